@@ -1,0 +1,191 @@
+package dev.tradingbatch.db;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Shared market data: stores each closed candle once and reads the exact decimals back.
+ * Callers run {@link #insertNew} inside a transaction (a Spring Batch chunk's): a series whose
+ * decimals grow is rescaled in that same transaction.
+ */
+public class CandleRepository {
+
+    private static final String INSERT = """
+            INSERT INTO candles (market_id, open_time, open, high_up, low_down, close_delta, volume)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (market_id, open_time) DO NOTHING""";
+
+    private final JdbcTemplate jdbc;
+
+    public CandleRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** What one insert did: candles newly stored, and candles whose values cannot be held exactly. */
+    public record InsertResult(int inserted, List<Candle> unstorable) {
+    }
+
+    /**
+     * Inserts the candles not stored yet (same market and open time: left as stored).
+     * A candle that needs more decimals than {@link ScaledDecimal#MAX_SCALE}, or whose scaled value
+     * would not fit 64 bits, is not stored and is returned in {@link InsertResult#unstorable()}.
+     */
+    public InsertResult insertNew(MarketKey key, List<Candle> candles) {
+        if (candles.isEmpty()) {
+            return new InsertResult(0, List.of());
+        }
+        Series series = seriesFor(key);
+        List<Candle> unstorable = new ArrayList<>();
+        List<Candle> storable = new ArrayList<>();
+        int priceScale = series.priceScale;
+        int volumeScale = series.volumeScale;
+        for (Candle c : candles) {
+            int ps = Math.max(priceScale, priceScaleOf(c));
+            int vs = Math.max(volumeScale, ScaledDecimal.scaleOf(c.volume()));
+            if (ps > ScaledDecimal.MAX_SCALE || vs > ScaledDecimal.MAX_SCALE) {
+                unstorable.add(c);
+            } else {
+                storable.add(c);
+                priceScale = ps;
+                volumeScale = vs;
+            }
+        }
+        if (priceScale != series.priceScale || volumeScale != series.volumeScale) {
+            series = rescale(series, priceScale, volumeScale);
+        }
+        List<Object[]> rows = new ArrayList<>(storable.size());
+        for (Candle c : storable) {
+            Object[] row = encode(series, c);
+            if (row == null) {
+                unstorable.add(c);
+            } else {
+                rows.add(row);
+            }
+        }
+        int inserted = 0;
+        for (int count : jdbc.batchUpdate(INSERT, rows)) {
+            inserted += count;
+        }
+        return new InsertResult(inserted, List.copyOf(unstorable));
+    }
+
+    /** Open time (UTC epoch ms) of the newest stored candle of the series. */
+    public OptionalLong latestOpenTime(MarketKey key) {
+        Long latest = jdbc.queryForObject("""
+                SELECT MAX(c.open_time) FROM candles c
+                JOIN markets m ON m.market_id = c.market_id
+                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?""",
+                Long.class, key.exchange(), key.symbol(), key.timeframe().code());
+        return latest == null ? OptionalLong.empty() : OptionalLong.of(latest);
+    }
+
+    /** Stored candles with open time in {@code [from, to)}, oldest first, at the series' scale. */
+    public List<Candle> find(MarketKey key, long from, long to) {
+        return jdbc.query("""
+                SELECT c.open_time, c.open, c.high_up, c.low_down, c.close_delta, c.volume,
+                       m.price_scale, m.volume_scale
+                FROM markets m
+                JOIN candles c ON c.market_id = m.market_id
+                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?
+                  AND c.open_time >= ? AND c.open_time < ?
+                ORDER BY c.open_time""",
+                (rs, i) -> {
+                    int ps = rs.getInt(7);
+                    long open = rs.getLong(2);
+                    return new Candle(rs.getLong(1),
+                            ScaledDecimal.fromLong(open, ps),
+                            ScaledDecimal.fromLong(open + rs.getLong(3), ps),
+                            ScaledDecimal.fromLong(open - rs.getLong(4), ps),
+                            ScaledDecimal.fromLong(open + rs.getLong(5), ps),
+                            ScaledDecimal.fromLong(rs.getLong(6), rs.getInt(8)));
+                },
+                key.exchange(), key.symbol(), key.timeframe().code(), from, to);
+    }
+
+    /** Every stored series with its first and last candle and count (empty series left out). */
+    public List<MarketSummary> summaries() {
+        return jdbc.query("""
+                SELECT m.exchange, m.symbol, m.timeframe,
+                       MIN(c.open_time), MAX(c.open_time), COUNT(*)
+                FROM markets m
+                JOIN candles c ON c.market_id = m.market_id
+                GROUP BY m.market_id, m.exchange, m.symbol, m.timeframe
+                ORDER BY m.exchange, m.symbol, m.timeframe""",
+                (rs, i) -> new MarketSummary(
+                        new MarketKey(rs.getString(1), rs.getString(2), Timeframe.parse(rs.getString(3))),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+    }
+
+    private record Series(long id, int priceScale, int volumeScale) {
+    }
+
+    private Series seriesFor(MarketKey key) {
+        jdbc.update("INSERT INTO markets (exchange, symbol, timeframe) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                key.exchange(), key.symbol(), key.timeframe().code());
+        return jdbc.queryForObject("""
+                SELECT market_id, price_scale, volume_scale FROM markets
+                WHERE exchange = ? AND symbol = ? AND timeframe = ?""",
+                (rs, i) -> new Series(rs.getLong(1), rs.getInt(2), rs.getInt(3)),
+                key.exchange(), key.symbol(), key.timeframe().code());
+    }
+
+    /**
+     * Raises the series' scales and multiplies its stored values to match. The scales only grow,
+     * so stored values stay exact; a rescale that would overflow keeps the old scales.
+     */
+    private Series rescale(Series series, int priceScale, int volumeScale) {
+        long priceFactor = ScaledDecimal.unit(priceScale - series.priceScale);
+        long volumeFactor = ScaledDecimal.unit(volumeScale - series.volumeScale);
+        long[] max = jdbc.queryForObject("""
+                SELECT COALESCE(MAX(ABS(open) + high_up), 0), COALESCE(MAX(volume), 0)
+                FROM candles WHERE market_id = ?""",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, series.id);
+        try {
+            Math.multiplyExact(max[0], priceFactor);
+            Math.multiplyExact(max[1], volumeFactor);
+        } catch (ArithmeticException e) {
+            return series;
+        }
+        if (priceFactor != 1 || volumeFactor != 1) {
+            jdbc.update("""
+                    UPDATE candles SET open = open * ?, high_up = high_up * ?, low_down = low_down * ?,
+                                       close_delta = close_delta * ?, volume = volume * ?
+                    WHERE market_id = ?""",
+                    priceFactor, priceFactor, priceFactor, priceFactor, volumeFactor, series.id);
+        }
+        jdbc.update("""
+                UPDATE markets SET price_scale = ?, volume_scale = ?, price_unit = ?, volume_unit = ?
+                WHERE market_id = ?""",
+                priceScale, volumeScale, ScaledDecimal.unit(priceScale), ScaledDecimal.unit(volumeScale),
+                series.id);
+        return new Series(series.id, priceScale, volumeScale);
+    }
+
+    private static int priceScaleOf(Candle c) {
+        return Math.max(Math.max(ScaledDecimal.scaleOf(c.open()), ScaledDecimal.scaleOf(c.high())),
+                Math.max(ScaledDecimal.scaleOf(c.low()), ScaledDecimal.scaleOf(c.close())));
+    }
+
+    /** The candle's row at the series' scales, or null when a value does not fit (scale or 64 bits). */
+    private static Object[] encode(Series s, Candle c) {
+        try {
+            long open = ScaledDecimal.toLong(c.open(), s.priceScale);
+            return new Object[] {s.id, c.openTime(), open,
+                    Math.subtractExact(ScaledDecimal.toLong(c.high(), s.priceScale), open),
+                    Math.subtractExact(open, ScaledDecimal.toLong(c.low(), s.priceScale)),
+                    Math.subtractExact(ScaledDecimal.toLong(c.close(), s.priceScale), open),
+                    ScaledDecimal.toLong(c.volume(), s.volumeScale)};
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** Exposed for validation messages. */
+    public static int maxDecimals() {
+        return ScaledDecimal.MAX_SCALE;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tradingbatch.jobs.backfill;
+
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.db.RejectedCandleRepository;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.readers.ExchangeCandleItemReader;
+import dev.tradingbatch.readers.file.CsvCandleItemReader;
+import dev.tradingbatch.writers.candles.CandleItemWriter;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The backfill job: one step reads candles (an exchange page by page, or a CSV file), validates
+ * them and stores each new one in chunks; refused rows go to the rejected table.
+ */
+@Configuration(proxyBeanMethods = false)
+class BackfillJobConfiguration {
+
+    /** Parameters: see {@link BackfillParameters}. */
+    @Bean
+    Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep) {
+        return new JobBuilder("backfillCandlesJob", jobRepository)
+                .start(backfillCandlesStep)
+                .build();
+    }
+
+    /** Reads, validates and writes candles; its summary becomes the step's exit description. */
+    @Bean
+    Step backfillCandlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             ItemStreamReader<RawCandle> candleItemReader, CandleItemWriter candleItemWriter,
+                             TradingProperties properties) {
+        return new StepBuilder("backfillCandlesStep", jobRepository)
+                .<RawCandle, RawCandle>chunk(properties.backfill().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(candleItemReader)
+                .writer(candleItemWriter)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution stepExecution) {
+                        return stepExecution.getExitStatus()
+                                .addExitDescription(BackfillSummary.of(stepExecution).counts());
+                    }
+                })
+                .build();
+    }
+
+    /** An exchange's pages, or a CSV file's rows, for the run's parameters. */
+    @Bean
+    @StepScope
+    ItemStreamReader<RawCandle> candleItemReader(CandleSources sources,
+                                                 @Value("#{jobParameters['source']}") String source,
+                                                 @Value("#{jobParameters['symbol']}") String symbol,
+                                                 @Value("#{jobParameters['timeframe']}") String timeframe,
+                                                 @Value("#{jobParameters['from']}") Long from,
+                                                 @Value("#{jobParameters['to']}") Long to,
+                                                 @Value("#{jobParameters['file']}") String file) {
+        if (BackfillParameters.FILE.equals(source)) {
+            return new CsvCandleItemReader(Path.of(file), t -> t >= from && t < to);
+        }
+        return new ExchangeCandleItemReader(sources.get(source), symbol, Timeframe.parse(timeframe), from, to);
+    }
+
+    /** Validates and stores candles under the run's market. */
+    @Bean
+    @StepScope
+    CandleItemWriter candleItemWriter(CandleRepository candles, RejectedCandleRepository rejected, Clock clock,
+                                      @Value("#{jobParameters['exchange']}") String exchange,
+                                      @Value("#{jobParameters['symbol']}") String symbol,
+                                      @Value("#{jobParameters['timeframe']}") String timeframe,
+                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        MarketKey market = new MarketKey(exchange, symbol, Timeframe.parse(timeframe));
+        return new CandleItemWriter(market, candles, rejected, clock, jobExecutionId);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tradingbatch.jobs.backfill;
+
+import dev.tradingbatch.db.OpenTimes;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.jobs.BadInputException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A backfill as the user asked for it, checked for everything that needs no database or exchange.
+ *
+ * @param source   where candles come from: an exchange name or {@code file}
+ * @param exchange the exchange the candles are stored under (the source, or {@code --as} for files)
+ * @param from     first open time wanted (epoch ms UTC), null to continue from what is stored
+ * @param to       end of the range, exclusive (epoch ms UTC), null for "up to the last closed candle"
+ */
+public record BackfillRequest(String source, String exchange, String symbol, Timeframe timeframe, Long from,
+                              Long to, Path file) {
+
+    private static final List<String> SOURCES = List.of("binance", "coinbase", "kraken", BackfillParameters.FILE);
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
+    private static final Pattern EXCHANGE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+
+    public static BackfillRequest parse(String source, String symbol, String timeframe, String from, String to,
+                                        Path file, String as) {
+        String src = source.toLowerCase(Locale.ROOT);
+        if (!SOURCES.contains(src)) {
+            throw new BadInputException("unknown exchange '" + source + "' (expected " + CandleSources.EXCHANGES + ")");
+        }
+        String sym = symbol.toUpperCase(Locale.ROOT);
+        if (!SYMBOL.matcher(sym).matches()) {
+            throw new BadInputException("symbol '" + symbol + "' is not BASE/QUOTE, e.g. BTC/USDT");
+        }
+        Timeframe tf;
+        try {
+            tf = Timeframe.parse(timeframe);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Long fromMs = from == null ? null : time("--from", from);
+        Long toMs = to == null ? null : time("--to", to);
+        if (fromMs != null && toMs != null && fromMs >= toMs) {
+            throw new BadInputException("--from " + from + " is not before --to " + to);
+        }
+        String storeAs = src;
+        if (BackfillParameters.FILE.equals(src)) {
+            if (file == null) {
+                throw new BadInputException("--exchange file needs --file PATH (a CSV of open_time,open,high,low,close,volume)");
+            }
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new BadInputException("cannot read --file " + file);
+            }
+            if (as != null) {
+                storeAs = as.toLowerCase(Locale.ROOT);
+                if (!EXCHANGE_NAME.matcher(storeAs).matches()) {
+                    throw new BadInputException("--as '" + as + "' is not an exchange name (lower case letters, digits, - or _)");
+                }
+            }
+        } else if (file != null || as != null) {
+            throw new BadInputException((file != null ? "--file" : "--as") + " goes with --exchange file, not --exchange " + src);
+        }
+        return new BackfillRequest(src, storeAs, sym, tf, fromMs, toMs, file);
+    }
+
+    private static long time(String option, String text) {
+        try {
+            return OpenTimes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + " " + e.getMessage());
+        }
+    }
+
+    public boolean fromFile() {
+        return BackfillParameters.FILE.equals(source);
+    }
+
+    static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.db.DatabaseUnavailableException;
+import dev.tradingbatch.jobs.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * {@code java -jar trading-batch.jar <command> [options]}. Exit codes: 0 done, 1 a job or the
+ * service failed, 2 bad input (the message names the value; nothing was written).
+ */
+@Command(name = "trading-batch", mixinStandardHelpOptions = true, version = "trading-batch 0.1.0",
+        description = "Backfills OHLCV candles into one shared database and runs trading strategies on them.",
+        subcommands = {BackfillCommand.class, MarketsCommand.class, CommandLine.HelpCommand.class})
+public class Cli implements Runnable {
+
+    public static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, Map.of(), null, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; {@code properties} and {@code clock} override configuration (tests use them). */
+    public static int execute(String[] args, Map<String, Object> properties, Clock clock, PrintWriter out,
+                              PrintWriter err) {
+        Launcher launcher = new Launcher(properties, clock);
+        CommandLine cmd = new CommandLine(new Cli(), new Factory(launcher));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((e, a) -> {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        });
+        cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            Throwable cause = badInput(e);
+            if (cause != null) {
+                err.println("error: " + cause.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("failed: " + rootMessage(e));
+            return 1;
+        });
+        return cmd.execute(args);
+    }
+
+    /** The bad input or unusable database behind a failure, if that is what it was. */
+    private static Throwable badInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException || t instanceof DatabaseUnavailableException) {
+                return t;
+            }
+            if (t instanceof SQLException sql && isUnopenable(sql)) {
+                return new DatabaseUnavailableException("cannot open database: " + sql.getMessage(), sql);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUnopenable(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_CANTOPEN") || m.contains("SQLITE_READONLY") || m.contains("SQLITE_NOTADB")
+                || m.contains("SQLITE_PERM") || m.contains("Connection refused");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** Gives commands the launcher; picocli creates everything else the usual way. */
+    private record Factory(Launcher launcher) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == BackfillCommand.class) {
+                return type.cast(new BackfillCommand(launcher));
+            }
+            if (type == MarketsCommand.class) {
+                return type.cast(new MarketsCommand(launcher));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

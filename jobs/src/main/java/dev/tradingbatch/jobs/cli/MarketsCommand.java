@@ -1,0 +1,47 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.MarketSummary;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "markets", mixinStandardHelpOptions = true,
+        description = "Lists every stored series (exchange, symbol, timeframe) with its first and last candle and count.")
+class MarketsCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-10s %-12s %-9s %-20s %-20s %10s%n";
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    MarketsCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigurableApplicationContext ctx = launcher.start()) {
+            List<MarketSummary> markets = ctx.getBean(CandleRepository.class).summaries();
+            if (markets.isEmpty()) {
+                out.println("no candles stored yet (see: backfill --help)");
+                return 0;
+            }
+            out.printf(ROW, "EXCHANGE", "SYMBOL", "TIMEFRAME", "FIRST (UTC)", "LAST (UTC)", "CANDLES");
+            for (MarketSummary m : markets) {
+                out.printf(ROW, m.market().exchange(), m.market().symbol(), m.market().timeframe(),
+                        Instant.ofEpochMilli(m.firstOpenTime()), Instant.ofEpochMilli(m.lastOpenTime()), m.count());
+            }
+            return 0;
+        }
+    }
+}

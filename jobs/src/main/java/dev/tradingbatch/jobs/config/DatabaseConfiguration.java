@@ -1,0 +1,54 @@
+package dev.tradingbatch.jobs.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.RejectedCandleRepository;
+import dev.tradingbatch.db.SqliteUrls;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    /**
+     * The standard {@code spring.datasource.*} connection; on SQLite, the file's folder is created
+     * and every connection gets WAL, a busy timeout, synchronous=NORMAL, foreign keys and
+     * IMMEDIATE transactions through the URL.
+     */
+    @Bean
+    HikariDataSource dataSource(DataSourceProperties properties) {
+        String url = properties.determineUrl();
+        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        if (SqliteUrls.isSqlite(url)) {
+            SqliteUrls.prepareFolder(url);
+            ds.setJdbcUrl(SqliteUrls.withSettings(url));
+            // one writer at a time anyway; a few connections let readers run beside it
+            ds.setMaximumPoolSize(4);
+        }
+        return ds;
+    }
+
+    /** Shared market data. */
+    @Bean
+    CandleRepository candleRepository(DataSource dataSource) {
+        return new CandleRepository(dataSource);
+    }
+
+    /** Candles refused by validation, with their reasons. */
+    @Bean
+    RejectedCandleRepository rejectedCandleRepository(DataSource dataSource) {
+        return new RejectedCandleRepository(dataSource);
+    }
+
+    /** The one source of "now" (UTC): tests put a fixed clock in its place. */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tradingbatch.jobs.backfill;
+
+import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.jobs.cli.CliRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Importing CSV files through the backfill job: the offline path, and the bundled real sample data. */
+class FileBackfillTest {
+
+    static final Path ETH_SAMPLE = Path.of("..", "samples", "binanceus-ETH-USD-5m.csv");
+    static final MarketKey ETH = new MarketKey("binanceus", "ETH/USD", Timeframe.M5);
+
+    @TempDir
+    Path dir;
+    CliRun cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliRun(dir);
+    }
+
+    @Test
+    void shouldImportTheSampleExactlyAndOnlyOnce() throws IOException {
+        CliRun.Result r = cli.run("backfill", "--exchange", "file", "--file", ETH_SAMPLE.toString(), "--as", "binanceus",
+                "--symbol", "ETH/USD", "--timeframe", "5m");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("580 stored, 0 already present, 0 rejected (COMPLETED");
+        List<String> lines = Files.readAllLines(ETH_SAMPLE);
+        List<Candle> stored = cli.candles(ETH);
+        assertThat(stored).hasSize(lines.size() - 1);
+        for (int i = 0; i < stored.size(); i++) {
+            Candle c = stored.get(i);
+            assertThat(String.join(",", String.valueOf(c.openTime()), plain(c.open()), plain(c.high()), plain(c.low()),
+                    plain(c.close()), plain(c.volume()))).isEqualTo(lines.get(i + 1));
+        }
+
+        CliRun.Result again = cli.run("backfill", "--exchange", "file", "--file", ETH_SAMPLE.toString(), "--as",
+                "binanceus", "--symbol", "ETH/USD", "--timeframe", "5m");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("was completed by an earlier run");
+        assertThat(cli.count("SELECT COUNT(*) FROM ohlcv_data WHERE exchange = 'binanceus'")).isEqualTo(580);
+
+        CliRun.Result markets = cli.run("markets");
+        assertThat(markets.out()).contains("binanceus  ETH/USD      5m        2023-03-13T18:00:00Z 2023-03-15T18:15:00Z        580");
+    }
+
+    @Test
+    void shouldKeepRefusedRowsWithTheirReasonAndStoreTheRest() throws IOException {
+        Path csv = dir.resolve("candles.csv");
+        Files.writeString(csv, """
+                open_time,open,high,low,close,volume
+                2024-01-01T00:00:00Z,100.5,101,99.5,100,12.5
+                2024-01-01T01:00:00Z,100,99,101,100,1
+                2024-01-01T02:00:00Z,100,101,99,100,-3
+                2024-01-01T03:00:00Z,abc,101,99,100,1
+                2024-01-01T04:30:00Z,100,101,99,100,1
+                1704085200000,100,101,99,102,1
+                1704088800000,100,101,99,100.25,0
+                """);
+
+        CliRun.Result r = cli.run("backfill", "--exchange", "file", "--file", csv.toString(), "--symbol", "BTC/USD",
+                "--timeframe", "1h");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 stored, 0 already present, 5 rejected");
+        assertThat(cli.candles(new MarketKey("file", "BTC/USD", Timeframe.H1))).extracting(Candle::openTime)
+                .containsExactly(1704067200000L, 1704088800000L);
+        assertThat(cli.query("SELECT raw, reason FROM rejected_candles ORDER BY id")).containsExactly(
+                Map.of("raw", "2024-01-01T01:00:00Z,100,99,101,100,1", "reason", "high 99 < low 101"),
+                Map.of("raw", "2024-01-01T02:00:00Z,100,101,99,100,-3", "reason", "negative volume -3"),
+                Map.of("raw", "2024-01-01T03:00:00Z,abc,101,99,100,1", "reason", "open is not a number: 'abc'"),
+                Map.of("raw", "2024-01-01T04:30:00Z,100,101,99,100,1",
+                        "reason", "open time 2024-01-01T04:30:00Z is not on the 1h grid"),
+                Map.of("raw", "1704085200000,100,101,99,102,1", "reason", "close 102 outside [low, high]"));
+    }
+
+    private static String plain(java.math.BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tradingbatch.jobs.cli;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every bad input: one line naming the value, exit code 2, nothing written. */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+    WireMockServer binance;
+    CliRun cli;
+
+    @BeforeEach
+    void start() {
+        binance = new WireMockServer(options().dynamicPort());
+        binance.start();
+        binance.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
+        cli = new CliRun(dir).with("trading.exchanges.binance.base-url", binance.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        binance.stop();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--exchange bitfinex --symbol BTC/USD --timeframe 1h"
+                    + "|unknown exchange 'bitfinex' (expected binance, coinbase, kraken, file)",
+            "--exchange binance --symbol BTCUSDT --timeframe 1h|symbol 'BTCUSDT' is not BASE/QUOTE, e.g. BTC/USDT",
+            "--exchange binance --symbol BTC/USDT --timeframe 2h"
+                    + "|unknown timeframe '2h' (expected one of 1m, 5m, 15m, 1h, 4h, 1d)",
+            "--exchange coinbase --symbol BTC/USD --timeframe 4h"
+                    + "|coinbase does not serve 4h candles (it serves 1m, 5m, 15m, 1h, 1d)",
+            "--exchange binance --symbol BTC/USDT --timeframe 1h --from 2024-02-01 --to 2024-01-01"
+                    + "|--from 2024-02-01 is not before --to 2024-01-01",
+            "--exchange binance --symbol BTC/USDT --timeframe 1h --from 2024-13-45"
+                    + "|--from '2024-13-45' is not a date, an ISO-8601 date-time or epoch ms",
+            "--exchange binance --symbol FOO/BAR --timeframe 1h|binance does not list symbol 'FOO/BAR'",
+            "--exchange file --symbol BTC/USD --timeframe 1h --file missing.csv|cannot read --file missing.csv",
+            "--exchange binance --symbol BTC/USDT --timeframe 1h --as x|--as goes with --exchange file, not --exchange binance",
+            "--exchange binance --symbol BTC/USDT|Missing required option: '--timeframe=TF'",
+            "backtest|Unmatched argument at index 0: 'backtest'",
+    })
+    void shouldRefuseNamingTheValue(String args, String message) {
+        String[] argv = args.startsWith("--") ? ("backfill " + args).split(" ") : args.split(" ");
+
+        CliRun.Result r = cli.run(argv);
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: " + message + "\n");
+        assertThat(r.out()).isEmpty();
+        assertNothingWritten();
+    }
+
+    @Test
+    void shouldRefuseADatabaseFolderThatCannotBeCreated() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+
+        CliRun.Result r = new CliRun(dir).with("spring.datasource.url", "jdbc:sqlite:" + notAFolder.resolve("trading.db"))
+                .run("markets");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: cannot create database folder " + notAFolder);
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNotADatabase() throws IOException {
+        Path garbage = Files.writeString(dir.resolve("notes.db"), "these are my notes, not a database".repeat(200));
+
+        CliRun.Result r = new CliRun(dir).with("spring.datasource.url", "jdbc:sqlite:" + garbage).run("markets");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: cannot open database");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(Files.readString(garbage)).startsWith("these are my notes");
+    }
+
+    private void assertNothingWritten() {
+        if (Files.exists(cli.database())) {
+            assertThat(cli.count("SELECT COUNT(*) FROM candles")).isZero();
+            assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.MarketKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the command line the way a user does, in-process, against a database file in a test's
+ * folder, with configuration overrides (exchange base URLs) and a fixed clock.
+ */
+public final class CliRun {
+
+    private final Path database;
+    private final Map<String, Object> properties = new HashMap<>();
+    private Clock clock;
+
+    public CliRun(Path folder) {
+        this.database = folder.resolve("data").resolve("trading.db");
+        properties.put("spring.datasource.url", "jdbc:sqlite:" + database);
+    }
+
+    public CliRun with(String key, Object value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    public CliRun clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public Path database() {
+        return database;
+    }
+
+    /** What one command printed and returned. */
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(args, properties, clock, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs a query on the database the commands used (read with a plain connection, as a user would). */
+    public List<Map<String, Object>> query(String sql, Object... args) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:sqlite:" + database, true);
+        try {
+            return new JdbcTemplate(ds).queryForList(sql, args);
+        } finally {
+            ds.destroy();
+        }
+    }
+
+    /** The stored candles of a series, read back through the repository the application uses. */
+    public List<Candle> candles(MarketKey market) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:sqlite:" + database, true);
+        try {
+            return new CandleRepository(ds).find(market, Long.MIN_VALUE, Long.MAX_VALUE);
+        } finally {
+            ds.destroy();
+        }
+    }
+
+    public long count(String sql, Object... args) {
+        return ((Number) query(sql, args).getFirst().values().iterator().next()).longValue();
+    }
+}

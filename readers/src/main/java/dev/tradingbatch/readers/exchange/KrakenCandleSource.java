@@ -1,0 +1,167 @@
+package dev.tradingbatch.readers.exchange;
+
+import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.readers.CandlePage;
+import dev.tradingbatch.readers.CandleSource;
+import dev.tradingbatch.readers.ExchangeException;
+import dev.tradingbatch.readers.UnknownSymbolException;
+import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
+import org.knowm.xchange.kraken.Kraken;
+import org.knowm.xchange.kraken.KrakenExchange;
+import org.knowm.xchange.kraken.dto.marketdata.KrakenOHLC;
+import org.knowm.xchange.kraken.dto.marketdata.KrakenOHLCs;
+import org.knowm.xchange.kraken.dto.marketdata.results.KrakenOHLCResult;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Kraken spot OHLC: {@code GET /0/public/OHLC?pair=XBTUSD&interval=60&since=<epoch s>}, called on
+ * XChange's rescu interface {@link Kraken} directly. XChange's market data service needs the remote
+ * asset-pair list (AssetPairs) to name a pair, so it is never built; the pair name is derived here.
+ *
+ * <p>Kraken serves only its 720 most recent rows per interval, whatever {@code since} says, and the
+ * last row is the still-open candle. Values arrive as JSON strings and XChange builds each
+ * BigDecimal from that text, so {@code toPlainString()} gives back exactly what was sent.
+ */
+public final class KrakenCandleSource implements CandleSource {
+
+    public static final String DEFAULT_BASE_URL = "https://api.kraken.com";
+
+    /** Rows Kraken keeps per pair and interval, the open candle included. */
+    static final int HISTORY = 720;
+
+    private static final String UNKNOWN_PAIR = "EQuery:Unknown asset pair";
+
+    /** Kraken's interval parameter, in minutes. */
+    private static final Map<Timeframe, Integer> INTERVALS = new EnumMap<>(Map.of(
+            Timeframe.M1, 1, Timeframe.M5, 5, Timeframe.M15, 15,
+            Timeframe.H1, 60, Timeframe.H4, 240, Timeframe.D1, 1440));
+
+    /** Kraken's own asset codes where they differ from the common ones. */
+    private static final Map<String, String> ASSET_CODES = Map.of("BTC", "XBT", "DOGE", "XDG");
+
+    private final Kraken kraken;
+    private final Clock clock;
+
+    public KrakenCandleSource(String baseUrl, Clock clock) {
+        ExchangeSpecification spec = new ExchangeSpecification(KrakenExchange.class);
+        spec.setSslUri(baseUrl);
+        spec.setShouldLoadRemoteMetaData(false);
+        // The proxy alone: building KrakenExchange would not give pair names without AssetPairs anyway.
+        this.kraken = ExchangeRestProxyBuilder.forInterface(Kraken.class, spec).build();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String exchange() {
+        return "kraken";
+    }
+
+    @Override
+    public Set<Timeframe> timeframes() {
+        return Collections.unmodifiableSet(INTERVALS.keySet());
+    }
+
+    @Override
+    public void checkSymbol(String symbol, Timeframe timeframe) {
+        String pair = pair(symbol);
+        int interval = interval(timeframe);
+        // since = now (epoch s) keeps the answer to the one row Kraken always sends: the open candle.
+        request(symbol, timeframe, "(symbol check)", pair, interval, clock.millis() / 1000);
+    }
+
+    @Override
+    public CandlePage fetch(String symbol, Timeframe timeframe, long from, long to) {
+        String pair = pair(symbol);
+        int interval = interval(timeframe);
+        SourceSupport.checkRange(from, to);
+        // since is epoch seconds; one second before from includes the candle opening at from whether
+        // Kraken treats since as exclusive (documented "after this time") or inclusive.
+        long since = Math.floorDiv(from, 1000L) - 1;
+        List<KrakenOHLC> rows = request(symbol, timeframe, SourceSupport.range(from, to), pair, interval, since)
+                .stream().sorted(Comparator.comparingLong(KrakenOHLC::getTime)).toList();
+        long now = clock.millis();
+        long length = timeframe.millis();
+        // The newest row is Kraken's uncommitted current candle: never returned, even if the clock
+        // says its interval has ended. Every other row must also be closed by our clock.
+        List<RawCandle> candles = rows.subList(0, Math.max(0, rows.size() - 1)).stream()
+                .filter(r -> {
+                    long open = r.getTime() * 1000L;
+                    return open >= from && open < to && open + length <= now;
+                })
+                .map(KrakenCandleSource::raw)
+                .toList();
+        // One request returns everything Kraken still has for the range: the range is done.
+        return new CandlePage(candles, to);
+    }
+
+    /**
+     * Kraken keeps 720 rows and the newest is the open candle at {@code floor(now)}, so the oldest
+     * row opens 719 candle lengths earlier; there are 719 closed candles, not 720. Choosing 720
+     * would promise a candle that is already gone and make it look like a gap.
+     */
+    @Override
+    public OptionalLong earliestAvailable(Timeframe timeframe, long now) {
+        interval(timeframe);
+        return OptionalLong.of(timeframe.floor(now) - (HISTORY - 1L) * timeframe.millis());
+    }
+
+    private List<KrakenOHLC> request(String symbol, Timeframe timeframe, String what,
+                                     String pair, int interval, long since) {
+        KrakenOHLCResult result;
+        try {
+            result = kraken.getOHLC(pair, interval, since);
+        } catch (RuntimeException e) {
+            // HTTP failures come wrapped in UndeclaredThrowableException: getOHLC declares no IOException.
+            throw new ExchangeException(SourceSupport.failure(exchange(), "OHLC", symbol, timeframe, what, e), e);
+        }
+        String[] errors = result == null || result.getError() == null ? new String[0] : result.getError();
+        if (Arrays.stream(errors).anyMatch(e -> e.startsWith(UNKNOWN_PAIR))) {
+            throw new UnknownSymbolException(exchange(), symbol);
+        }
+        if (errors.length > 0) {
+            throw new ExchangeException(SourceSupport.failure(exchange(), "OHLC", symbol, timeframe, what,
+                    String.join("; ", errors)), null);
+        }
+        KrakenOHLCs ohlcs = result == null ? null : result.getResult();
+        if (ohlcs == null || ohlcs.getOHLCs() == null) {
+            throw new ExchangeException(SourceSupport.failure(exchange(), "OHLC", symbol, timeframe, what,
+                    "response has no result"), null);
+        }
+        // XChange reads every array under "result" except "last", so the legacy key (XXBTZUSD for
+        // XBTUSD) needs no mapping here.
+        return ohlcs.getOHLCs();
+    }
+
+    /** Row [time (epoch s), open, high, low, close, vwap, volume, count] to a RawCandle stamped in epoch ms. */
+    private static RawCandle raw(KrakenOHLC r) {
+        return new RawCandle(Long.toString(r.getTime() * 1000L),
+                r.getOpen().toPlainString(), r.getHigh().toPlainString(), r.getLow().toPlainString(),
+                r.getClose().toPlainString(), r.getVolume().toPlainString());
+    }
+
+    /** BTC/USDT becomes XBTUSDT, ETH/USD stays ETHUSD: Kraken's pair names accepted by public endpoints. */
+    static String pair(String symbol) {
+        SourceSupport.Pair p = SourceSupport.parse(symbol);
+        return ASSET_CODES.getOrDefault(p.base(), p.base()) + ASSET_CODES.getOrDefault(p.quote(), p.quote());
+    }
+
+    private static int interval(Timeframe timeframe) {
+        Integer minutes = INTERVALS.get(Objects.requireNonNull(timeframe, "timeframe"));
+        if (minutes == null) {
+            throw new IllegalArgumentException("kraken has no " + timeframe + " candles");
+        }
+        return minutes;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tradingbatch.writers.candles;
+
+import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.OpenTimes;
+import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.db.Timeframe;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Turns a candle as a source sent it into a {@link Candle}, or says in one phrase why it is refused. */
+public final class CandleValidator {
+
+    private final Timeframe timeframe;
+
+    public CandleValidator(Timeframe timeframe) {
+        this.timeframe = timeframe;
+    }
+
+    /** Either a valid candle or the reason it is not one. */
+    public record Outcome(Candle candle, String reason) {
+
+        public boolean valid() {
+            return candle != null;
+        }
+    }
+
+    public Outcome validate(RawCandle raw) {
+        try {
+            long openTime = openTime(raw.openTime());
+            BigDecimal open = number("open", raw.open());
+            BigDecimal high = number("high", raw.high());
+            BigDecimal low = number("low", raw.low());
+            BigDecimal close = number("close", raw.close());
+            BigDecimal volume = number("volume", raw.volume());
+            if (!timeframe.isOnGrid(openTime)) {
+                return refused("open time " + Instant.ofEpochMilli(openTime) + " is not on the " + timeframe
+                        + " grid");
+            }
+            if (high.compareTo(low) < 0) {
+                return refused("high " + raw.high() + " < low " + raw.low());
+            }
+            if (low.signum() <= 0) {
+                return refused("low " + raw.low() + " is not positive");
+            }
+            if (outside(open, low, high)) {
+                return refused("open " + raw.open() + " outside [low, high]");
+            }
+            if (outside(close, low, high)) {
+                return refused("close " + raw.close() + " outside [low, high]");
+            }
+            if (volume.signum() < 0) {
+                return refused("negative volume " + raw.volume());
+            }
+            return new Outcome(new Candle(openTime, open, high, low, close, volume), null);
+        } catch (IllegalArgumentException e) {
+            return refused(e.getMessage());
+        }
+    }
+
+    private static Outcome refused(String reason) {
+        return new Outcome(null, reason);
+    }
+
+    private static boolean outside(BigDecimal value, BigDecimal low, BigDecimal high) {
+        return value.compareTo(low) < 0 || value.compareTo(high) > 0;
+    }
+
+    private static long openTime(String text) {
+        try {
+            return OpenTimes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("open time " + e.getMessage());
+        }
+    }
+
+    private static BigDecimal number(String field, String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(field + " is not a number: '" + text + "'");
+        }
+    }
+}

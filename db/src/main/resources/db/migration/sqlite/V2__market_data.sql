@@ -1,7 +1,7 @@
 -- Market data, shared by every strategy: one row per (exchange, symbol, timeframe) series and
 -- one row per closed candle.
 --
--- Candles are stored for size (about 30 bytes each, see README "Storage"): the key is the small
+-- Candles are stored for size (about 33 bytes each, see README "Storage"): the key is the small
 -- integer market_id plus the open time, the table is WITHOUT ROWID so the key is the row, and
 -- prices are exact decimals held as integers scaled by the series' price_scale
 -- (value = stored / 10^price_scale). high, low and close are stored as differences from open,

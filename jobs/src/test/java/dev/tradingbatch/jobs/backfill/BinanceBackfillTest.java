@@ -1,13 +1,13 @@
 package dev.tradingbatch.jobs.backfill;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -38,13 +39,13 @@ class BinanceBackfillTest {
 
     @TempDir
     Path dir;
-    WireMockServer binance;
+    @RegisterExtension
+    WireMockExtension binance = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
     CliRun cli;
 
     @BeforeEach
     void start() {
-        binance = new WireMockServer(options().dynamicPort());
-        binance.start();
         cli = new CliRun(dir).with("trading.exchanges.binance.base-url", binance.baseUrl())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC));
         // the symbol check asks for the newest candle
@@ -53,11 +54,6 @@ class BinanceBackfillTest {
         // the second page also carries the still-open candle, and one row with high < low
         stubKlines(T0 + 1000 * H, klines(T0 + 1000 * H, 501).replace(
                 row(T0 + 1200 * H), row(T0 + 1200 * H).replace("\"42100.50000000\"", "\"41000.00000000\"")));
-    }
-
-    @AfterEach
-    void stop() {
-        binance.stop();
     }
 
     @Test
@@ -75,7 +71,7 @@ class BinanceBackfillTest {
         assertThat(stored.getLast().openTime()).as("the open candle is not stored").isEqualTo(T0 + 1499 * H);
         assertThat(stored).extracting(Candle::openTime).doesNotContain(T0 + 1200 * H);
         assertThat(cli.query("SELECT open_time, reason FROM rejected_candles")).containsExactly(
-                java.util.Map.of("open_time", String.valueOf(T0 + 1200 * H),
+                Map.of("open_time", String.valueOf(T0 + 1200 * H),
                         "reason", "high 41000.00000000 < low 41900.01000000"));
         binance.verify(1, getRequestedFor(urlPathEqualTo(KLINES)).withQueryParam("startTime", equalTo(String.valueOf(T0)))
                 .withQueryParam("endTime", equalTo(String.valueOf(T0 + 1500 * H - 1)))
@@ -122,6 +118,33 @@ class BinanceBackfillTest {
         assertThat(overlapping.out()).contains("1 page fetched, 0 stored, 499 already present, 1 rejected");
         assertThat(cli.count("SELECT COUNT(*) FROM ohlcv_data")).isEqualTo(1499);
         assertThat(cli.count("SELECT COUNT(*) FROM rejected_candles")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRestartAFailedRunWhereItStopped() {
+        binance.stubFor(get(urlPathEqualTo(KLINES)).withQueryParam("startTime", equalTo(String.valueOf(T0 + 1000 * H)))
+                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+
+        CliRun.Result failed = cli.run("backfill", "--exchange", "binance", "--symbol", "BTC/USDT", "--timeframe", "1h",
+                "--from", "2024-01-01");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.out()).contains("1 page fetched, 1000 stored, 0 already present, 0 rejected (FAILED")
+                .contains("failed: binance GET klines BTC/USDT 1h [2024-02-11T16:00:00Z, 2024-03-03T12:00:00Z)");
+        assertThat(cli.candles(BTC)).hasSize(1000);
+
+        stubKlines(T0 + 1000 * H, klines(T0 + 1000 * H, 501));
+        binance.resetRequests();
+        CliRun.Result restarted = cli.run("backfill", "--exchange", "binance", "--symbol", "BTC/USDT",
+                "--timeframe", "1h", "--from", "2024-01-01");
+
+        assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+        assertThat(restarted.out()).contains("2 pages fetched, 1500 stored, 0 already present, 0 rejected (COMPLETED");
+        binance.verify(1, getRequestedFor(urlPathEqualTo(KLINES)));
+        binance.verify(1, getRequestedFor(urlPathEqualTo(KLINES))
+                .withQueryParam("startTime", equalTo(String.valueOf(T0 + 1000 * H))));
+        assertThat(cli.candles(BTC)).hasSize(1500);
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
     }
 
     private static void assertCandle(Candle c, long openTime, int i) {

@@ -1,13 +1,13 @@
 package dev.tradingbatch.jobs.backfill;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -37,20 +37,15 @@ class CoinbaseBackfillTest {
 
     @TempDir
     Path dir;
-    WireMockServer coinbase;
+    @RegisterExtension
+    WireMockExtension coinbase = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
     CliRun cli;
 
     @BeforeEach
     void start() {
-        coinbase = new WireMockServer(options().dynamicPort());
-        coinbase.start();
         cli = new CliRun(dir).with("trading.exchanges.coinbase.base-url", coinbase.baseUrl())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void stop() {
-        coinbase.stop();
     }
 
     @Test

@@ -1,13 +1,13 @@
 package dev.tradingbatch.jobs.backfill;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -37,23 +37,18 @@ class KrakenBackfillTest {
 
     @TempDir
     Path dir;
-    WireMockServer kraken;
+    @RegisterExtension
+    WireMockExtension kraken = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
     CliRun cli;
 
     @BeforeEach
     void start() {
-        kraken = new WireMockServer(options().dynamicPort());
-        kraken.start();
         cli = new CliRun(dir).with("trading.exchanges.kraken.base-url", kraken.baseUrl())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC));
         // whatever since asks, Kraken answers with (at most) its 720 newest candles, the last one open
         kraken.stubFor(get(urlPathEqualTo(OHLC)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(ohlc(1281, 2000))));
-    }
-
-    @AfterEach
-    void stop() {
-        kraken.stop();
     }
 
     @Test

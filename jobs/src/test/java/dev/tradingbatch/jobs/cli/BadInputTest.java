@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.cli;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,21 +23,16 @@ class BadInputTest {
 
     @TempDir
     Path dir;
-    WireMockServer binance;
+    @RegisterExtension
+    WireMockExtension binance = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
     CliRun cli;
 
     @BeforeEach
     void start() {
-        binance = new WireMockServer(options().dynamicPort());
-        binance.start();
         binance.stubFor(get(urlPathEqualTo("/api/v3/klines")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")));
         cli = new CliRun(dir).with("trading.exchanges.binance.base-url", binance.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        binance.stop();
     }
 
     @ParameterizedTest

@@ -66,9 +66,4 @@ public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
         context.putLong(POSITION, next);
         context.putLong(PAGES, pages);
     }
-
-    /** Requests made so far in this step, restarts included. */
-    public long pages() {
-        return pages;
-    }
 }

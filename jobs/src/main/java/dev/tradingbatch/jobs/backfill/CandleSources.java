@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 /** The exchanges a backfill can read from, each pointed at its configured base URL. */
@@ -36,11 +35,11 @@ public class CandleSources {
         byName.put(source.exchange(), source);
     }
 
-    public Optional<CandleSource> find(String exchange) {
-        return Optional.ofNullable(byName.get(exchange));
-    }
-
     public CandleSource get(String exchange) {
-        return find(exchange).orElseThrow(() -> new IllegalArgumentException("unknown exchange '" + exchange + "'"));
+        CandleSource source = byName.get(exchange);
+        if (source == null) {
+            throw new IllegalArgumentException("unknown exchange '" + exchange + "'");
+        }
+        return source;
     }
 }

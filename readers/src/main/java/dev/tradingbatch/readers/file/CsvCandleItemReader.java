@@ -2,7 +2,6 @@ package dev.tradingbatch.readers.file;
 
 import dev.tradingbatch.db.OpenTimes;
 import dev.tradingbatch.db.RawCandle;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.io.BufferedReader;
@@ -22,8 +21,6 @@ import java.util.zip.GZIPInputStream;
  * verbatim for validation; a restart skips the rows an earlier run already handed out.
  */
 public class CsvCandleItemReader extends AbstractItemCountingItemStreamItemReader<RawCandle> {
-
-    public static final String HEADER = "open_time,open,high,low,close,volume";
 
     private final Path file;
     private final LongPredicate inRange;
@@ -80,13 +77,6 @@ public class CsvCandleItemReader extends AbstractItemCountingItemStreamItemReade
         if (lines != null) {
             lines.close();
             lines = null;
-        }
-    }
-
-    /** Fails early, before a job starts, with a message naming the file. */
-    public static void checkReadable(Path file) {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new ItemStreamException("cannot read candle file " + file);
         }
     }
 }

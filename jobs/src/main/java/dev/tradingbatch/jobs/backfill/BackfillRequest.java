@@ -30,7 +30,7 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
                                         Path file, String as) {
         String src = source.toLowerCase(Locale.ROOT);
         if (!SOURCES.contains(src)) {
-            throw new BadInputException("unknown exchange '" + source + "' (expected " + CandleSources.EXCHANGES + ")");
+            throw new BadInputException("unknown exchange '" + source + "' (expected " + String.join(", ", SOURCES) + ")");
         }
         String sym = symbol.toUpperCase(Locale.ROOT);
         if (!SYMBOL.matcher(sym).matches()) {

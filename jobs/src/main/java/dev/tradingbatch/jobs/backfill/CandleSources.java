@@ -16,9 +16,6 @@ import java.util.function.BiFunction;
 @Component
 public class CandleSources {
 
-    /** The exchange names users can type, in the order help texts list them; {@code file} reads a CSV. */
-    public static final String EXCHANGES = "binance, coinbase, kraken, file";
-
     private final Map<String, CandleSource> byName = new LinkedHashMap<>();
 
     CandleSources(TradingProperties properties, Clock clock) {

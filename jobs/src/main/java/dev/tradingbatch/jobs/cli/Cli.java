@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.db.DatabaseUnavailableException;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.readers.ExchangeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,9 +79,10 @@ public class Cli implements Runnable {
                 || m.contains("SQLITE_PERM") || m.contains("Connection refused");
     }
 
+    /** An exchange failure names exchange, request and cause; anything else is shown by its root cause. */
     private static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
+        while (!(t instanceof ExchangeException) && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.toString() : t.getMessage();

@@ -147,6 +147,16 @@ class BinanceBackfillTest {
         assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
     }
 
+    @Test
+    void shouldNameTheExchangeWhenItCannotBeReached() {
+        CliRun.Result r = new CliRun(dir).with("trading.exchanges.binance.base-url", "http://127.0.0.1:9")
+                .run("backfill", "--exchange", "binance", "--symbol", "BTC/USDT", "--timeframe", "1h");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("failed: binance GET klines BTC/USDT 1h (symbol check): ")
+                .contains("Connection refused");
+    }
+
     private static void assertCandle(Candle c, long openTime, int i) {
         assertThat(c.openTime()).isEqualTo(openTime);
         assertThat(c.open()).isEqualByComparingTo(open(i));

@@ -74,6 +74,14 @@ class CoinbaseBackfillTest {
         coinbase.verify(getRequestedFor(urlPathEqualTo(CANDLES)).withQueryParam("start", equalTo("2024-01-13T12:00:00Z"))
                 .withQueryParam("end", equalTo("2024-01-17T15:00:00Z")));
         coinbase.verify(3, getRequestedFor(urlPathEqualTo(CANDLES)));
+
+        // an hour later one more candle has closed: one request, no symbol check
+        coinbase.resetRequests();
+        stub("2024-01-17T16:00:00Z", candles(400, 400));
+        CliRun.Result later = cli.clock(Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC))
+                .run("backfill", "--exchange", "coinbase", "--symbol", "BTC/USD", "--timeframe", "1h");
+        assertThat(later.out()).contains("1 page fetched, 1 stored, 0 already present, 0 rejected");
+        coinbase.verify(1, getRequestedFor(urlPathEqualTo(CANDLES)));
     }
 
     @Test

@@ -73,6 +73,12 @@ class KrakenBackfillTest {
         kraken.verify(getRequestedFor(urlPathEqualTo(OHLC)).withQueryParam("pair", equalTo("XBTUSD"))
                 .withQueryParam("interval", equalTo("60")));
         kraken.verify(2, getRequestedFor(urlPathEqualTo(OHLC))); // symbol check + one page
+
+        kraken.resetRequests();
+        CliRun.Result again = cli.run("backfill", "--exchange", "kraken", "--symbol", "BTC/USD", "--timeframe", "1h");
+        assertThat(again.out()).contains("nothing to backfill: kraken BTC/USD 1h is stored up to 2024-03-24T07:00:00Z");
+        kraken.verify(0, getRequestedFor(urlPathEqualTo(OHLC)));
+        assertThat(cli.candles(BTC)).hasSize(719);
     }
 
     /** Kraken's answer: legacy result key, rows [time (s), "open", "high", "low", "close", "vwap", "volume", count]. */

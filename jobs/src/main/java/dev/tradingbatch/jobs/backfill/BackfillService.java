@@ -4,9 +4,9 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.Failures;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.CandleSource;
-import dev.tradingbatch.readers.ExchangeException;
 import dev.tradingbatch.readers.UnknownSymbolException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -102,18 +102,6 @@ public class BackfillService {
                 "backfill " + market + " [" + iso(from) + ", " + iso(to) + ")", out);
     }
 
-    /** The exchange's own failure (it names exchange, range and cause) rather than Spring Batch's wrapper. */
-    private static String failureMessage(Throwable failure) {
-        Throwable deepest = failure;
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ExchangeException || t instanceof UnknownSymbolException) {
-                return t.getMessage();
-            }
-            deepest = t;
-        }
-        return deepest.getMessage() == null ? deepest.toString() : deepest.getMessage();
-    }
-
     private int launch(MarketKey market, JobParameters params,
                        String what, PrintWriter out) {
         JobExecution execution;
@@ -134,7 +122,7 @@ public class BackfillService {
         out.println(what + counts + " (" + execution.getStatus() + ", execution " + execution.getId() + ")");
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             execution.getAllFailureExceptions().stream().findFirst()
-                    .ifPresent(e -> out.println("failed: " + failureMessage(e)));
+                    .ifPresent(e -> out.println("failed: " + Failures.message(e)));
             return 1;
         }
         return 0;

@@ -2,7 +2,7 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.db.DatabaseUnavailableException;
 import dev.tradingbatch.jobs.BadInputException;
-import dev.tradingbatch.readers.ExchangeException;
+import dev.tradingbatch.jobs.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +54,7 @@ public class Cli implements Runnable {
                 err.println("error: " + cause.getMessage());
                 return BAD_INPUT;
             }
-            err.println("failed: " + rootMessage(e));
+            err.println("failed: " + Failures.message(e));
             return 1;
         });
         return cmd.execute(args);
@@ -77,15 +77,6 @@ public class Cli implements Runnable {
         String m = String.valueOf(e.getMessage());
         return m.contains("SQLITE_CANTOPEN") || m.contains("SQLITE_READONLY") || m.contains("SQLITE_NOTADB")
                 || m.contains("SQLITE_PERM") || m.contains("Connection refused");
-    }
-
-    /** An exchange failure names exchange, request and cause; anything else is shown by its root cause. */
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (!(t instanceof ExchangeException) && t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Gives commands the launcher; picocli creates everything else the usual way. */

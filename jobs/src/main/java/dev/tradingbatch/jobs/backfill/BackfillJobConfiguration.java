@@ -6,6 +6,9 @@ import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.operations.FailureMessages;
+import dev.tradingbatch.jobs.operations.Heartbeats;
+import dev.tradingbatch.jobs.operations.Progress;
 import dev.tradingbatch.readers.ExchangeCandleItemReader;
 import dev.tradingbatch.readers.file.CsvCandleItemReader;
 import dev.tradingbatch.writers.candles.CandleItemWriter;
@@ -36,8 +39,11 @@ class BackfillJobConfiguration {
 
     /** Parameters: see {@link BackfillParameters}. */
     @Bean
-    Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep) {
+    Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, Heartbeats heartbeats,
+                           FailureMessages failureMessages) {
         return new JobBuilder("backfillCandlesJob", jobRepository)
+                .listener(heartbeats)
+                .listener(failureMessages)
                 .start(backfillCandlesStep)
                 .build();
     }
@@ -46,12 +52,13 @@ class BackfillJobConfiguration {
     @Bean
     Step backfillCandlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              ItemStreamReader<RawCandle> candleItemReader, CandleItemWriter candleItemWriter,
-                             TradingProperties properties) {
+                             TradingProperties properties, Progress progress) {
         return new StepBuilder("backfillCandlesStep", jobRepository)
                 .<RawCandle, RawCandle>chunk(properties.backfill().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(candleItemReader)
                 .writer(candleItemWriter)
+                .listener(progress)
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {

@@ -4,8 +4,8 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
-import dev.tradingbatch.jobs.Failures;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.operations.JobLaunches;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.UnknownSymbolException;
 import org.springframework.batch.core.BatchStatus;
@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
@@ -37,16 +36,16 @@ public class BackfillService {
 
     private final CandleSources sources;
     private final CandleRepository candles;
-    private final JobOperator jobOperator;
+    private final JobLaunches launches;
     private final Job backfillCandlesJob;
     private final Clock clock;
     private final TradingProperties properties;
 
-    BackfillService(CandleSources sources, CandleRepository candles, JobOperator jobOperator, Job backfillCandlesJob,
+    BackfillService(CandleSources sources, CandleRepository candles, JobLaunches launches, Job backfillCandlesJob,
                     Clock clock, TradingProperties properties) {
         this.sources = sources;
         this.candles = candles;
-        this.jobOperator = jobOperator;
+        this.launches = launches;
         this.backfillCandlesJob = backfillCandlesJob;
         this.clock = clock;
         this.properties = properties;
@@ -106,7 +105,7 @@ public class BackfillService {
                        String what, PrintWriter out) {
         JobExecution execution;
         try {
-            execution = jobOperator.start(backfillCandlesJob, params);
+            execution = launches.start(backfillCandlesJob, params, out);
         } catch (JobInstanceAlreadyCompleteException e) {
             out.println("nothing to do: " + what + " was completed by an earlier run");
             return 0;
@@ -121,8 +120,7 @@ public class BackfillService {
         String counts = step == null ? "" : ": " + BackfillSummary.of(step).counts();
         out.println(what + counts + " (" + execution.getStatus() + ", execution " + execution.getId() + ")");
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            execution.getAllFailureExceptions().stream().findFirst()
-                    .ifPresent(e -> out.println("failed: " + Failures.message(e)));
+            out.println("failed: " + execution.getExitStatus().getExitDescription());
             return 1;
         }
         return 0;

@@ -1,7 +1,10 @@
 package dev.tradingbatch.jobs.cli;
 
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
 import dev.tradingbatch.jobs.backfill.BackfillService;
+import dev.tradingbatch.jobs.gaps.GapFills;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +49,10 @@ class BackfillCommand implements Callable<Integer> {
             description = "with --exchange file: the exchange the imported candles are stored under (default: file)")
     String as;
 
+    @Option(names = "--fill-gaps", description = {"ask the exchange only for the missing ranges inside the stored series",
+            "(limited to gaps starting in --from/--to when given); see: gaps"})
+    boolean fillGaps;
+
     BackfillCommand(Launcher launcher) {
         this.launcher = launcher;
     }
@@ -53,7 +60,14 @@ class BackfillCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BackfillRequest request = BackfillRequest.parse(exchange, symbol, timeframe, from, to, file, as);
+        if (fillGaps && request.fromFile()) {
+            throw new BadInputException("--fill-gaps asks an exchange for missing candles: it does not go with --exchange file");
+        }
         try (ConfigurableApplicationContext ctx = launcher.start()) {
+            if (fillGaps) {
+                return ctx.getBean(GapFills.class).fill(new MarketKey(request.exchange(), request.symbol(),
+                        request.timeframe()), request.from(), request.to(), spec.commandLine().getOut());
+            }
             return ctx.getBean(BackfillService.class).run(request, spec.commandLine().getOut());
         }
     }

@@ -19,7 +19,8 @@ import java.util.Map;
  */
 @Command(name = "trading-batch", mixinStandardHelpOptions = true, version = "trading-batch 0.1.0",
         description = "Backfills OHLCV candles into one shared database and runs trading strategies on them.",
-        subcommands = {BackfillCommand.class, MarketsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, JobsCommand.class,
+                CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 
     public static final int BAD_INPUT = 2;
@@ -79,17 +80,17 @@ public class Cli implements Runnable {
                 || m.contains("SQLITE_PERM") || m.contains("Connection refused");
     }
 
-    /** Gives commands the launcher; picocli creates everything else the usual way. */
+    /** Gives every command that takes a {@link Launcher} in its constructor the launcher; picocli creates the rest. */
     private record Factory(Launcher launcher) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            if (type == BackfillCommand.class) {
-                return type.cast(new BackfillCommand(launcher));
+            try {
+                var constructor = type.getDeclaredConstructor(Launcher.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(launcher);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
             }
-            if (type == MarketsCommand.class) {
-                return type.cast(new MarketsCommand(launcher));
-            }
-            return CommandLine.defaultFactory().create(type);
         }
     }
 }

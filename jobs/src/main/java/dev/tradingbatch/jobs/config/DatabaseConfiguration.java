@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.db.SqliteUrls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,6 +44,12 @@ class DatabaseConfiguration {
     @Bean
     RejectedCandleRepository rejectedCandleRepository(DataSource dataSource) {
         return new RejectedCandleRepository(dataSource);
+    }
+
+    /** Missing ranges of stored series and what exchanges answered for them. */
+    @Bean
+    GapRepository gapRepository(DataSource dataSource) {
+        return new GapRepository(dataSource);
     }
 
     /** The one source of "now" (UTC): tests put a fixed clock in its place. */

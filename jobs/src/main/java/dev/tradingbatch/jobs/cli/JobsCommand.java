@@ -1,0 +1,135 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.operations.JobsService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.function.BiFunction;
+
+@Command(name = "jobs", mixinStandardHelpOptions = true,
+        description = {"Lists, shows, restarts, stops and abandons recorded job executions.",
+                "An execution left STARTED by a process that is gone is marked FAILED first, with a message saying so."},
+        subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, JobsCommand.Restart.class,
+                JobsCommand.Stop.class, JobsCommand.Abandon.class})
+class JobsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "jobs needs a subcommand: list, show, restart, stop or abandon");
+    }
+
+    /** Runs one JobsService call in a started application. */
+    abstract static class JobsSubcommand implements java.util.concurrent.Callable<Integer> {
+        private final Launcher launcher;
+
+        @Spec
+        CommandSpec spec;
+
+        JobsSubcommand(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        int with(BiFunction<JobsService, java.io.PrintWriter, Integer> action) {
+            try (ConfigurableApplicationContext ctx = launcher.start()) {
+                return action.apply(ctx.getBean(JobsService.class), spec.commandLine().getOut());
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Recorded executions, newest first.")
+    static class ListJobs extends JobsSubcommand {
+        @Option(names = "--status", paramLabel = "STATUS",
+                description = "only COMPLETED, FAILED, STARTED, STOPPING, STOPPED or ABANDONED executions")
+        String status;
+
+        @Option(names = "--job", paramLabel = "NAME", description = "only this job: backfill, fill-gaps, or a full job name")
+        String job;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "at most N executions (default 20)")
+        int limit;
+
+        ListJobs(Launcher launcher) {
+            super(launcher);
+        }
+
+        @Override
+        public Integer call() {
+            if (limit < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+            }
+            return with((jobs, out) -> jobs.list(status, job, limit, out));
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "One execution: parameters, status, each step's read/write/skip counts, exit message.")
+    static class Show extends JobsSubcommand {
+        @Parameters(paramLabel = "EXECUTION_ID")
+        long id;
+
+        Show(Launcher launcher) {
+            super(launcher);
+        }
+
+        @Override
+        public Integer call() {
+            return with((jobs, out) -> jobs.show(id, out));
+        }
+    }
+
+    @Command(name = "restart", mixinStandardHelpOptions = true,
+            description = "Restarts a FAILED or STOPPED execution where it stopped, in this process.")
+    static class Restart extends JobsSubcommand {
+        @Parameters(paramLabel = "EXECUTION_ID")
+        long id;
+
+        Restart(Launcher launcher) {
+            super(launcher);
+        }
+
+        @Override
+        public Integer call() {
+            return with((jobs, out) -> jobs.restart(id, out));
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Asks a running execution (in any process) to stop at its next chunk boundary.")
+    static class Stop extends JobsSubcommand {
+        @Parameters(paramLabel = "EXECUTION_ID")
+        long id;
+
+        Stop(Launcher launcher) {
+            super(launcher);
+        }
+
+        @Override
+        public Integer call() {
+            return with((jobs, out) -> jobs.stop(id, out));
+        }
+    }
+
+    @Command(name = "abandon", mixinStandardHelpOptions = true,
+            description = "Marks a FAILED or STOPPED execution ABANDONED so it is never restarted.")
+    static class Abandon extends JobsSubcommand {
+        @Parameters(paramLabel = "EXECUTION_ID")
+        long id;
+
+        Abandon(Launcher launcher) {
+            super(launcher);
+        }
+
+        @Override
+        public Integer call() {
+            return with((jobs, out) -> jobs.abandon(id, out));
+        }
+    }
+}

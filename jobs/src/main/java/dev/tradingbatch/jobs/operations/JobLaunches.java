@@ -50,7 +50,7 @@ public class JobLaunches {
                 throw e;
             }
             StaleExecutions.Recovered recovered = stale.recover(running, dead.get());
-            out.println("execution " + recovered.executionId() + " was left STARTED: " + recovered.reason()
+            out.println("execution " + recovered.executionId() + " was left " + recovered.status() + ": " + recovered.reason()
                     + "; restarting it");
             return jobOperator.start(job, parameters);
         }

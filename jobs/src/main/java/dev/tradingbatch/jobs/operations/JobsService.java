@@ -15,6 +15,7 @@ import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -39,11 +40,13 @@ public class JobsService {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final StaleExecutions stale;
+    private final Heartbeats heartbeats;
     private final JdbcTemplate jdbc;
     private final List<String> jobNames;
 
-    JobsService(JobRepository jobRepository, JobOperator jobOperator, StaleExecutions stale, DataSource dataSource,
-                List<Job> jobs) {
+    JobsService(JobRepository jobRepository, JobOperator jobOperator, StaleExecutions stale, Heartbeats heartbeats,
+                DataSource dataSource, List<Job> jobs) {
+        this.heartbeats = heartbeats;
         this.jobNames = jobs.stream().map(Job::getName).sorted().toList();
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -165,10 +168,17 @@ public class JobsService {
         if (!e.isRunning()) {
             throw new BadInputException(name + " is " + e.getStatus() + ", not running: there is nothing to stop");
         }
-        try {
-            jobOperator.stop(id);
-        } catch (NoSuchJobExecutionException | JobExecutionNotRunningException ex) {
-            throw new BadInputException(name + " is not running: there is nothing to stop");
+        if (heartbeats.runsHere(id)) {
+            try {
+                jobOperator.stop(id);
+            } catch (NoSuchJobExecutionException | JobExecutionNotRunningException ex) {
+                throw new BadInputException(name + " is not running: there is nothing to stop");
+            }
+        } else {
+            // Another process runs it: it reads STOPPING at its next chunk commit and stops there.
+            // (JobOperator.stop also stamps an end time, which makes the run look STOPPED before it is.)
+            e.setStatus(BatchStatus.STOPPING);
+            jobRepository.update(e);
         }
         out.println("asked " + name + " to stop: it stops at its next chunk boundary and can then be restarted");
         return 0;
@@ -197,12 +207,18 @@ public class JobsService {
 
     private void reportRecovered(PrintWriter out) {
         for (StaleExecutions.Recovered r : stale.recoverAll()) {
-            out.println("execution " + r.executionId() + " of " + r.jobName() + " was left STARTED: " + r.reason());
+            out.println("execution " + r.executionId() + " of " + r.jobName() + " was left " + r.status() + ": "
+                    + r.reason());
         }
     }
 
     private JobExecution execution(long id) {
-        JobExecution e = jobRepository.getJobExecution(id);
+        JobExecution e;
+        try {
+            e = jobRepository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException notFound) {
+            e = null;
+        }
         if (e == null) {
             throw new BadInputException("no job execution " + id + " (see jobs list)");
         }

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.operations;
 
 import dev.tradingbatch.jobs.config.TradingProperties;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
@@ -46,7 +47,7 @@ public class StaleExecutions {
     }
 
     /** A running execution recovered, and why its process was judged gone. */
-    public record Recovered(long executionId, String jobName, String reason) {
+    public record Recovered(long executionId, String jobName, BatchStatus status, String reason) {
     }
 
     /** Why the execution's process is judged gone, or empty while it still looks alive. */
@@ -108,11 +109,12 @@ public class StaleExecutions {
 
     /** Recovers one execution judged gone. */
     public Recovered recover(JobExecution execution, String reason) {
+        BatchStatus was = execution.getStatus();
         JobExecution failed = jobOperator.recover(execution);
         String message = reason + ": marked FAILED so it can be restarted (jobs restart " + execution.getId() + ")";
         failed.setExitStatus(ExitStatus.FAILED.addExitDescription(message));
         jobRepository.update(failed);
         jdbc.update("DELETE FROM job_heartbeats WHERE job_execution_id = ?", execution.getId());
-        return new Recovered(execution.getId(), execution.getJobInstance().getJobName(), message);
+        return new Recovered(execution.getId(), execution.getJobInstance().getJobName(), was, message);
     }
 }

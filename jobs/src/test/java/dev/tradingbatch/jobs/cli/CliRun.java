@@ -64,6 +64,16 @@ public final class CliRun {
         }
     }
 
+    /** Changes the database directly (a test planting a state that a crash or another host would leave). */
+    public int update(String sql, Object... args) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:sqlite:" + database, true);
+        try {
+            return new JdbcTemplate(ds).update(sql, args);
+        } finally {
+            ds.destroy();
+        }
+    }
+
     /** The stored candles of a series, read back through the repository the application uses. */
     public List<Candle> candles(MarketKey market) {
         SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:sqlite:" + database, true);

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -20,9 +21,14 @@ class DatabaseConfiguration {
      * The standard {@code spring.datasource.*} connection; on SQLite, the file's folder is created
      * and every connection gets WAL, a busy timeout, synchronous=NORMAL, foreign keys and
      * IMMEDIATE transactions through the URL.
+     * <p>
+     * Connections are taken lazily, at a transaction's first statement: a chunk transaction begins
+     * before its reader asks the exchange for a page, and on SQLite an IMMEDIATE transaction holds
+     * the write lock from its start, so an eager connection would keep every other process from
+     * writing for as long as the exchange takes to answer.
      */
     @Bean
-    HikariDataSource dataSource(DataSourceProperties properties) {
+    LazyDataSource dataSource(DataSourceProperties properties) {
         String url = properties.determineUrl();
         HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         if (SqliteUrls.isSqlite(url)) {
@@ -31,7 +37,22 @@ class DatabaseConfiguration {
             // one writer at a time anyway; a few connections let readers run beside it
             ds.setMaximumPoolSize(4);
         }
-        return ds;
+        return new LazyDataSource(ds);
+    }
+
+    /** A lazy-connection proxy that closes its pool with the application. */
+    static final class LazyDataSource extends LazyConnectionDataSourceProxy implements AutoCloseable {
+        private final HikariDataSource pool;
+
+        LazyDataSource(HikariDataSource pool) {
+            super(pool);
+            this.pool = pool;
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
     }
 
     /** Shared market data. */

@@ -1,0 +1,145 @@
+package dev.tradingbatch.jobs.operations;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.jobs.support.ChildJvm;
+import dev.tradingbatch.jobs.support.FakeBinance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A backfill in a real child JVM killed with SIGKILL at several points, then the same command again:
+ * the final table is identical to an uninterrupted run, no page is asked more than once per kill, and
+ * no execution stays STARTED. Also {@code jobs stop} from another process.
+ */
+class KillRestartTest {
+
+    static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+    static final long H = Timeframe.H1.millis();
+    static final int CANDLES = 12_000;
+    static final String[] BACKFILL = {"backfill", "--exchange", "binance", "--symbol", "BTC/USDT", "--timeframe", "1h",
+            "--from", "2024-01-01", "--to", Instant.ofEpochMilli(T0 + CANDLES * H).toString()};
+
+    final FakeBinance exchange = new FakeBinance(T0, H).serve(0, CANDLES).withhold(5000, 5003);
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    WireMockExtension binance = WireMockExtension.newInstance()
+            .options(options().dynamicPort().extensions(exchange)).build();
+
+    @Test
+    void shouldEndIdenticalToAnUninterruptedRunAfterKillsAtSeveralPoints() throws Exception {
+        binance.stubFor(FakeBinance.stub());
+        CliRun reference = cli(dir.resolve("reference"));
+        assertThat(reference.run(BACKFILL).exitCode()).isZero();
+        binance.resetRequests();
+
+        exchange.delay(120);
+        Path killed = dir.resolve("killed");
+        for (int pagesBeforeKill : new int[] {2, 5, 9}) {
+            Process child = ChildJvm.start(killed.resolve("child.log"), properties(killed), BACKFILL);
+            awaitRequests(pagesBeforeKill, child);
+            Thread.sleep(40 * pagesBeforeKill % 100);   // somewhere inside a page or a chunk
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        exchange.delay(0);
+        CliRun.Result last = cli(killed).run(BACKFILL);
+
+        assertThat(last.exitCode()).as(last.out() + last.err() + log(killed)).isZero();
+        assertThat(last.out()).contains("was left STARTED: process ").contains(" is gone: marked FAILED")
+                .contains("(COMPLETED");
+        String table = "SELECT timestamp, open, high, low, close, volume FROM ohlcv_data ORDER BY timestamp";
+        assertThat(cli(killed).query(table)).hasSize(CANDLES - 3).isEqualTo(reference.query(table));
+        assertThat(cli(killed).count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN ('STARTED', 'STOPPING')"))
+                .isZero();
+        assertThat(cli(killed).count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+        // 12 pages of 1000; each kill re-asks at most the page that was in flight. A run killed before its
+        // first commit stored nothing, so the next one checks the symbol again.
+        Map<String, Long> asks = binance.findAll(getRequestedFor(urlPathEqualTo(FakeBinance.KLINES))).stream()
+                .map(r -> r.queryParameter("startTime").isPresent() ? r.queryParameter("startTime").firstValue() : "check")
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        asks.remove("check");
+        assertThat(asks).hasSize(12);
+        assertThat(asks.values()).allMatch(n -> n <= 2);
+        assertThat(asks.values().stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(12 + 3);
+    }
+
+    @Test
+    void shouldStopARunInAnotherProcessAtAChunkBoundaryAndRestartIt() throws Exception {
+        binance.stubFor(FakeBinance.stub());
+        exchange.delay(800);
+        Path db = dir.resolve("stopped");
+        Process child = ChildJvm.start(db.resolve("child.log"), properties(db), BACKFILL);
+        awaitRequests(3, child);
+
+        CliRun cli = cli(db);
+        CliRun.Result stop = cli.run("jobs", "stop", "1");
+        assertThat(stop.exitCode()).as(stop.err()).isZero();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(child.exitValue()).as(log(db)).isEqualTo(1);
+        assertThat(log(db)).contains("(STOPPED, execution 1)");
+        long stored = cli.count("SELECT COUNT(*) FROM ohlcv_data");
+        assertThat(stored).isBetween(1L, (long) CANDLES - 4);
+
+        exchange.delay(0);
+        CliRun.Result restart = cli.run("jobs", "restart", "1");
+        assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
+        assertThat(restart.out()).contains("restarted execution 1 of backfillCandlesJob as execution 2: COMPLETED");
+        assertThat(cli.count("SELECT COUNT(*) FROM ohlcv_data")).isEqualTo(CANDLES - 3);
+    }
+
+    private CliRun cli(Path folder) {
+        CliRun cli = new CliRun(folder);
+        properties(folder).forEach(cli::with);
+        return cli;
+    }
+
+    private Map<String, String> properties(Path folder) {
+        return Map.of("spring.datasource.url", "jdbc:sqlite:" + folder.resolve("data").resolve("trading.db"),
+                "trading.exchanges.binance.base-url", binance.baseUrl(),
+                "trading.backfill.chunk-size", "250",
+                "trading.backfill.progress", "never");
+    }
+
+    private void awaitRequests(int n, Process child) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int base = -1;
+        while (System.nanoTime() < deadline) {
+            List<LoggedRequest> requests = binance.findAll(getRequestedFor(urlPathEqualTo(FakeBinance.KLINES)));
+            if (base < 0) {
+                base = requests.size();
+            }
+            if (requests.size() - base >= n) {
+                return;
+            }
+            assertThat(child.isAlive()).as("the child ended before %d requests", n).isTrue();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the child made fewer than " + n + " requests in 60 s");
+    }
+
+    private static String log(Path folder) throws java.io.IOException {
+        Path log = folder.resolve("child.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+}

@@ -11,35 +11,21 @@ import java.util.TreeMap;
 /**
  * Keeps one exchange's requests within its {@link RateBudget}: a sliding window over the weight
  * spent, so no stretch of {@code window} length ever holds more than {@code limit}. A request that
- * does not fit waits, through the {@link Sleeper}, until enough earlier weight has left the window.
- * Thread-safe: share one instance among everything that calls the same exchange from this process.
+ * does not fit is booked for when enough earlier weight has left the window, and its caller waits
+ * until then. Thread-safe: share one instance among everything that calls the same exchange from
+ * this process.
  */
 public final class WeightedRateLimiter {
 
     private final RateBudget budget;
     private final Clock clock;
-    private final Sleeper sleeper;
 
     /** Weight spent (or reserved by a caller still waiting) at each instant, oldest first. */
     private final NavigableMap<Instant, Long> spent = new TreeMap<>();
 
-    public WeightedRateLimiter(RateBudget budget, Clock clock, Sleeper sleeper) {
+    public WeightedRateLimiter(RateBudget budget, Clock clock) {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    }
-
-    public RateBudget budget() {
-        return budget;
-    }
-
-    /** Waits until one request of the budget's weight fits, counts it, and says how long it waited. */
-    public Duration acquire() throws InterruptedException {
-        Duration wait = reserve(budget.requestWeight());
-        if (wait.isPositive()) {
-            sleeper.sleep(wait);
-        }
-        return wait;
     }
 
     /**
@@ -58,10 +44,12 @@ public final class WeightedRateLimiter {
     }
 
     /**
-     * Books {@code weight} at the earliest instant, not before now nor before any earlier booking,
-     * where the window ending there still has room, and returns how far that is from now.
+     * Books one request of the budget's weight at the earliest instant, not before now nor before any
+     * earlier booking, where the window ending there still has room, and returns how long its caller
+     * must wait before sending it.
      */
-    synchronized Duration reserve(long weight) {
+    public synchronized Duration reserve() {
+        long weight = budget.requestWeight();
         Instant now = clock.instant();
         // Bookings that left the window by now can never count again: every later booking is >= now.
         spent.headMap(now.minus(budget.window()), true).clear();

@@ -5,19 +5,20 @@ import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.ExchangeException;
+import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.UnknownSymbolException;
-import org.knowm.xchange.Exchange;
-import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.binance.BinanceExchange;
 import org.knowm.xchange.binance.dto.BinanceException;
 import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
 import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
-import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.currency.CurrencyPair;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,12 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
- * Binance spot klines through XChange's {@link BinanceMarketDataServiceRaw#klines}:
- * {@code GET /api/v3/klines?symbol=BTCUSDT&interval=1h&limit=1000&startTime=..&endTime=..} (epoch ms, UTC).
- * Binance sends every price and volume as a JSON string ("42000.01000000") and XChange builds each
- * BigDecimal from that text, so {@code toPlainString()} gives back exactly what was sent.
+ * Binance spot klines: {@code GET /api/v3/klines?symbol=BTCUSDT&interval=1h&limit=1000&startTime=..&endTime=..}
+ * (epoch ms, UTC), the endpoint of XChange's {@code BinanceMarketDataServiceRaw#klines}, called on
+ * {@link BinanceKlinesApi} so that the response headers can be read. Binance sends every price and
+ * volume as a JSON string ("42000.01000000") and XChange's BinanceKline builds each BigDecimal from
+ * that text, so {@code toPlainString()} gives back exactly what was sent.
  */
 public final class BinanceCandleSource implements CandleSource {
 
@@ -42,6 +45,9 @@ public final class BinanceCandleSource implements CandleSource {
     /** Binance's error code for a symbol it does not list (HTTP 400). */
     private static final int INVALID_SYMBOL = -1121;
 
+    /** The weight this IP has used in the current minute, counting the request answered. */
+    static final String USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
+
     private static final Map<Timeframe, KlineInterval> INTERVALS = new EnumMap<>(Map.of(
             Timeframe.M1, KlineInterval.m1,
             Timeframe.M5, KlineInterval.m5,
@@ -50,17 +56,32 @@ public final class BinanceCandleSource implements CandleSource {
             Timeframe.H4, KlineInterval.h4,
             Timeframe.D1, KlineInterval.d1));
 
-    private final BinanceMarketDataServiceRaw marketData;
+    private final BinanceKlinesApi api;
     private final Clock clock;
+    private final LongConsumer usedWeight;
 
     public BinanceCandleSource(String baseUrl, Clock clock) {
+        this(baseUrl, clock, HttpTimeouts.DEFAULT, used -> { });
+    }
+
+    public BinanceCandleSource(String baseUrl, Clock clock, HttpTimeouts timeouts) {
+        this(baseUrl, clock, timeouts, used -> { });
+    }
+
+    /**
+     * {@code usedWeight} receives Binance's {@value #USED_WEIGHT_HEADER} after every answer that
+     * carries it (e.g. {@link WeightedRateLimiter#observeUsed}), so that weight other processes on
+     * the same IP spent counts against this one's budget too.
+     */
+    public BinanceCandleSource(String baseUrl, Clock clock, HttpTimeouts timeouts, LongConsumer usedWeight) {
         ExchangeSpecification spec = new ExchangeSpecification(BinanceExchange.class);
         spec.setSslUri(baseUrl);
-        // Without this XChange calls /api/v3/exchangeInfo (remoteInit) while building the exchange.
         spec.setShouldLoadRemoteMetaData(false);
-        Exchange exchange = ExchangeFactory.INSTANCE.createExchange(spec);
-        this.marketData = (BinanceMarketDataServiceRaw) exchange.getMarketDataService();
+        timeouts.applyTo(spec);
+        // Only the proxy is needed, so no BinanceExchange (and no exchangeInfo call) is built.
+        this.api = ExchangeRestProxyBuilder.forInterface(BinanceKlinesApi.class, spec).build();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.usedWeight = Objects.requireNonNull(usedWeight, "usedWeight");
     }
 
     @Override
@@ -77,11 +98,7 @@ public final class BinanceCandleSource implements CandleSource {
     public void checkSymbol(String symbol, Timeframe timeframe) {
         CurrencyPair pair = pair(symbol);
         KlineInterval interval = interval(timeframe);
-        try {
-            marketData.klines(pair, interval, 1, null, null);
-        } catch (IOException | RuntimeException e) {
-            throw translate(e, symbol, timeframe, "(symbol check)");
-        }
+        request(symbol, timeframe, "(symbol check)", pair, interval, 1, null, null);
     }
 
     @Override
@@ -89,13 +106,9 @@ public final class BinanceCandleSource implements CandleSource {
         CurrencyPair pair = pair(symbol);
         KlineInterval interval = interval(timeframe);
         SourceSupport.checkRange(from, to);
-        List<BinanceKline> rows;
-        try {
-            // startTime and endTime are both inclusive on Binance, hence to - 1 for a half-open range.
-            rows = marketData.klines(pair, interval, PAGE_LIMIT, from, to - 1);
-        } catch (IOException | RuntimeException e) {
-            throw translate(e, symbol, timeframe, SourceSupport.range(from, to));
-        }
+        // startTime and endTime are both inclusive on Binance, hence to - 1 for a half-open range.
+        List<BinanceKline> rows = request(symbol, timeframe, SourceSupport.range(from, to),
+                pair, interval, PAGE_LIMIT, from, to - 1);
         long now = clock.millis();
         // Stamp with getOpenTime(): XChange's own Candlestick adapters use the close time instead.
         // BinanceKline.isClosed() parses Binance's unused "ignore" field and is always false, so a
@@ -113,6 +126,36 @@ public final class BinanceCandleSource implements CandleSource {
             nextFrom = Math.max(lastOpen, from) + timeframe.millis();
         }
         return new CandlePage(candles, nextFrom);
+    }
+
+    private List<BinanceKline> request(String symbol, Timeframe timeframe, String what, CurrencyPair pair,
+                                       KlineInterval interval, int limit, Long startTime, Long endTime) {
+        BinanceKlinesApi.Rows rows;
+        try {
+            rows = api.klines(pair.getBase().getCurrencyCode() + pair.getCounter().getCurrencyCode(),
+                    interval.code(), limit, startTime, endTime);
+        } catch (IOException | RuntimeException e) {
+            reportUsedWeight(SourceSupport.header(e, USED_WEIGHT_HEADER).orElse(null));
+            throw translate(e, symbol, timeframe, what);
+        }
+        reportUsedWeight(SourceSupport.header(rows.getResponseHeaders(), USED_WEIGHT_HEADER).orElse(null));
+        List<BinanceKline> klines = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            try {
+                klines.add(new BinanceKline(pair, interval, row));
+            } catch (RuntimeException e) {
+                // A value that is not a number, or a short row: what a garbled answer looks like.
+                throw new ExchangeException(SourceSupport.failure(exchange(), "klines", symbol, timeframe, what,
+                        "malformed row " + Arrays.toString(row) + ": " + e.getMessage()), e, ExchangeFailure.temporary());
+            }
+        }
+        return klines;
+    }
+
+    private void reportUsedWeight(String header) {
+        if (header != null && header.strip().matches("\\d{1,18}")) {
+            usedWeight.accept(Long.parseLong(header.strip()));
+        }
     }
 
     private static RawCandle raw(BinanceKline k) {
@@ -139,7 +182,7 @@ public final class BinanceCandleSource implements CandleSource {
         if (binance != null && binance.getCode() == INVALID_SYMBOL) {
             return new UnknownSymbolException(exchange(), symbol);
         }
-        return new ExchangeException(
-                SourceSupport.failure(exchange(), "klines", symbol, timeframe, what, e), e);
+        return new ExchangeException(SourceSupport.failure(exchange(), "klines", symbol, timeframe, what, e), e,
+                SourceSupport.classify(e, clock));
     }
 }

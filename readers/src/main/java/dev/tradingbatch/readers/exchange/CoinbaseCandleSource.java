@@ -5,6 +5,7 @@ import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.ExchangeException;
+import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.UnknownSymbolException;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
@@ -47,9 +48,14 @@ public final class CoinbaseCandleSource implements CandleSource {
     private final Clock clock;
 
     public CoinbaseCandleSource(String baseUrl, Clock clock) {
+        this(baseUrl, clock, HttpTimeouts.DEFAULT);
+    }
+
+    public CoinbaseCandleSource(String baseUrl, Clock clock, HttpTimeouts timeouts) {
         ExchangeSpecification spec = new ExchangeSpecification(CoinbaseProExchange.class);
         spec.setSslUri(baseUrl);
         spec.setShouldLoadRemoteMetaData(false);
+        timeouts.applyTo(spec);
         // Only the proxy is needed, so no CoinbaseProExchange (and no products/currencies call) is built.
         this.api = ExchangeRestProxyBuilder.forInterface(CoinbaseCandlesApi.class, spec).build();
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -117,7 +123,9 @@ public final class CoinbaseCandleSource implements CandleSource {
                     plain(row[3]), plain(row[2]), plain(row[1]), plain(row[4]), plain(row[5]));
         } catch (RuntimeException e) {
             throw new ExchangeException(SourceSupport.failure(exchange(), "candles", symbol, timeframe,
-                    SourceSupport.range(from, to), "malformed row " + Arrays.toString(row) + ": " + e.getMessage()), e);
+                    SourceSupport.range(from, to), "malformed row " + Arrays.toString(row) + ": " + e.getMessage()), e,
+                    // A value that is not a number, or a short row: what a garbled answer looks like.
+                    ExchangeFailure.temporary());
         }
     }
 
@@ -152,7 +160,7 @@ public final class CoinbaseCandleSource implements CandleSource {
         if (SourceSupport.httpStatus(e) == 404) {
             return new UnknownSymbolException(exchange(), symbol);
         }
-        return new ExchangeException(
-                SourceSupport.failure(exchange(), "candles", symbol, timeframe, what, e), e);
+        return new ExchangeException(SourceSupport.failure(exchange(), "candles", symbol, timeframe, what, e), e,
+                SourceSupport.classify(e, clock));
     }
 }

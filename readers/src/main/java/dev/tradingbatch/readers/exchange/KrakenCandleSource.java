@@ -5,6 +5,7 @@ import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.ExchangeException;
+import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.UnknownSymbolException;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
@@ -22,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -43,6 +45,12 @@ public final class KrakenCandleSource implements CandleSource {
 
     private static final String UNKNOWN_PAIR = "EQuery:Unknown asset pair";
 
+    /** Kraken's errors (HTTP 200) that mean "too many requests": wait, then ask again. */
+    private static final List<String> THROTTLED = List.of("EAPI:Rate limit exceeded", "EGeneral:Too many requests");
+
+    /** Kraken's errors for its own trouble (EService:Unavailable, EService:Busy, ...): back off and ask again. */
+    private static final String SERVICE = "EService:";
+
     /** Kraken's interval parameter, in minutes. */
     private static final Map<Timeframe, Integer> INTERVALS = new EnumMap<>(Map.of(
             Timeframe.M1, 1, Timeframe.M5, 5, Timeframe.M15, 15,
@@ -55,9 +63,14 @@ public final class KrakenCandleSource implements CandleSource {
     private final Clock clock;
 
     public KrakenCandleSource(String baseUrl, Clock clock) {
+        this(baseUrl, clock, HttpTimeouts.DEFAULT);
+    }
+
+    public KrakenCandleSource(String baseUrl, Clock clock, HttpTimeouts timeouts) {
         ExchangeSpecification spec = new ExchangeSpecification(KrakenExchange.class);
         spec.setSslUri(baseUrl);
         spec.setShouldLoadRemoteMetaData(false);
+        timeouts.applyTo(spec);
         // The proxy alone: building KrakenExchange would not give pair names without AssetPairs anyway.
         this.kraken = ExchangeRestProxyBuilder.forInterface(Kraken.class, spec).build();
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -124,7 +137,8 @@ public final class KrakenCandleSource implements CandleSource {
             result = kraken.getOHLC(pair, interval, since);
         } catch (RuntimeException e) {
             // HTTP failures come wrapped in UndeclaredThrowableException: getOHLC declares no IOException.
-            throw new ExchangeException(SourceSupport.failure(exchange(), "OHLC", symbol, timeframe, what, e), e);
+            throw new ExchangeException(SourceSupport.failure(exchange(), "OHLC", symbol, timeframe, what, e), e,
+                    SourceSupport.classify(e, clock));
         }
         String[] errors = result == null || result.getError() == null ? new String[0] : result.getError();
         if (Arrays.stream(errors).anyMatch(e -> e.startsWith(UNKNOWN_PAIR))) {
@@ -132,16 +146,27 @@ public final class KrakenCandleSource implements CandleSource {
         }
         if (errors.length > 0) {
             throw new ExchangeException(SourceSupport.failure(exchange(), "OHLC", symbol, timeframe, what,
-                    String.join("; ", errors)), null);
+                    String.join("; ", errors)), null, classify(errors));
         }
         KrakenOHLCs ohlcs = result == null ? null : result.getResult();
         if (ohlcs == null || ohlcs.getOHLCs() == null) {
+            // Neither errors nor a result: not an answer Kraken means to give, so ask again.
             throw new ExchangeException(SourceSupport.failure(exchange(), "OHLC", symbol, timeframe, what,
-                    "response has no result"), null);
+                    "response has no result"), null, ExchangeFailure.temporary());
         }
         // XChange reads every array under "result" except "last", so the legacy key (XXBTZUSD for
         // XBTUSD) needs no mapping here.
         return ohlcs.getOHLCs();
+    }
+
+    private static ExchangeFailure classify(String[] errors) {
+        if (Arrays.stream(errors).anyMatch(e -> THROTTLED.stream().anyMatch(e::startsWith))) {
+            return ExchangeFailure.throttled(Optional.empty());
+        }
+        if (Arrays.stream(errors).allMatch(e -> e.startsWith(SERVICE))) {
+            return ExchangeFailure.temporary();
+        }
+        return ExchangeFailure.permanent();
     }
 
     /** Row [time (epoch s), open, high, low, close, vwap, volume, count] to a RawCandle stamped in epoch ms. */

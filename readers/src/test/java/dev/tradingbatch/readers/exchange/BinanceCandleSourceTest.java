@@ -6,14 +6,19 @@ import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.ExchangeException;
+import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.UnknownSymbolException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -176,6 +181,60 @@ class BinanceCandleSourceTest {
                 .hasMessageStartingWith("binance GET klines BTC/USDT 1h [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): ")
                 .hasMessageContaining("503");
         assertOnlyKlineRequests(1);
+    }
+
+    @Test
+    void failuresSayWhetherAskingAgainMayHelp() {
+        server.stubFor(get(urlPathEqualTo(KLINES)).withQueryParam("interval", equalTo("1h")).willReturn(aResponse()
+                .withStatus(503).withHeader("Content-Type", "text/html").withBody("<html>Service Unavailable</html>")));
+        server.stubFor(get(urlPathEqualTo(KLINES)).withQueryParam("interval", equalTo("4h")).willReturn(aResponse()
+                .withStatus(429).withHeader("Retry-After", "7").withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP is 6000 requests per minute.\"}")));
+        server.stubFor(get(urlPathEqualTo(KLINES)).withQueryParam("interval", equalTo("1d")).willReturn(aResponse()
+                .withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-1104,\"msg\":\"Not all sent parameters were read.\"}")));
+        BinanceCandleSource source = source(Instant.parse("2024-02-01T00:00:00Z"));
+
+        assertThatThrownBy(() -> source.fetch("BTC/USDT", Timeframe.H1, FROM, FROM + 24 * HOUR))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).isEqualTo(ExchangeFailure.temporary()))
+                .hasMessage("binance GET klines BTC/USDT 1h [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): HTTP 503 Service Unavailable");
+        assertThatThrownBy(() -> source.fetch("BTC/USDT", Timeframe.H4, FROM, FROM + 24 * HOUR))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure())
+                        .isEqualTo(ExchangeFailure.throttled(Optional.of(Duration.ofSeconds(7)))))
+                .hasMessage("binance GET klines BTC/USDT 4h [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): "
+                        + "Too many requests; current limit of IP is 6000 requests per minute. (HTTP status code: 429)");
+        assertThatThrownBy(() -> source.fetch("BTC/USDT", Timeframe.D1, FROM, FROM + 24 * HOUR))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).isEqualTo(ExchangeFailure.permanent()))
+                .hasMessage("binance GET klines BTC/USDT 1d [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): "
+                        + "Not all sent parameters were read. (HTTP status code: 400)");
+        assertOnlyKlineRequests(3);
+    }
+
+    @Test
+    void aValueThatIsNotANumberIsAMalformedRowWorthAskingAgain() {
+        stubKlines(Long.toString(FROM), "[" + kline(FROM, HOUR, "42283.58000000", "n/a", "42261.02000000", "42475.23000000", "1.0") + "]");
+
+        assertThatThrownBy(() -> source(Instant.parse("2024-02-01T00:00:00Z")).fetch("BTC/USDT", Timeframe.H1, FROM, FROM + HOUR))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).isEqualTo(ExchangeFailure.temporary()))
+                .hasMessageStartingWith("binance GET klines BTC/USDT 1h [2024-01-01T00:00:00Z, 2024-01-01T01:00:00Z): "
+                        + "malformed row [1704067200000, 42283.58000000, n/a, ");
+    }
+
+    @Test
+    void usedWeightHeaderIsReportedFromAnswersAndErrors() {
+        List<Long> reported = new ArrayList<>();
+        server.stubFor(get(urlPathEqualTo(KLINES)).withQueryParam("interval", equalTo("1h")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withHeader("X-MBX-USED-WEIGHT-1M", "42").withBody("[]")));
+        server.stubFor(get(urlPathEqualTo(KLINES)).withQueryParam("interval", equalTo("4h")).willReturn(aResponse()
+                .withStatus(429).withHeader("x-mbx-used-weight-1m", "6010").withBody("{\"code\":-1003,\"msg\":\"Too many requests.\"}")));
+        BinanceCandleSource source = new BinanceCandleSource(server.baseUrl(),
+                Clock.fixed(Instant.parse("2024-02-01T00:00:00Z"), ZoneOffset.UTC), HttpTimeouts.DEFAULT, reported::add);
+
+        source.fetch("BTC/USDT", Timeframe.H1, FROM, FROM + HOUR);
+        assertThatThrownBy(() -> source.fetch("BTC/USDT", Timeframe.H4, FROM, FROM + Timeframe.H4.millis()))
+                .isInstanceOf(ExchangeException.class);
+
+        assertThat(reported).containsExactly(42L, 6010L);
     }
 
     @Test

@@ -5,14 +5,17 @@ import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.ExchangeException;
+import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.UnknownSymbolException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -173,5 +176,41 @@ class CoinbaseCandleSourceTest {
                 .hasMessage("coinbase GET candles BTC/USD 1h [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): "
                         + "Internal server error (HTTP 500)");
         assertOnlyCandleRequests(CANDLES, 1);
+    }
+
+    @Test
+    void rateLimitAnswerKeepsItsRetryAfterGivenAsAnHttpDate() {
+        // LATER plus 30 s, in the HTTP-date form Retry-After may take.
+        server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "Fri, 01 Mar 2024 00:00:30 GMT")
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Public rate limit exceeded\"}")));
+
+        assertThatThrownBy(() -> source(LATER).fetch("BTC/USD", Timeframe.H1, FROM, FROM + 24 * HOUR))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure())
+                        .isEqualTo(ExchangeFailure.throttled(Optional.of(Duration.ofSeconds(30)))))
+                .hasMessage("coinbase GET candles BTC/USD 1h [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): "
+                        + "Public rate limit exceeded (HTTP 429)");
+    }
+
+    @Test
+    void serverErrorsAndGarbledRowsAreWorthAskingAgainABadRequestIsNot() {
+        server.stubFor(get(urlPathEqualTo(CANDLES)).withQueryParam("granularity", equalTo("3600"))
+                .willReturn(aResponse().withStatus(500).withBody("{\"message\":\"Internal server error\"}")));
+        server.stubFor(get(urlPathEqualTo(CANDLES)).withQueryParam("granularity", equalTo("60"))
+                .willReturn(aResponse().withBody("[[1704067200,\"x\",42300,42288.58,42283.88,301.7]]")));
+        server.stubFor(get(urlPathEqualTo(CANDLES)).withQueryParam("granularity", equalTo("86400"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"message\":\"granularity too small for the requested time range\"}")));
+        CoinbaseCandleSource source = source(LATER);
+
+        assertThatThrownBy(() -> source.fetch("BTC/USD", Timeframe.H1, FROM, FROM + HOUR))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).isEqualTo(ExchangeFailure.temporary()));
+        assertThatThrownBy(() -> source.fetch("BTC/USD", Timeframe.M1, FROM, FROM + HOUR))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).isEqualTo(ExchangeFailure.temporary()))
+                .hasMessageStartingWith("coinbase GET candles BTC/USD 1m [2024-01-01T00:00:00Z, 2024-01-01T01:00:00Z): "
+                        + "malformed row [1704067200, x, 42300, 42288.58, 42283.88, 301.7]: ");
+        assertThatThrownBy(() -> source.fetch("BTC/USD", Timeframe.D1, FROM, FROM + Timeframe.D1.millis()))
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).isEqualTo(ExchangeFailure.permanent()))
+                .hasMessage("coinbase GET candles BTC/USD 1d [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): "
+                        + "granularity too small for the requested time range (HTTP 400)");
     }
 }

@@ -5,6 +5,7 @@ import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.ExchangeException;
+import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.UnknownSymbolException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -162,6 +164,26 @@ class KrakenCandleSourceTest {
     }
 
     @Test
+    void krakenErrorsSayWhetherAskingAgainMayHelp() {
+        KrakenCandleSource source = source(Instant.parse("2024-01-02T00:00:00Z"));
+        String[][] cases = {
+                {"EAPI:Rate limit exceeded", "throttled"},
+                {"EService:Busy", "temporary"},
+                {"EGeneral:Invalid arguments", "permanent"}};
+        for (String[] c : cases) {
+            stubOhlc(200, "{\"error\":[\"" + c[0] + "\"]}");
+            ExchangeFailure expected = switch (c[1]) {
+                case "throttled" -> ExchangeFailure.throttled(Optional.empty());
+                case "temporary" -> ExchangeFailure.temporary();
+                default -> ExchangeFailure.permanent();
+            };
+            assertThatThrownBy(() -> source.fetch("BTC/USD", Timeframe.H1, FROM, FROM + HOUR))
+                    .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).as(c[0]).isEqualTo(expected))
+                    .hasMessage("kraken GET OHLC BTC/USD 1h [2024-01-01T00:00:00Z, 2024-01-01T01:00:00Z): " + c[0]);
+        }
+    }
+
+    @Test
     void otherKrakenErrorsAreExchangeExceptions() {
         stubOhlc(200, "{\"error\":[\"EService:Unavailable\"]}");
 
@@ -178,8 +200,8 @@ class KrakenCandleSourceTest {
         assertThatThrownBy(() -> source(Instant.parse("2024-01-02T00:00:00Z"))
                 .fetch("BTC/USDT", Timeframe.H1, FROM, FROM + 24 * HOUR))
                 .isInstanceOf(ExchangeException.class)
-                .hasMessageStartingWith("kraken GET OHLC BTC/USDT 1h [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): ")
-                .hasMessageContaining("502");
+                .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).isEqualTo(ExchangeFailure.temporary()))
+                .hasMessage("kraken GET OHLC BTC/USDT 1h [2024-01-01T00:00:00Z, 2024-01-02T00:00:00Z): HTTP 502 Bad Gateway");
         server.verify(getRequestedFor(urlPathEqualTo(OHLC)).withQueryParam("pair", equalTo("XBTUSDT")));
         assertOnlyOhlcRequests(1);
     }

@@ -1,0 +1,36 @@
+package dev.tradingbatch.readers.exchange;
+
+import java.time.Clock;
+
+/**
+ * Builds each exchange's {@link ResilientCandleSource}: its source with the configured timeouts,
+ * its request budget (for Binance also fed by X-MBX-USED-WEIGHT-1M) and its retry policy. Build one
+ * per exchange and process: the budget is per IP, so two instances would each spend all of it.
+ */
+public final class ExchangeSources {
+
+    private ExchangeSources() {
+    }
+
+    public static ResilientCandleSource binance(ExchangeSettings settings, Clock clock, Sleeper sleeper,
+                                                RetryListener listener) {
+        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), clock);
+        BinanceCandleSource source = new BinanceCandleSource(settings.baseUrl(), clock, settings.timeouts(),
+                limiter::observeUsed);
+        return new ResilientCandleSource(source, settings.retry(), limiter, sleeper, listener);
+    }
+
+    public static ResilientCandleSource coinbase(ExchangeSettings settings, Clock clock, Sleeper sleeper,
+                                                 RetryListener listener) {
+        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), clock);
+        CoinbaseCandleSource source = new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts());
+        return new ResilientCandleSource(source, settings.retry(), limiter, sleeper, listener);
+    }
+
+    public static ResilientCandleSource kraken(ExchangeSettings settings, Clock clock, Sleeper sleeper,
+                                               RetryListener listener) {
+        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), clock);
+        KrakenCandleSource source = new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts());
+        return new ResilientCandleSource(source, settings.retry(), limiter, sleeper, listener);
+    }
+}

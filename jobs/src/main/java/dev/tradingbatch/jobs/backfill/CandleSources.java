@@ -2,34 +2,67 @@ package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.CandleSource;
-import dev.tradingbatch.readers.exchange.BinanceCandleSource;
-import dev.tradingbatch.readers.exchange.CoinbaseCandleSource;
-import dev.tradingbatch.readers.exchange.KrakenCandleSource;
+import dev.tradingbatch.readers.exchange.ExchangeSettings;
+import dev.tradingbatch.readers.exchange.ExchangeSources;
+import dev.tradingbatch.readers.exchange.HttpTimeouts;
+import dev.tradingbatch.readers.exchange.RateBudget;
+import dev.tradingbatch.readers.exchange.RetryListener;
+import dev.tradingbatch.readers.exchange.RetryPolicy;
+import dev.tradingbatch.readers.exchange.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 
-/** The exchanges a backfill can read from, each pointed at its configured base URL. */
+/**
+ * The exchanges a backfill can read from, one per exchange and process (each keeps the exchange's
+ * request budget), pointed at the configured base URL, retrying faults as configured.
+ */
 @Component
 public class CandleSources {
 
+    private static final Logger log = LoggerFactory.getLogger(CandleSources.class);
+
     private final Map<String, CandleSource> byName = new LinkedHashMap<>();
 
-    CandleSources(TradingProperties properties, Clock clock) {
+    CandleSources(TradingProperties properties, Clock clock, Sleeper sleeper) {
         TradingProperties.Exchanges ex = properties.exchanges();
-        add(ex.binance(), BinanceCandleSource.DEFAULT_BASE_URL, clock, BinanceCandleSource::new);
-        add(ex.coinbase(), CoinbaseCandleSource.DEFAULT_BASE_URL, clock, CoinbaseCandleSource::new);
-        add(ex.kraken(), KrakenCandleSource.DEFAULT_BASE_URL, clock, KrakenCandleSource::new);
+        // the budget paces real requests: wall time, whatever clock decides which candles have closed
+        Clock wall = Clock.systemUTC();
+        RetryListener listener = (exchange, attempt, delay, reason) ->
+                log.warn("{} (attempt {}); retrying in {} s", reason, attempt, delay.toMillis() / 1000.0);
+        byName.put("binance", ExchangeSources.binance(settings(ExchangeSettings.binance(), ex.binance()), clock, wall,
+                sleeper, listener));
+        byName.put("coinbase", ExchangeSources.coinbase(settings(ExchangeSettings.coinbase(), ex.coinbase()), clock,
+                wall, sleeper, listener));
+        byName.put("kraken", ExchangeSources.kraken(settings(ExchangeSettings.kraken(), ex.kraken()), clock, wall,
+                sleeper, listener));
     }
 
-    private void add(TradingProperties.Exchange settings, String defaultUrl, Clock clock,
-                     BiFunction<String, Clock, CandleSource> factory) {
-        String url = settings.baseUrl() == null || settings.baseUrl().isBlank() ? defaultUrl : settings.baseUrl();
-        CandleSource source = factory.apply(url, clock);
-        byName.put(source.exchange(), source);
+    /** The exchange's defaults with what the configuration sets. */
+    static ExchangeSettings settings(ExchangeSettings defaults, TradingProperties.Exchange c) {
+        ExchangeSettings s = defaults;
+        if (c.baseUrl() != null && !c.baseUrl().isBlank()) {
+            s = s.withBaseUrl(c.baseUrl());
+        }
+        HttpTimeouts t = s.timeouts();
+        s = s.withTimeouts(new HttpTimeouts(or(c.connectTimeout(), t.connect()), or(c.readTimeout(), t.read())));
+        RetryPolicy r = s.retry();
+        s = s.withRetry(new RetryPolicy(c.maxAttempts() == null ? r.maxAttempts() : c.maxAttempts(),
+                or(c.initialBackoff(), r.initialBackoff()), or(c.maxBackoff(), r.maxBackoff()),
+                or(c.maxRetryAfter(), r.maxRetryAfter())));
+        RateBudget b = s.budget();
+        TradingProperties.Budget cb = c.budget();
+        return s.withBudget(new RateBudget(cb.limit() == null ? b.limit() : cb.limit(), or(cb.window(), b.window()),
+                cb.requestWeight() == null ? b.requestWeight() : cb.requestWeight()));
+    }
+
+    private static Duration or(Duration value, Duration fallback) {
+        return value == null ? fallback : value;
     }
 
     public CandleSource get(String exchange) {

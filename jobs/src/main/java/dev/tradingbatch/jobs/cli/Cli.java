@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -34,13 +33,16 @@ public class Cli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, Map.of(), null, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, Map.of(), Map.of(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs one command line; {@code properties} and {@code clock} override configuration (tests use them). */
-    public static int execute(String[] args, Map<String, Object> properties, Clock clock, PrintWriter out,
-                              PrintWriter err) {
-        Launcher launcher = new Launcher(properties, clock);
+    /**
+     * Runs one command line; {@code properties} override configuration and {@code beans} replace the
+     * application's own of the same type (tests give a fixed clock, a sleeper that only records).
+     */
+    public static int execute(String[] args, Map<String, Object> properties, Map<String, Object> beans,
+                              PrintWriter out, PrintWriter err) {
+        Launcher launcher = new Launcher(properties, beans);
         CommandLine cmd = new CommandLine(new Cli(), new Factory(launcher));
         cmd.setOut(out);
         cmd.setErr(err);

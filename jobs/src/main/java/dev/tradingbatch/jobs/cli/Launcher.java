@@ -6,22 +6,22 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-import java.time.Clock;
 import java.util.Map;
 
 /**
  * Starts the Spring application for a command, once its arguments have been checked. Properties
  * given here win over every other source (tests point the database and exchanges with them);
- * a clock given here replaces the system clock.
+ * beans given here replace the application's own (a fixed clock replaces the system clock).
  */
 public final class Launcher {
 
     private final Map<String, Object> properties;
-    private final Clock clock;
+    private final Map<String, Object> beans;
 
-    public Launcher(Map<String, Object> properties, Clock clock) {
+    /** {@code beans} replace the application's own of the same type (a fixed clock, a sleeper that only records). */
+    public Launcher(Map<String, Object> properties, Map<String, Object> beans) {
         this.properties = Map.copyOf(properties);
-        this.clock = clock;
+        this.beans = Map.copyOf(beans);
     }
 
     ConfigurableApplicationContext start() {
@@ -29,9 +29,7 @@ public final class Launcher {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.addInitializers(ctx -> {
             ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("launcher", properties));
-            if (clock != null) {
-                ctx.getBeanFactory().registerSingleton("fixedClock", clock);
-            }
+            beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean));
         });
         return app.run();
     }

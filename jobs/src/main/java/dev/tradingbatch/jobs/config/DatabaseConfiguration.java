@@ -5,6 +5,7 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.db.SqliteUrls;
+import dev.tradingbatch.readers.exchange.Sleeper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -71,6 +72,13 @@ class DatabaseConfiguration {
     @Bean
     GapRepository gapRepository(DataSource dataSource) {
         return new GapRepository(dataSource);
+    }
+
+    /** How every wait for an exchange (retry backoff, request budget) is spent: tests record waits instead. */
+    @Bean
+    @ConditionalOnMissingBean(Sleeper.class)
+    Sleeper sleeper() {
+        return Sleeper.THREAD;
     }
 
     /** The one source of "now" (UTC): tests put a fixed clock in its place. */

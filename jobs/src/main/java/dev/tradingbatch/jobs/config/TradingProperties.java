@@ -18,9 +18,28 @@ public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue
     }
 
     /**
-     * @param baseUrl the exchange's REST API: its public host when unset; a testnet, proxy or local server otherwise
+     * Each setting left unset takes the exchange's default (see README "Exchanges").
+     *
+     * @param baseUrl        the exchange's REST API: its public host when unset; a testnet, proxy or local server otherwise
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout    how long to wait for an answer
+     * @param maxAttempts    requests made for one page before the job fails (1: no retry)
+     * @param initialBackoff wait before the first retry; doubled for each further one
+     * @param maxBackoff     longest wait between retries
+     * @param maxRetryAfter  longest Retry-After (429/418) obeyed; a longer one fails the request
+     * @param budget         request weight allowed per window, per process
      */
-    public record Exchange(String baseUrl) {
+    public record Exchange(String baseUrl, Duration connectTimeout, Duration readTimeout, Integer maxAttempts,
+                           Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
+                           @DefaultValue Budget budget) {
+    }
+
+    /**
+     * @param limit         weight allowed per window (Binance: 6000)
+     * @param window        the window (Binance: 1m)
+     * @param requestWeight weight of one candle request (Binance klines: 2)
+     */
+    public record Budget(Long limit, Duration window, Long requestWeight) {
     }
 
     /**

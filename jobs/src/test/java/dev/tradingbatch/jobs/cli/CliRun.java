@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.cli;
 import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.jobs.support.RecordingSleeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +24,20 @@ public final class CliRun {
 
     private final Path database;
     private final Map<String, Object> properties = new HashMap<>();
-    private Clock clock;
+    private final Map<String, Object> beans = new HashMap<>();
 
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+
+    /** A database in {@code folder}; exchange waits are recorded, not slept (see {@link #waits()}). */
     public CliRun(Path folder) {
         this.database = folder.resolve("data").resolve("trading.db");
         properties.put("spring.datasource.url", "jdbc:sqlite:" + database);
+        beans.put("recordingSleeper", sleeper);
+    }
+
+    /** Every wait the commands asked for so far (retry backoff, Retry-After, request budget). */
+    public List<Duration> waits() {
+        return sleeper.waits();
     }
 
     public CliRun with(String key, Object value) {
@@ -35,7 +46,13 @@ public final class CliRun {
     }
 
     public CliRun clock(Clock clock) {
-        this.clock = clock;
+        beans.put("fixedClock", clock);
+        return this;
+    }
+
+    /** Replaces the application's bean of the same type (e.g. a Sleeper that records waits instead of sleeping). */
+    public CliRun bean(String name, Object bean) {
+        beans.put(name, bean);
         return this;
     }
 
@@ -50,7 +67,7 @@ public final class CliRun {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.execute(args, properties, clock, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Cli.execute(args, properties, beans, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 

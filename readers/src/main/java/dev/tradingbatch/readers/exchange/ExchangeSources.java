@@ -14,7 +14,13 @@ public final class ExchangeSources {
 
     public static ResilientCandleSource binance(ExchangeSettings settings, Clock clock, Sleeper sleeper,
                                                 RetryListener listener) {
-        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), clock);
+        return binance(settings, clock, clock, sleeper, listener);
+    }
+
+    /** {@code clock} decides which candles have closed; {@code budgetClock} (wall time) paces requests. */
+    public static ResilientCandleSource binance(ExchangeSettings settings, Clock clock, Clock budgetClock,
+                                                Sleeper sleeper, RetryListener listener) {
+        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), budgetClock);
         BinanceCandleSource source = new BinanceCandleSource(settings.baseUrl(), clock, settings.timeouts(),
                 limiter::observeUsed);
         return new ResilientCandleSource(source, settings.retry(), limiter, sleeper, listener);
@@ -22,14 +28,26 @@ public final class ExchangeSources {
 
     public static ResilientCandleSource coinbase(ExchangeSettings settings, Clock clock, Sleeper sleeper,
                                                  RetryListener listener) {
-        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), clock);
+        return coinbase(settings, clock, clock, sleeper, listener);
+    }
+
+    /** {@code clock} decides which candles have closed; {@code budgetClock} (wall time) paces requests. */
+    public static ResilientCandleSource coinbase(ExchangeSettings settings, Clock clock, Clock budgetClock,
+                                                 Sleeper sleeper, RetryListener listener) {
+        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), budgetClock);
         CoinbaseCandleSource source = new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts());
         return new ResilientCandleSource(source, settings.retry(), limiter, sleeper, listener);
     }
 
     public static ResilientCandleSource kraken(ExchangeSettings settings, Clock clock, Sleeper sleeper,
                                                RetryListener listener) {
-        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), clock);
+        return kraken(settings, clock, clock, sleeper, listener);
+    }
+
+    /** {@code clock} decides which candles have closed; {@code budgetClock} (wall time) paces requests. */
+    public static ResilientCandleSource kraken(ExchangeSettings settings, Clock clock, Clock budgetClock,
+                                               Sleeper sleeper, RetryListener listener) {
+        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), budgetClock);
         KrakenCandleSource source = new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts());
         return new ResilientCandleSource(source, settings.retry(), limiter, sleeper, listener);
     }

@@ -10,7 +10,9 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
@@ -25,15 +27,16 @@ import java.util.concurrent.TimeUnit;
  * rate, ETA) at most twice a second; otherwise one summary line in the log when the step ends.
  */
 @Component
-public class Progress implements StepExecutionListener, ChunkListener {
+public class Progress implements StepExecutionListener, ChunkListener<Object, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
     private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final boolean live;
-    /** Per running step execution: start and last redraw, System.nanoTime(). */
+    /** Per running step execution: start and last redraw (System.nanoTime()), candles processed. */
     private final Map<Long, long[]> times = new ConcurrentHashMap<>();
-    private volatile PrintStream terminal = System.err;
+    /** Where the live line goes: standard error, so standard output stays the command's result. */
+    private final PrintStream terminal = System.err;
 
     Progress(TradingProperties properties) {
         this.live = switch (properties.backfill().progress()) {
@@ -56,35 +59,36 @@ public class Progress implements StepExecutionListener, ChunkListener {
         }
     }
 
-    /** Where the live line goes (standard error by default). */
-    public void terminal(PrintStream stream) {
-        this.terminal = stream;
-    }
-
     @Override
     public void beforeStep(StepExecution step) {
-        times.put(step.getId(), new long[] {System.nanoTime(), 0});
+        // a restarted step starts from what its earlier executions did
+        times.put(step.getId(), new long[] {System.nanoTime(), 0, processed(step.getExecutionContext())});
     }
 
     @Override
-    public void afterChunk(ChunkContext context) {
+    public void afterChunk(Chunk<Object> chunk) {
+        StepContext context = StepSynchronizationManager.getContext();
+        if (context == null) {
+            return;
+        }
+        StepExecution step = context.getStepExecution();
+        long[] t = times.computeIfAbsent(step.getId(), id -> new long[] {System.nanoTime(), 0, 0});
+        t[2] += chunk.size();
         if (!live) {
             return;
         }
-        StepExecution step = context.getStepContext().getStepExecution();
-        long[] t = times.computeIfAbsent(step.getId(), id -> new long[] {System.nanoTime(), 0});
         long now = System.nanoTime();
         if (t[1] != 0 && now - t[1] < REDRAW_NANOS) {
             return;
         }
         t[1] = now;
-        terminal.print("\r" + line(step, now) + "   ");
+        terminal.print("\r" + line(step, t[2], now) + "   ");
         terminal.flush();
     }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        String line = line(step, System.nanoTime());
+        String line = line(step, processed(step.getExecutionContext()), System.nanoTime());
         times.remove(step.getId());
         if (live) {
             terminal.print("\r" + line + "   " + System.lineSeparator());
@@ -95,11 +99,15 @@ public class Progress implements StepExecutionListener, ChunkListener {
         return null;
     }
 
-    /** e.g. {@code binance BTC/USDT 1h: 12000/43800 candles (27%), 5400/s, ETA 6s, 12 pages}. */
-    String line(StepExecution step, long now) {
-        ExecutionContext ctx = step.getExecutionContext();
-        long done = ctx.getLong(CandleItemWriter.STORED, 0) + ctx.getLong(CandleItemWriter.PRESENT, 0)
+    /** Candles stored, found present or rejected, as the writer counts them in the step's context. */
+    private static long processed(ExecutionContext ctx) {
+        return ctx.getLong(CandleItemWriter.STORED, 0) + ctx.getLong(CandleItemWriter.PRESENT, 0)
                 + ctx.getLong(CandleItemWriter.REJECTED, 0);
+    }
+
+    /** e.g. {@code binance BTC/USDT 1h: 12000/43800 candles (27%), 5400/s, ETA 6s} (pages fetched once ended). */
+    String line(StepExecution step, long done, long now) {
+        ExecutionContext ctx = step.getExecutionContext();
         long expected = expected(step);
         long[] t = times.get(step.getId());
         double seconds = Math.max(1e-3, (now - (t == null ? now : t[0])) / 1e9);
@@ -116,6 +124,10 @@ public class Progress implements StepExecutionListener, ChunkListener {
         } else {
             b.append(", ").append(Math.round(seconds)).append('s');
         }
+        if (step.getStatus().isRunning()) {
+            return b.toString();
+        }
+        // the page count in the context is the last commit's: shown once the step has ended
         long pages = ctx.getLong(ExchangeCandleItemReader.PAGES, 0);
         return b.append(", ").append(pages).append(pages == 1 ? " page" : " pages").toString();
     }

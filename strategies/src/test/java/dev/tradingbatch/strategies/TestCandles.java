@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ final class TestCandles {
     /** {@code count} times the same close. */
     static double[] flat(int count, double close) {
         double[] closes = new double[count];
-        java.util.Arrays.fill(closes, close);
+        Arrays.fill(closes, close);
         return closes;
     }
 

@@ -27,7 +27,7 @@ public record Fill(Side side, long candleTime, BigDecimal price, BigDecimal quan
         return new Fill(Side.BUY, candleTime, price, quantity, fee, null, null);
     }
 
-    /** What the position cost (price × quantity + fee) on a BUY, or what it brought (price × quantity − fee) on a SELL. */
+    /** What a BUY cost (price × quantity + fee), or what a SELL brought (price × quantity − fee). */
     public BigDecimal net() {
         BigDecimal notional = price.multiply(quantity);
         return side == Side.BUY ? notional.add(fee) : notional.subtract(fee);

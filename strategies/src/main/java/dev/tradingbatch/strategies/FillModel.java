@@ -36,7 +36,8 @@ public record FillModel(BigDecimal stake, BigDecimal feeRate, BigDecimal slippag
             throw new IllegalArgumentException("fee rate must be in [0, 1), got " + feeRate.toPlainString());
         }
         if (slippageBps.signum() < 0 || slippageBps.compareTo(BPS) >= 0) {
-            throw new IllegalArgumentException("slippage must be in [0, 10000) bps, got " + slippageBps.toPlainString());
+            throw new IllegalArgumentException(
+                    "slippage must be in [0, 10000) bps, got " + slippageBps.toPlainString());
         }
         if (amountDecimals < 0 || amountDecimals > 18) {
             throw new IllegalArgumentException("amount decimals must be in [0, 18], got " + amountDecimals);
@@ -49,7 +50,7 @@ public record FillModel(BigDecimal stake, BigDecimal feeRate, BigDecimal slippag
                 amountDecimals == null ? DEFAULT_AMOUNT_DECIMALS : amountDecimals);
     }
 
-    /** Buying at {@code close} of the candle opened at {@code candleTime}; empty when the stake buys less than one step. */
+    /** Buying at {@code close} of the candle opened at {@code candleTime}; empty if the stake buys less than a step. */
     public Optional<Fill> buy(long candleTime, BigDecimal close) {
         BigDecimal price = exact(close.multiply(BigDecimal.ONE.add(slippageBps.divide(BPS))));
         BigDecimal quantity = trim(stake.divide(price, amountDecimals, RoundingMode.DOWN));

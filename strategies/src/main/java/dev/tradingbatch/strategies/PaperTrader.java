@@ -67,7 +67,7 @@ public final class PaperTrader {
         append(candle);
     }
 
-    /** Adds a candle and evaluates the strategy on it: a BUY when flat and entering, a SELL when holding and exiting. */
+    /** Adds a candle and evaluates it: a BUY when flat and the entry rule holds, a SELL when the exit rule does. */
     public Optional<Fill> onCandle(Candle candle) {
         if (awaitingEntryCandle && candle.openTime() < position.candleTime()) {
             throw new IllegalStateException("candle " + time(candle.openTime())

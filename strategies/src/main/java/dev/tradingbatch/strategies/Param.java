@@ -77,7 +77,7 @@ record Param(String key, String defaultText, boolean integer, BigDecimal min, bo
                 + (maxInclusive ? "]" : ")");
     }
 
-    /** The one text of a value: no trailing zeros, no exponent ({@code 1.0} is {@code 1}, {@code 5E+1} is {@code 50}). */
+    /** The one form of a value: no trailing zeros, no exponent ({@code 1.0} is 1, {@code 5E+1} is 50). */
     static BigDecimal canonical(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

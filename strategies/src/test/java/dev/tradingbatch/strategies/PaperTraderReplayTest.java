@@ -88,7 +88,8 @@ class PaperTraderReplayTest {
         BigDecimal close = new BigDecimal("100.00");
         for (int i = 0; i < count; i++) {
             BigDecimal open = close;
-            close = open.multiply(BigDecimal.valueOf(1 + random.nextGaussian() * 0.003)).setScale(2, RoundingMode.HALF_UP);
+            close = open.multiply(BigDecimal.valueOf(1 + random.nextGaussian() * 0.003))
+                    .setScale(2, RoundingMode.HALF_UP);
             BigDecimal high = open.max(close).add(BigDecimal.valueOf(random.nextInt(20), 2));
             BigDecimal low = open.min(close).subtract(BigDecimal.valueOf(random.nextInt(20), 2));
             candles.add(new Candle(i * TestCandles.MINUTE.millis(), open, high, low, close, BigDecimal.ONE));

@@ -91,7 +91,8 @@ class PaperTraderTest {
 
         assertThatThrownBy(() -> trader.restoreOpenPosition(sell))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("only a BUY can be restored as the open position, got sell 9.99500249 @ 100.9495");
+                .hasMessageStartingWith("only a BUY can be restored as the open position, "
+                        + "got sell 9.99500249 @ 100.9495");
         trader.restoreOpenPosition(BOUGHT);
         assertThatThrownBy(() -> trader.restoreOpenPosition(BOUGHT))
                 .isInstanceOf(IllegalStateException.class)

@@ -18,7 +18,8 @@ class ScalpingStrategyTest {
     void shouldBuyOnTheCrossAndSellAtTheTakeProfit() {
         // EMA(2)/EMA(3) from 23: 99.33/99.50, 99.78/99.75 (24: crosses above), 100.26/100.13, 100.89/100.66;
         // bought at 100, 101.2 reaches 101 on bar 26
-        List<Fill> fills = trade("scalping", PARAMS, minutes(flat(23, 100), new double[] {99, 100, 100.5, 101.2, 101.5}));
+        List<Fill> fills = trade("scalping", PARAMS,
+                minutes(flat(23, 100), new double[] {99, 100, 100.5, 101.2, 101.5}));
 
         assertThat(fills).extracting(TestCandles::at).containsExactly("buy@24", "sell@26");
     }

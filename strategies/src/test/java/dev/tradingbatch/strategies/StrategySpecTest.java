@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.Strategy;
+import org.ta4j.core.num.DoubleNumFactory;
 
 class StrategySpecTest {
 
@@ -46,7 +50,8 @@ class StrategySpecTest {
     @Test
     void shouldNameTheKnownParamsForAnUnknownOne() {
         assertThatThrownBy(() -> StrategySpec.of("rsi", Map.of("foo", "1")))
-                .hasMessage("unknown param 'foo' for rsi (known: overbought, oversold, period, stop-loss, take-profit)");
+                .hasMessage("unknown param 'foo' for rsi "
+                        + "(known: overbought, oversold, period, stop-loss, take-profit)");
         assertThatThrownBy(() -> StrategySpec.of("macd", Map.of("period", "1")))
                 .hasMessage("unknown param 'period' for macd (known: fast, signal, slow, stop-loss, take-profit)");
         assertThatThrownBy(() -> StrategySpec.of("scalping", Map.of("trailing-stop", "1")))
@@ -108,6 +113,19 @@ class StrategySpecTest {
                 .hasMessage("param 'fast' (30) must be below 'slow' (10)");
         assertThatThrownBy(() -> StrategySpec.of("trend", Map.of("slow", "20")))
                 .hasMessage("param 'fast' (50) must be below 'slow' (20)");
+    }
+
+    @Test
+    void shouldBuildATa4jStrategyThatIgnoresTheWarmUpBars() {
+        BarSeries series = new BaseBarSeriesBuilder().withNumFactory(DoubleNumFactory.getInstance()).build();
+
+        Strategy strategy = StrategySpec.of("macd", Map.of("fast", "3", "slow", "6", "signal", "4")).build(series);
+
+        // 6 + 5 * 7 + 5 * 5
+        assertThat(strategy.getName()).isEqualTo("macd");
+        assertThat(strategy.getUnstableBars()).isEqualTo(66);
+        assertThat(strategy.isUnstableAt(65)).isTrue();
+        assertThat(strategy.isUnstableAt(66)).isFalse();
     }
 
     @Test

@@ -1,2 +1,5 @@
-/** ta4j strategies (RSI, MACD, Scalping, Trend) and paper execution: arrives with the strategies issue. */
+/**
+ * Strategy types (RSI, MACD, Scalping, Trend) validated from their parameters into ta4j strategies, the fill model,
+ * and {@link dev.tradingbatch.strategies.PaperTrader}, which trades one strategy candle by candle, live and in replay.
+ */
 package dev.tradingbatch.strategies;

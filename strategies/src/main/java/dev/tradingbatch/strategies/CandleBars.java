@@ -1,0 +1,34 @@
+package dev.tradingbatch.strategies;
+
+import dev.tradingbatch.db.Candle;
+import java.time.Duration;
+import java.time.Instant;
+import org.ta4j.core.Bar;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBar;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.num.DoubleNumFactory;
+
+/** Candles as ta4j bars of {@link DoubleNum}s: indicators in doubles for speed, money stays in the candles. */
+final class CandleBars {
+
+    private CandleBars() {
+    }
+
+    /** An empty series of doubles that keeps at most {@code maximumBarCount} bars. */
+    static BarSeries series(String name, int maximumBarCount) {
+        return new BaseBarSeriesBuilder()
+                .withName(name)
+                .withNumFactory(DoubleNumFactory.getInstance())
+                .withMaxBarCount(maximumBarCount)
+                .build();
+    }
+
+    /** The bar of {@code candle}, {@code period} long from its open time. */
+    static Bar bar(Candle candle, Duration period) {
+        return new BaseBar(period, Instant.ofEpochMilli(candle.openTime()), null,
+                DoubleNum.valueOf(candle.open()), DoubleNum.valueOf(candle.high()), DoubleNum.valueOf(candle.low()),
+                DoubleNum.valueOf(candle.close()), DoubleNum.valueOf(candle.volume()), DoubleNum.ZERO, 0);
+    }
+}

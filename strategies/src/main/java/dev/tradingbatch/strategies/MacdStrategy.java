@@ -1,0 +1,54 @@
+package dev.tradingbatch.strategies;
+
+import java.util.List;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Rule;
+import org.ta4j.core.indicators.MACDIndicator;
+import org.ta4j.core.indicators.averages.EMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+/** MACD signal-line crossover: buy when the MACD line crosses above its signal EMA, sell when it crosses below. */
+final class MacdStrategy implements StrategyDefinition {
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.integer("fast", 12, 2, 500),
+                Param.integer("slow", 26, 2, 500),
+                Param.integer("signal", 9, 2, 500),
+                Stops.STOP_LOSS,
+                Stops.TAKE_PROFIT);
+    }
+
+    @Override
+    public List<Ordered> ordered() {
+        return List.of(new Ordered("fast", "slow"));
+    }
+
+    /**
+     * ta4j seeds an EMA(n) at index n; 5(n+1) bars later the seed weighs (1-2/(n+1))^5(n+1) < e^-10. The MACD line
+     * settles after slow + 5(slow+1) bars, its signal EMA 5(signal+1) bars after that.
+     */
+    @Override
+    public int warmUpBars(StrategySpec spec) {
+        int slow = spec.integer("slow");
+        return slow + 5 * (slow + 1) + 5 * (spec.integer("signal") + 1);
+    }
+
+    @Override
+    public ComposedStrategy compose(BarSeries series, StrategySpec spec) {
+        var close = new ClosePriceIndicator(series);
+        var macd = new MACDIndicator(close, spec.integer("fast"), spec.integer("slow"));
+        var signal = new EMAIndicator(macd, spec.integer("signal"));
+
+        // Buy when the MACD line crosses above its signal line
+        Rule entry = new CrossedUpIndicatorRule(macd, signal);
+        // Sell when it crosses below, or at a stop
+        Rule exit = Stops.orStops(new CrossedDownIndicatorRule(macd, signal), close, spec);
+
+        return new ComposedStrategy(new BaseStrategy("macd", entry, exit), List.of(macd, signal));
+    }
+}

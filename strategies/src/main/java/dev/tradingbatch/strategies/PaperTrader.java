@@ -1,0 +1,218 @@
+package dev.tradingbatch.strategies;
+
+import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.Timeframe;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseTradingRecord;
+import org.ta4j.core.Indicator;
+import org.ta4j.core.Strategy;
+import org.ta4j.core.TradingRecord;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.num.Num;
+
+/**
+ * Paper trading of one strategy on one market, candle by candle: the single code path of live evaluation and replay.
+ * It owns a series that grows one closed candle at a time, the ta4j strategy and its trading record; a signal on a
+ * candle fills at that candle's close through the {@link FillModel}. Long only, one position at a time.
+ *
+ * <p>Feed candles in strictly increasing open time: {@link #warmUp} adds history without evaluating it,
+ * {@link #onCandle} adds a candle and evaluates it. A restarted live trader resumes a position opened earlier with
+ * {@link #restoreOpenPosition}; its entry candle must be among the candles fed, so load history starting at or before
+ * it. Given the same candles from the same first one, the fills are the same whether one trader sees them all or a
+ * new trader is rebuilt for each candle from history and the open position.
+ *
+ * <p>The series keeps a window of recent bars (at least twice the warm-up, and every bar since an open position's
+ * entry) and drops older ones in chunks; every indicator is computed on every bar added, so no value is ever derived
+ * from a dropped bar. Not thread-safe.
+ */
+public final class PaperTrader {
+
+    private static final int MINIMUM_WINDOW = 2048;
+
+    private final StrategySpec spec;
+    private final Duration period;
+    private final FillModel fillModel;
+    private final BarSeries series;
+    private final Strategy strategy;
+    private final Indicator<?>[] indicators;
+    private final TradingRecord record = new BaseTradingRecord();
+    private final int window;
+
+    private long lastOpenTime = Long.MIN_VALUE;
+    /** The open position: entered in the record, or restored and waiting for its entry candle. */
+    private Fill position;
+    private boolean awaitingEntryCandle;
+
+    public PaperTrader(StrategySpec spec, Timeframe timeframe, FillModel fillModel) {
+        this.spec = spec;
+        this.period = Duration.ofMillis(timeframe.millis());
+        this.fillModel = fillModel;
+        this.window = Math.max(2 * spec.warmUpBars(), MINIMUM_WINDOW);
+        // The indicators size their caches from the series' maximum at construction: two windows, as many bars as
+        // the series holds before it drops a chunk. Then the series itself is unlimited and trim() drops bars.
+        this.series = CandleBars.series(spec.type().code(), 2 * window);
+        ComposedStrategy composed = spec.compose(series);
+        this.series.setMaximumBarCount(Integer.MAX_VALUE);
+        this.strategy = composed.strategy();
+        this.indicators = composed.indicators().toArray(Indicator<?>[]::new);
+    }
+
+    /** Adds a candle of history without evaluating it. */
+    public void warmUp(Candle candle) {
+        append(candle);
+    }
+
+    /** Adds a candle and evaluates it: a BUY when flat and the entry rule holds, a SELL when the exit rule does. */
+    public Optional<Fill> onCandle(Candle candle) {
+        if (awaitingEntryCandle && candle.openTime() < position.candleTime()) {
+            throw new IllegalStateException("candle " + time(candle.openTime())
+                    + " comes before the entry candle " + time(position.candleTime()) + " of the restored position");
+        }
+        int index = append(candle);
+        if (position == null) {
+            if (strategy.shouldEnter(index, record)) {
+                Optional<Fill> buy = fillModel.buy(candle.openTime(), candle.close());
+                buy.ifPresent(fill -> enter(index, fill));
+                return buy;
+            }
+        } else if (record.getCurrentPosition().getEntry().getIndex() < index
+                && strategy.shouldExit(index, record)) {
+            Fill sell = fillModel.sell(candle.openTime(), candle.close(), position);
+            record.exit(index, num(sell.price()), num(sell.quantity()));
+            position = null;
+            return Optional.of(sell);
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #onCandle} for each candle in order, every fill handed to {@code fills}: the replay loop. */
+    public void onCandles(Iterable<Candle> candles, Consumer<? super Fill> fills) {
+        for (Candle candle : candles) {
+            onCandle(candle).ifPresent(fills);
+        }
+    }
+
+    /**
+     * Resumes holding {@code buy}, a position opened earlier, so that its exits (stop-loss, take-profit, trailing
+     * stop included) apply to the next candles. Either before the history is fed, and the position is entered when
+     * its entry candle arrives, or after, and its entry candle must still be in the series.
+     */
+    public void restoreOpenPosition(Fill buy) {
+        if (buy.side() != Side.BUY) {
+            throw new IllegalArgumentException("only a BUY can be restored as the open position, got " + buy);
+        }
+        if (position != null) {
+            throw new IllegalStateException("a position is already open: " + position);
+        }
+        if (series.isEmpty() || buy.candleTime() > lastOpenTime) {
+            position = buy;
+            awaitingEntryCandle = true;
+            return;
+        }
+        int index = indexOf(buy.candleTime());
+        if (index < 0) {
+            throw new IllegalArgumentException("the entry candle " + time(buy.candleTime())
+                    + " of the open position is not among the candles held (" + time(openTime(series.getBeginIndex()))
+                    + " to " + time(lastOpenTime) + "): load history starting at or before it, "
+                    + "or restore the position before feeding history");
+        }
+        enter(index, buy);
+    }
+
+    /** The open position's BUY, if any. */
+    public Optional<Fill> openPosition() {
+        return Optional.ofNullable(position);
+    }
+
+    public StrategySpec spec() {
+        return spec;
+    }
+
+    /** Candles of history to {@link #warmUp} before the first candle that can produce a fill. */
+    public int warmUpBars() {
+        return spec.warmUpBars();
+    }
+
+    private int append(Candle candle) {
+        if (candle.openTime() <= lastOpenTime) {
+            throw new IllegalArgumentException("candle " + time(candle.openTime())
+                    + " does not open after the previous candle " + time(lastOpenTime)
+                    + ": candles must come in strictly increasing open time");
+        }
+        series.addBar(CandleBars.bar(candle, period));
+        lastOpenTime = candle.openTime();
+        int index = series.getEndIndex();
+        for (Indicator<?> indicator : indicators) {
+            indicator.getValue(index);
+        }
+        if (awaitingEntryCandle) {
+            if (candle.openTime() == position.candleTime()) {
+                awaitingEntryCandle = false;
+                enter(index, position);
+            } else if (candle.openTime() > position.candleTime()) {
+                throw new IllegalStateException("the entry candle " + time(position.candleTime())
+                        + " of the restored position is not among the candles: the next one opens at "
+                        + time(candle.openTime()));
+            }
+        }
+        trim();
+        return index;
+    }
+
+    private void enter(int index, Fill buy) {
+        record.enter(index, num(buy.price()), num(buy.quantity()));
+        position = buy;
+    }
+
+    /** Once two windows of bars are held, drops all but the last window, keeping an open position's entry bar. */
+    private void trim() {
+        int count = series.getBarCount();
+        if (count < 2 * window) {
+            return;
+        }
+        int first = series.getEndIndex() - window + 1;
+        if (position != null && !awaitingEntryCandle) {
+            first = Math.min(first, record.getCurrentPosition().getEntry().getIndex());
+        }
+        int keep = series.getEndIndex() - first + 1;
+        if (keep < count) {
+            series.setMaximumBarCount(keep);
+            series.setMaximumBarCount(Integer.MAX_VALUE);
+        }
+    }
+
+    /** Index of the bar opened at {@code openTime}, or -1. */
+    private int indexOf(long openTime) {
+        int low = series.getBeginIndex();
+        int high = series.getEndIndex();
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long time = openTime(middle);
+            if (time < openTime) {
+                low = middle + 1;
+            } else if (time > openTime) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
+    }
+
+    private long openTime(int index) {
+        return series.getBar(index).getBeginTime().toEpochMilli();
+    }
+
+    private static Num num(BigDecimal value) {
+        return DoubleNum.valueOf(value);
+    }
+
+    private static Instant time(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tradingbatch.strategies;
+
+import java.util.List;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Rule;
+import org.ta4j.core.indicators.RSIIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+/** RSI mean reversion: buy when the RSI falls through oversold, sell when it rises through overbought. */
+final class RsiStrategy implements StrategyDefinition {
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.integer("period", 14, 2, 500),
+                Param.between("oversold", "30", 0, 100),
+                Param.between("overbought", "70", 0, 100),
+                Stops.STOP_LOSS,
+                Stops.TAKE_PROFIT);
+    }
+
+    @Override
+    public List<Ordered> ordered() {
+        return List.of(new Ordered("oversold", "overbought"));
+    }
+
+    /** ta4j seeds Wilder's averages at index {@code period}; 10 periods later the seed weighs (1-1/n)^10n < e^-10. */
+    @Override
+    public int warmUpBars(StrategySpec spec) {
+        return 11 * spec.integer("period");
+    }
+
+    @Override
+    public ComposedStrategy compose(BarSeries series, StrategySpec spec) {
+        var close = new ClosePriceIndicator(series);
+        var rsi = new RSIIndicator(close, spec.integer("period"));
+
+        // Buy when the RSI crosses down through oversold: above it on the previous bar, below it now
+        Rule entry = new CrossedDownIndicatorRule(rsi, spec.decimal("oversold"));
+        // Sell when the RSI crosses up through overbought, or at a stop
+        Rule exit = Stops.orStops(new CrossedUpIndicatorRule(rsi, spec.decimal("overbought")), close, spec);
+
+        return new ComposedStrategy(new BaseStrategy("rsi", entry, exit), List.of(rsi));
+    }
+}

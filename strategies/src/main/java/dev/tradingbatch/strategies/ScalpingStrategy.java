@@ -1,0 +1,49 @@
+package dev.tradingbatch.strategies;
+
+import java.util.List;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Rule;
+import org.ta4j.core.indicators.averages.EMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+/** Fast EMA crossover with a tight take-profit and stop-loss, both on by default. */
+final class ScalpingStrategy implements StrategyDefinition {
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.integer("fast", 5, 2, 500),
+                Param.integer("slow", 20, 2, 500),
+                Stops.TAKE_PROFIT.withDefault("1.0"),
+                Stops.STOP_LOSS.withDefault("0.5"));
+    }
+
+    @Override
+    public List<Ordered> ordered() {
+        return List.of(new Ordered("fast", "slow"));
+    }
+
+    /** ta4j seeds an EMA(n) at index n; 5(n+1) bars later the seed weighs (1-2/(n+1))^5(n+1) < e^-10. */
+    @Override
+    public int warmUpBars(StrategySpec spec) {
+        int slow = spec.integer("slow");
+        return slow + 5 * (slow + 1);
+    }
+
+    @Override
+    public ComposedStrategy compose(BarSeries series, StrategySpec spec) {
+        var close = new ClosePriceIndicator(series);
+        var fast = new EMAIndicator(close, spec.integer("fast"));
+        var slow = new EMAIndicator(close, spec.integer("slow"));
+
+        // Buy when the fast EMA crosses above the slow one
+        Rule entry = new CrossedUpIndicatorRule(fast, slow);
+        // Sell when it crosses below, or at the take-profit or stop-loss
+        Rule exit = Stops.orStops(new CrossedDownIndicatorRule(fast, slow), close, spec);
+
+        return new ComposedStrategy(new BaseStrategy("scalping", entry, exit), List.of(fast, slow));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tradingbatch.strategies;
+
+import java.util.List;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Rule;
+import org.ta4j.core.indicators.adx.ADXIndicator;
+import org.ta4j.core.indicators.averages.EMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.OverIndicatorRule;
+
+/**
+ * Trend following: buy when an uptrend starts, that is on the bar where "fast EMA above slow EMA and ADX above the
+ * threshold" becomes true (the EMAs cross while the ADX is strong, or the ADX rises through the threshold while the
+ * fast EMA is already above); sell when the fast EMA crosses below the slow one or at the trailing stop.
+ */
+final class TrendStrategy implements StrategyDefinition {
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.integer("fast", 50, 2, 500),
+                Param.integer("slow", 200, 2, 500),
+                Param.integer("adx-period", 14, 2, 500),
+                Param.within("adx-threshold", "25", 0, 100),
+                Param.between("trailing-stop", "5", 0, 100),
+                Stops.STOP_LOSS,
+                Stops.TAKE_PROFIT);
+    }
+
+    @Override
+    public List<Ordered> ordered() {
+        return List.of(new Ordered("fast", "slow"));
+    }
+
+    /**
+     * The slow EMA as for the other EMA types, slow + 5(slow+1); the ADX is a Wilder average of values that are
+     * themselves Wilder averages, so twice the 11 periods of the RSI.
+     */
+    @Override
+    public int warmUpBars(StrategySpec spec) {
+        int slow = spec.integer("slow");
+        return Math.max(slow + 5 * (slow + 1), 22 * spec.integer("adx-period"));
+    }
+
+    @Override
+    public ComposedStrategy compose(BarSeries series, StrategySpec spec) {
+        var close = new ClosePriceIndicator(series);
+        var fast = new EMAIndicator(close, spec.integer("fast"));
+        var slow = new EMAIndicator(close, spec.integer("slow"));
+        var adx = new ADXIndicator(series, spec.integer("adx-period"));
+
+        // Buy on the bar where "fast above slow, and a strong trend" starts to hold
+        Rule uptrend = new OverIndicatorRule(fast, slow).and(new OverIndicatorRule(adx, spec.decimal("adx-threshold")));
+        Rule entry = new TurnsTrueRule(uptrend);
+        // Sell at the trailing stop (first, so it sees every bar of the position), when the fast EMA crosses below
+        // the slow one, or at a stop
+        Rule exit = Stops.orStops(new TrailingStopRule(close, spec.decimal("trailing-stop"))
+                .or(new CrossedDownIndicatorRule(fast, slow)), close, spec);
+
+        return new ComposedStrategy(new BaseStrategy("trend", entry, exit), List.of(fast, slow, adx));
+    }
+}

@@ -5,6 +5,7 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.db.SqliteUrls;
+import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.readers.exchange.Sleeper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -66,6 +67,12 @@ class DatabaseConfiguration {
     @Bean
     RejectedCandleRepository rejectedCandleRepository(DataSource dataSource) {
         return new RejectedCandleRepository(dataSource);
+    }
+
+    /** Trade data: declared strategies and their trades. */
+    @Bean
+    TradeRepository tradeRepository(DataSource dataSource) {
+        return new TradeRepository(dataSource);
     }
 
     /** Missing ranges of stored series and what exchanges answered for them. */

@@ -3,7 +3,10 @@ package dev.tradingbatch.jobs.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Settings under {@code trading.*} in {@code config/application.yml} (or environment variables such
@@ -11,7 +14,27 @@ import java.time.Duration;
  */
 @ConfigurationProperties("trading")
 public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue Backfill backfill,
-                                @DefaultValue Gaps gaps, @DefaultValue Jobs jobs) {
+                                @DefaultValue Gaps gaps, @DefaultValue Jobs jobs,
+                                Map<String, StrategyProperties> strategies) {
+
+    public TradingProperties {
+        strategies = strategies == null ? Map.of() : new TreeMap<>(strategies);
+    }
+
+    /**
+     * One trader, declared under {@code trading.strategies.<strategy_id>} (see README "Strategies").
+     *
+     * @param type        rsi, macd, scalping or trend
+     * @param params      the type's parameters; unset ones take their defaults
+     * @param stake       quote currency spent on each entry
+     * @param feeRate     fee on each fill's notional, e.g. 0.001
+     * @param slippageBps fill price moved against the trader, in basis points
+     */
+    public record StrategyProperties(String exchange, String symbol, String timeframe, String type,
+                                     Map<String, String> params, BigDecimal stake,
+                                     @DefaultValue("0.001") BigDecimal feeRate,
+                                     @DefaultValue("0") BigDecimal slippageBps) {
+    }
 
     public record Exchanges(@DefaultValue Exchange binance, @DefaultValue Exchange coinbase,
                             @DefaultValue Exchange kraken) {

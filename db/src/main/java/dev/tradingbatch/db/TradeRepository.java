@@ -1,0 +1,88 @@
+package dev.tradingbatch.db;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+
+/**
+ * Trade data: the declared strategies and the trades each one makes. A trade is stored once per
+ * (strategy, run, trigger candle, side): writing it again is a no-op, so an evaluation can be re-run.
+ */
+public class TradeRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public TradeRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Declares or updates a strategy; its trades keep the parameters they were made with. */
+    public void upsertStrategy(String strategyId, String type, MarketKey market, String paramsJson, long now) {
+        jdbc.update("""
+                INSERT INTO strategies (strategy_id, type, exchange, symbol, timeframe, params, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (strategy_id) DO UPDATE SET type = excluded.type, exchange = excluded.exchange,
+                    symbol = excluded.symbol, timeframe = excluded.timeframe, params = excluded.params,
+                    updated_at = excluded.updated_at
+                WHERE strategies.type <> excluded.type OR strategies.exchange <> excluded.exchange
+                   OR strategies.symbol <> excluded.symbol OR strategies.timeframe <> excluded.timeframe
+                   OR strategies.params <> excluded.params""",
+                strategyId, type, market.exchange(), market.symbol(), market.timeframe().code(), paramsJson, now, now);
+    }
+
+    /** Stores the trades not stored yet; returns how many were new. */
+    public int insertNew(List<TradeRow> trades) {
+        int inserted = 0;
+        for (TradeRow t : trades) {
+            inserted += jdbc.update("""
+                    INSERT INTO strategy_trades (strategy_id, run_id, symbol, side, price, quantity, fee, candle_time,
+                                                 executed_at, pnl, pnl_percent, params)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (strategy_id, run_id, candle_time, side) DO NOTHING""",
+                    t.strategyId(), t.runId(), t.symbol(), t.side(), plain(t.price()), plain(t.quantity()),
+                    plain(t.fee()), t.candleTime(), t.executedAt(), plain(t.pnl()), plain(t.pnlPercent()), t.params());
+        }
+        return inserted;
+    }
+
+    /** A run's trades, oldest first. */
+    public List<TradeRow> trades(String strategyId, String runId) {
+        return jdbc.query("""
+                SELECT strategy_id, run_id, symbol, side, price, quantity, fee, candle_time, executed_at, pnl,
+                       pnl_percent, params
+                FROM strategy_trades WHERE strategy_id = ? AND run_id = ? ORDER BY candle_time, side""",
+                (rs, i) -> new TradeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        decimal(rs.getString(5)), decimal(rs.getString(6)), decimal(rs.getString(7)), rs.getLong(8),
+                        rs.getLong(9), decimal(rs.getString(10)), decimal(rs.getString(11)), rs.getString(12)),
+                strategyId, runId);
+    }
+
+    /** The run's last trade if it is a buy: the position still open. */
+    public Optional<TradeRow> openPosition(String strategyId, String runId) {
+        List<TradeRow> all = trades(strategyId, runId);
+        return all.isEmpty() || !all.getLast().side().equals("buy") ? Optional.empty() : Optional.of(all.getLast());
+    }
+
+    /** Parameters as stored with strategies and trades: a JSON object of texts, keys sorted. */
+    public static String json(SortedMap<String, String> params) {
+        return params.entrySet().stream().map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+
+    private static BigDecimal decimal(String s) {
+        return s == null ? null : new BigDecimal(s);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.evaluate.EvaluateService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluates a declared strategy (trading.strategies) on the candles closed since its last evaluation",
+                "and paper-trades what it signals; its trades belong to its strategy_id alone."})
+class EvaluateCommand implements Callable<Integer> {
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--strategy", required = true, paramLabel = "ID", description = "a strategy_id, e.g. btc-bin-1h")
+    String strategy;
+
+    EvaluateCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext ctx = launcher.start()) {
+            return ctx.getBean(EvaluateService.class).run(strategy, spec.commandLine().getOut());
+        }
+    }
+}

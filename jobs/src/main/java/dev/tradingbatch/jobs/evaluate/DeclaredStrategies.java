@@ -1,0 +1,126 @@
+package dev.tradingbatch.jobs.evaluate;
+
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.MarketSummary;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.backfill.CandleSources;
+import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.readers.CandleSource;
+import dev.tradingbatch.strategies.InvalidStrategyException;
+import dev.tradingbatch.strategies.StrategySpec;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The strategies declared under {@code trading.strategies}, checked when the application starts (a
+ * bad one stops it: the message names the strategy and the key, exit code 2) and then upserted into
+ * the strategies table that trades reference.
+ */
+@Component
+public class DeclaredStrategies {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
+    private static final List<String> EXCHANGES = List.of("binance", "coinbase", "kraken");
+
+    private final Map<String, DeclaredStrategy> byId = new LinkedHashMap<>();
+
+    DeclaredStrategies(TradingProperties properties, CandleSources sources, TradeRepository trades,
+                       CandleRepository candles, Clock clock) {
+        Set<MarketKey> stored = null;
+        for (Map.Entry<String, TradingProperties.StrategyProperties> e : properties.strategies().entrySet()) {
+            String id = e.getKey();
+            if (!ID.matcher(id).matches()) {
+                throw new BadInputException("strategy '" + id + "': the id must be lower case letters, digits, - or _");
+            }
+            TradingProperties.StrategyProperties p = e.getValue();
+            String exchange = required(id, "exchange", p.exchange()).toLowerCase(Locale.ROOT);
+            String symbol = required(id, "symbol", p.symbol()).toUpperCase(Locale.ROOT);
+            if (!SYMBOL.matcher(symbol).matches()) {
+                throw bad(id, "symbol", "'" + p.symbol() + "' is not BASE/QUOTE, e.g. BTC/USDT");
+            }
+            Timeframe timeframe;
+            try {
+                timeframe = Timeframe.parse(required(id, "timeframe", p.timeframe()));
+            } catch (IllegalArgumentException ex) {
+                throw bad(id, "timeframe", ex.getMessage());
+            }
+            MarketKey market = new MarketKey(exchange, symbol, timeframe);
+            if (EXCHANGES.contains(exchange)) {
+                CandleSource source = sources.get(exchange);
+                if (!source.timeframes().contains(timeframe)) {
+                    throw bad(id, "timeframe", exchange + " does not serve " + timeframe.code() + " candles");
+                }
+            } else {
+                if (stored == null) {
+                    stored = candles.summaries().stream().map(MarketSummary::market).collect(Collectors.toSet());
+                }
+                if (!stored.contains(market)) {
+                    throw bad(id, "exchange", "unknown market '" + market + "' (the exchange must be "
+                            + String.join(", ", EXCHANGES) + ", or a series imported with backfill --exchange file --as)");
+                }
+            }
+            StrategySpec spec;
+            try {
+                spec = StrategySpec.of(required(id, "type", p.type()), p.params() == null ? Map.of() : p.params());
+            } catch (InvalidStrategyException ex) {
+                throw new BadInputException("strategy '" + id + "': " + ex.getMessage());
+            }
+            BigDecimal stake = p.stake();
+            if (stake == null) {
+                throw bad(id, "stake", "missing (the quote currency spent on each entry, e.g. stake: 1000)");
+            }
+            if (stake.signum() <= 0) {
+                throw bad(id, "stake", "must be > 0, got " + stake.toPlainString());
+            }
+            if (p.feeRate().signum() < 0 || p.feeRate().compareTo(BigDecimal.ONE) >= 0) {
+                throw bad(id, "fee-rate", "must be in [0, 1), got " + p.feeRate().toPlainString());
+            }
+            if (p.slippageBps().signum() < 0 || p.slippageBps().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
+                throw bad(id, "slippage-bps", "must be in [0, 10000), got " + p.slippageBps().toPlainString());
+            }
+            byId.put(id, new DeclaredStrategy(id, market, spec, stake, p.feeRate(), p.slippageBps()));
+        }
+        long now = clock.millis();
+        for (DeclaredStrategy s : byId.values()) {
+            trades.upsertStrategy(s.id(), s.spec().type().code(), s.market(), s.paramsJson(), now);
+        }
+    }
+
+    private static String required(String id, String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw bad(id, key, "missing");
+        }
+        return value.strip();
+    }
+
+    private static BadInputException bad(String id, String key, String problem) {
+        return new BadInputException("strategy '" + id + "': " + key + " " + problem);
+    }
+
+    /** The declared strategy, or bad input naming the ones there are. */
+    public DeclaredStrategy get(String id) {
+        DeclaredStrategy s = byId.get(id);
+        if (s == null) {
+            throw new BadInputException("unknown strategy '" + id + "' (" + (byId.isEmpty()
+                    ? "none declared under trading.strategies" : "declared: " + String.join(", ", byId.keySet())) + ")");
+        }
+        return s;
+    }
+
+    public List<DeclaredStrategy> all() {
+        return List.copyOf(byId.values());
+    }
+}

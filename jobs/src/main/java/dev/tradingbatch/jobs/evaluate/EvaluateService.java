@@ -1,0 +1,182 @@
+package dev.tradingbatch.jobs.evaluate;
+
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.Gap;
+import dev.tradingbatch.db.GapRepository;
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.jobs.operations.JobLaunches;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code evaluate --strategy ID}: evaluates a strategy on the candles closed since its last evaluation.
+ * The first evaluation of a strategy (or the first after its parameters changed) starts at the newest
+ * closed candle, with {@code warmUpBars} candles of history before it; later ones evaluate every
+ * candle from that first one again (so the result is exactly what a replay gives) and store the
+ * trades on candles not evaluated before. It does not trade on a partial series: when the newest
+ * closed candle is not stored yet, the history is too short, or an open gap lies in the candles it
+ * needs, it says so and evaluates nothing.
+ * <p>
+ * Job parameters: {@code strategy} and {@code through} (open time of the newest closed candle)
+ * identify a run, so evaluating again for the same candle is a no-op; {@code first}, {@code after}
+ * and {@code restore} say what to evaluate and which open position carried over.
+ */
+@Service
+public class EvaluateService {
+
+    private final DeclaredStrategies declared;
+    private final CandleRepository candles;
+    private final GapRepository gaps;
+    private final TradeRepository trades;
+    private final JobLaunches launches;
+    private final Job evaluateStrategyJob;
+    private final JobRepository jobRepository;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    EvaluateService(DeclaredStrategies declared, CandleRepository candles, GapRepository gaps, TradeRepository trades,
+                    JobLaunches launches, @Lazy Job evaluateStrategyJob, JobRepository jobRepository,
+                    DataSource dataSource, Clock clock) {
+        this.declared = declared;
+        this.candles = candles;
+        this.gaps = gaps;
+        this.trades = trades;
+        this.launches = launches;
+        this.evaluateStrategyJob = evaluateStrategyJob;
+        this.jobRepository = jobRepository;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+    }
+
+    /** Returns the exit code: 0 evaluated or nothing to do, 1 the job failed. */
+    public int run(String strategyId, PrintWriter out) {
+        DeclaredStrategy s = declared.get(strategyId);
+        MarketKey market = s.market();
+        long tf = market.timeframe().millis();
+        long through = market.timeframe().floor(clock.millis()) - tf;
+        String what = "evaluate " + s.id() + " (" + s.spec().type().code() + " on " + market + ")";
+        Optional<ExecutionContext> previous = lastCompleted(s.id());
+        long last = previous.map(c -> c.getLong(EvaluateJobConfiguration.LAST)).orElse(Long.MIN_VALUE);
+        if (last >= through) {
+            out.println(what + ": nothing new, evaluated up to the candle of " + iso(last));
+            return 0;
+        }
+        OptionalLong latest = candles.latestOpenTime(market);
+        if (latest.isEmpty() || latest.getAsLong() < through) {
+            out.println(what + ": the candle of " + iso(through) + " is not stored yet (" + (latest.isEmpty()
+                    ? "no candles stored" : "newest stored: " + iso(latest.getAsLong()))
+                    + "); nothing evaluated, run the backfill first");
+            return 0;
+        }
+        boolean sameParams = previous.isPresent()
+                && s.paramsJson().equals(previous.get().getString(EvaluateJobConfiguration.PARAMS));
+        long first = sameParams ? previous.get().getLong(EvaluateJobConfiguration.FIRST) : through;
+        long after = sameParams ? last : through - 1;
+        Long restore = sameParams ? (previous.get().containsKey(EvaluateJobConfiguration.RESTORED)
+                ? previous.get().getLong(EvaluateJobConfiguration.RESTORED) : null)
+                : trades.openPosition(s.id(), "live").map(TradeRow::candleTime).orElse(null);
+        long loadFrom = loadFrom(s, first, restore);
+        long firstStored = candles.summaries().stream().filter(m -> m.market().equals(market)).findFirst()
+                .orElseThrow().firstOpenTime();
+        if (firstStored > loadFrom) {
+            out.println(what + ": needs " + s.spec().warmUpBars() + " candles of history before " + iso(first)
+                    + ", stored from " + iso(firstStored) + " only; nothing evaluated (backfill --from "
+                    + iso(loadFrom) + ")");
+            return 0;
+        }
+        List<Gap> open = gaps.gaps(market, loadFrom, through + tf).stream().filter(g -> !g.confirmedEmpty()).toList();
+        if (!open.isEmpty()) {
+            Gap g = open.getFirst();
+            out.println(what + ": " + open.size() + (open.size() == 1 ? " gap" : " gaps") + " in the candles it needs, "
+                    + "first [" + iso(g.start()) + ", " + iso(g.end()) + "); nothing evaluated (backfill --fill-gaps)");
+            return 0;
+        }
+        JobParametersBuilder params = new JobParametersBuilder()
+                .addString("strategy", s.id())
+                .addLong("through", through)
+                .addLong("first", first, false)
+                .addLong("after", after, false);
+        if (restore != null) {
+            params.addLong("restore", restore, false);
+        }
+        JobExecution execution;
+        try {
+            execution = launches.start(evaluateStrategyJob, params.toJobParameters(), out);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            out.println(what + ": nothing new, evaluated up to the candle of " + iso(through));
+            return 0;
+        } catch (JobExecutionAlreadyRunningException e) {
+            out.println(what + ": an evaluation for the candle of " + iso(through) + " is running already");
+            return 1;
+        } catch (Exception e) {
+            out.println(what + " cannot start: " + e.getMessage());
+            return 1;
+        }
+        ExecutionContext ctx = execution.getExecutionContext();
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            out.println(what + ": " + execution.getStatus() + ", execution " + execution.getId());
+            out.println("failed: " + execution.getExitStatus().getExitDescription());
+            return 1;
+        }
+        int written = ctx.getInt(EvaluateJobConfiguration.TRADES, 0);
+        out.println(what + ": " + ctx.getInt(EvaluateJobConfiguration.EVALUATED, 0) + " candles evaluated up to "
+                + iso(through) + ", " + written + (written == 1 ? " trade" : " trades") + " (COMPLETED, execution "
+                + execution.getId() + ")");
+        List<TradeRow> all = trades.trades(s.id(), "live");
+        all.subList(Math.max(0, all.size() - written), all.size()).forEach(t -> out.println("  " + t.side() + " "
+                + t.quantity().toPlainString() + " at " + t.price().toPlainString() + " on the candle of "
+                + iso(t.candleTime()) + (t.pnl() == null ? "" : ", pnl " + t.pnl().toPlainString() + " ("
+                + t.pnlPercent().toPlainString() + "%)")));
+        trades.openPosition(s.id(), "live").ifPresent(t -> out.println("  open position: " + t.quantity().toPlainString()
+                + " bought at " + t.price().toPlainString() + " on the candle of " + iso(t.candleTime())));
+        return 0;
+    }
+
+    /** The first candle to load: warm-up history before {@code first}, and the entry of a carried-over position. */
+    long loadFrom(DeclaredStrategy s, long first, Long restore) {
+        long from = first - (long) s.spec().warmUpBars() * s.market().timeframe().millis();
+        return restore == null ? from : Math.min(from, restore);
+    }
+
+    /** Decimals of the market's order quantity, from cached market metadata; null when unknown. */
+    Integer amountDecimals(DeclaredStrategy s) {
+        List<Integer> found = jdbc.queryForList("SELECT amount_precision FROM market_metadata WHERE exchange = ? AND symbol = ?",
+                Integer.class, s.market().exchange(), s.market().symbol());
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** The job execution context of the strategy's last completed evaluation. */
+    private Optional<ExecutionContext> lastCompleted(String strategyId) {
+        List<Long> ids = jdbc.queryForList("""
+                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                WHERE i.JOB_NAME = 'evaluateStrategyJob' AND e.STATUS = 'COMPLETED'
+                  AND p.PARAMETER_NAME = 'strategy' AND p.PARAMETER_VALUE = ?
+                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""", Long.class, strategyId);
+        return ids.stream().findFirst().map(id -> jobRepository.getJobExecution(id).getExecutionContext());
+    }
+
+    private static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+}

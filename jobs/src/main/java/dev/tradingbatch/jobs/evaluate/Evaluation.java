@@ -1,0 +1,53 @@
+package dev.tradingbatch.jobs.evaluate;
+
+import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.strategies.FillModel;
+import dev.tradingbatch.strategies.PaperTrader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One evaluation of a strategy over stored candles, the same for live evaluation and replay: the
+ * candles before {@code first} only warm the indicators up, every candle from {@code first} on is
+ * evaluated in time order, and the fills on candles after {@code after} are the run's new trades.
+ * Because live evaluation recomputes from the same first candle every time, a live trade is exactly
+ * what a replay from that candle gives.
+ *
+ * @param first   open time (UTC epoch ms) of the first candle evaluated
+ * @param after   fills on candles up to this open time were written by earlier runs
+ * @param restore a position opened before {@code first} (under earlier parameters) that is still open
+ */
+record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long first, long after, Optional<Fill> restore) {
+
+    /** What the candles gave: the new trades, candles evaluated, and the position left open. */
+    record Result(List<Fill> newFills, int evaluated, Optional<Fill> open) {
+    }
+
+    Result run(Iterable<Candle> candles) {
+        PaperTrader trader = new PaperTrader(strategy.spec(), strategy.market().timeframe(), fillModel);
+        restore.ifPresent(trader::restoreOpenPosition);
+        List<Fill> fills = new ArrayList<>();
+        int evaluated = 0;
+        for (Candle c : candles) {
+            if (c.openTime() < first) {
+                trader.warmUp(c);
+                continue;
+            }
+            Optional<Fill> fill = trader.onCandle(c);
+            if (c.openTime() > after) {
+                evaluated++;
+                fill.ifPresent(fills::add);
+            }
+        }
+        return new Result(fills, evaluated, trader.openPosition());
+    }
+
+    static TradeRow row(DeclaredStrategy s, String runId, Fill f, long executedAt) {
+        return new TradeRow(s.id(), runId, s.market().symbol(), f.side().code(), f.price(), f.quantity(), f.fee(),
+                f.candleTime(), executedAt, f.pnl(), f.pnlPercent(), s.paramsJson());
+    }
+}

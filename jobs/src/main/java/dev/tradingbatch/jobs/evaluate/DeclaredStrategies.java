@@ -110,6 +110,11 @@ public class DeclaredStrategies {
         return new BadInputException("strategy '" + id + "': " + key + " " + problem);
     }
 
+    /** Whether candles of this exchange come from an exchange we can ask (not a file import). */
+    static boolean isExchange(String exchange) {
+        return EXCHANGES.contains(exchange);
+    }
+
     /** The declared strategy, or bad input naming the ones there are. */
     public DeclaredStrategy get(String id) {
         DeclaredStrategy s = byId.get(id);

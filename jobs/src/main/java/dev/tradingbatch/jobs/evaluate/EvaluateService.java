@@ -103,7 +103,9 @@ public class EvaluateService {
                     + iso(loadFrom) + ")");
             return 0;
         }
-        List<Gap> open = gaps.gaps(market, loadFrom, through + tf).stream().filter(g -> !g.confirmedEmpty()).toList();
+        // a series imported from a file has no exchange to ask: its gaps are what the file holds
+        List<Gap> open = !DeclaredStrategies.isExchange(market.exchange()) ? List.of()
+                : gaps.gaps(market, loadFrom, through + tf).stream().filter(g -> !g.confirmedEmpty()).toList();
         if (!open.isEmpty()) {
             Gap g = open.getFirst();
             out.println(what + ": " + open.size() + (open.size() == 1 ? " gap" : " gaps") + " in the candles it needs, "

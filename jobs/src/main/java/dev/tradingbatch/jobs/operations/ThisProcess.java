@@ -9,11 +9,11 @@ import java.util.Optional;
  * The running JVM as other processes see it: host name (a container's own name in Docker), pid and
  * start time, which together tell a live process from a dead one whose pid was reused.
  */
-record ThisProcess(String host, long pid, Long startMillis) {
+public record ThisProcess(String host, long pid, Long startMillis) {
 
     private static final ThisProcess CURRENT = of(ProcessHandle.current());
 
-    static ThisProcess get() {
+    public static ThisProcess get() {
         return CURRENT;
     }
 

@@ -4,13 +4,13 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.jobs.support.DeadRuns;
 import dev.tradingbatch.jobs.support.FakeBinance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,14 +145,14 @@ class JobsCommandTest {
         assertBadInput(cli.run("jobs", "list", "--status", "DONE"), "error: unknown --status 'DONE' (expected one of "
                 + "COMPLETED, FAILED, STARTED, STOPPING, STOPPED, ABANDONED)");
         assertBadInput(cli.run("jobs", "list", "--job", "trade"),
-                "error: unknown --job 'trade' (known: backfillCandlesJob, fillGapsJob)");
+                "error: unknown --job 'trade' (known: backfillCandlesJob, evaluateStrategyJob, fillGapsJob)");
         assertBadInput(cli.run("jobs", "list", "--limit", "0"), "error: --limit must be at least 1, got 0");
         assertBadInput(cli.run("jobs", "frobnicate"), "error: Unmatched argument at index 1: 'frobnicate'");
         assertBadInput(cli.run("jobs"), "error: jobs needs a subcommand: list, show, restart, stop or abandon");
     }
 
     @Test
-    void shouldMarkAnExecutionWhoseProcessIsGoneFailedAndRestartIt() throws Exception {
+    void shouldMarkAnExecutionWhoseProcessIsGoneFailedAndRestartIt() {
         failedBackfill();
         leaveStarted(1, ThisProcess.get().host(), deadPid(), System.currentTimeMillis());
 
@@ -169,7 +169,7 @@ class JobsCommandTest {
     }
 
     @Test
-    void shouldRestartTheSameCommandWhenItsProcessWasKilled() throws Exception {
+    void shouldRestartTheSameCommandWhenItsProcessWasKilled() {
         failedBackfill();
         leaveStarted(1, ThisProcess.get().host(), deadPid(), System.currentTimeMillis());
 
@@ -201,19 +201,11 @@ class JobsCommandTest {
     }
 
     private void leaveStarted(long executionId, String host, long pid, long beatAt) {
-        cli.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL "
-                + "WHERE JOB_EXECUTION_ID = ?", executionId);
-        cli.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL "
-                + "WHERE JOB_EXECUTION_ID = ?", executionId);
-        cli.update("INSERT INTO job_heartbeats (job_execution_id, host, pid, process_start, beat_at) VALUES (?, ?, ?, ?, ?)",
-                executionId, host, pid, 0, beatAt);
+        DeadRuns.leaveStarted(cli, executionId, host, pid, beatAt);
     }
 
-    /** The pid of a process that has ended. */
-    private static long deadPid() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        return p.pid();
+    private static long deadPid() {
+        return DeadRuns.deadPid();
     }
 
     private static void assertBadInput(CliRun.Result r, String message) {

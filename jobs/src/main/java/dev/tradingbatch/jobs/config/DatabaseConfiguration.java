@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
+import dev.tradingbatch.db.OpenTimes;
 import dev.tradingbatch.db.SqliteUrls;
+import dev.tradingbatch.jobs.BadInputException;
+import org.springframework.beans.factory.annotation.Value;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.readers.exchange.Sleeper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +18,8 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -88,10 +93,20 @@ class DatabaseConfiguration {
         return Sleeper.THREAD;
     }
 
-    /** The one source of "now" (UTC): tests put a fixed clock in its place. */
+    /**
+     * The one source of "now" (UTC) for market time: which candles have closed. {@code trading.now}
+     * fixes it (to try evaluate on imported history); tests put a fixed clock in its place.
+     */
     @Bean
     @ConditionalOnMissingBean(Clock.class)
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${trading.now:}") String now) {
+        if (now.isBlank()) {
+            return Clock.systemUTC();
+        }
+        try {
+            return Clock.fixed(Instant.ofEpochMilli(OpenTimes.parse(now)), ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("trading.now " + e.getMessage());
+        }
     }
 }

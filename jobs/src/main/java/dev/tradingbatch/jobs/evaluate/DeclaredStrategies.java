@@ -2,7 +2,6 @@ package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.MarketSummary;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
@@ -19,27 +18,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The strategies declared under {@code trading.strategies}, checked when the application starts (a
  * bad one stops it: the message names the strategy and the key, exit code 2) and then upserted into
- * the strategies table that trades reference.
+ * the strategies table that trades reference. Whether a file-imported market exists is checked when
+ * the strategy is evaluated, since its candles may be imported after it is declared.
  */
 @Component
 public class DeclaredStrategies {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
+    private static final Pattern EXCHANGE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final List<String> EXCHANGES = List.of("binance", "coinbase", "kraken");
 
     private final Map<String, DeclaredStrategy> byId = new LinkedHashMap<>();
 
+    private final CandleRepository candles;
+    private final TradeRepository trades;
+    private final Clock clock;
+
     DeclaredStrategies(TradingProperties properties, CandleSources sources, TradeRepository trades,
                        CandleRepository candles, Clock clock) {
-        Set<MarketKey> stored = null;
+        this.candles = candles;
+        this.trades = trades;
+        this.clock = clock;
         for (Map.Entry<String, TradingProperties.StrategyProperties> e : properties.strategies().entrySet()) {
             String id = e.getKey();
             if (!ID.matcher(id).matches()) {
@@ -63,14 +68,8 @@ public class DeclaredStrategies {
                 if (!source.timeframes().contains(timeframe)) {
                     throw bad(id, "timeframe", exchange + " does not serve " + timeframe.code() + " candles");
                 }
-            } else {
-                if (stored == null) {
-                    stored = candles.summaries().stream().map(MarketSummary::market).collect(Collectors.toSet());
-                }
-                if (!stored.contains(market)) {
-                    throw bad(id, "exchange", "unknown market '" + market + "' (the exchange must be "
-                            + String.join(", ", EXCHANGES) + ", or a series imported with backfill --exchange file --as)");
-                }
+            } else if (!EXCHANGE_NAME.matcher(exchange).matches()) {
+                throw bad(id, "exchange", "'" + p.exchange() + "' is not an exchange name");
             }
             StrategySpec spec;
             try {
@@ -93,10 +92,19 @@ public class DeclaredStrategies {
             }
             byId.put(id, new DeclaredStrategy(id, market, spec, stake, p.feeRate(), p.slippageBps()));
         }
-        long now = clock.millis();
         for (DeclaredStrategy s : byId.values()) {
-            trades.upsertStrategy(s.id(), s.spec().type().code(), s.market(), s.paramsJson(), now);
+            if (isExchange(s.market().exchange()) || stored(s.market())) {
+                upsert(s);
+            }
         }
+    }
+
+    private void upsert(DeclaredStrategy s) {
+        trades.upsertStrategy(s.id(), s.spec().type().code(), s.market(), s.paramsJson(), clock.millis());
+    }
+
+    private boolean stored(MarketKey market) {
+        return candles.summaries().stream().anyMatch(m -> m.market().equals(market));
     }
 
     private static String required(String id, String key, String value) {
@@ -122,6 +130,20 @@ public class DeclaredStrategies {
             throw new BadInputException("unknown strategy '" + id + "' (" + (byId.isEmpty()
                     ? "none declared under trading.strategies" : "declared: " + String.join(", ", byId.keySet())) + ")");
         }
+        return s;
+    }
+
+    /**
+     * The declared strategy, checked to trade a market that exists: an exchange's, or a series
+     * imported from a file under that exchange name (which may be imported after it is declared).
+     */
+    public DeclaredStrategy tradable(String id) {
+        DeclaredStrategy s = get(id);
+        if (!isExchange(s.market().exchange()) && !stored(s.market())) {
+            throw bad(id, "exchange", "unknown market '" + s.market() + "' (the exchange must be "
+                    + String.join(", ", EXCHANGES) + ", or a series imported with backfill --exchange file --as)");
+        }
+        upsert(s);
         return s;
     }
 

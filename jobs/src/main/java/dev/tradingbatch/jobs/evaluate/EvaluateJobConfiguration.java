@@ -88,7 +88,8 @@ class EvaluateJobConfiguration {
                     ctx.putInt(TRADES, written);
                     ctx.putInt(EVALUATED, result.evaluated());
                     contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(result.evaluated()
-                            + " candles evaluated, " + written + " trades"));
+                            + (result.evaluated() == 1 ? " candle" : " candles") + " evaluated, " + written
+                            + (written == 1 ? " trade" : " trades")));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

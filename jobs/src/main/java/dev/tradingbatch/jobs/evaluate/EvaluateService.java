@@ -69,7 +69,7 @@ public class EvaluateService {
 
     /** Returns the exit code: 0 evaluated or nothing to do, 1 the job failed. */
     public int run(String strategyId, PrintWriter out) {
-        DeclaredStrategy s = declared.get(strategyId);
+        DeclaredStrategy s = declared.tradable(strategyId);
         MarketKey market = s.market();
         long tf = market.timeframe().millis();
         long through = market.timeframe().floor(clock.millis()) - tf;
@@ -140,7 +140,8 @@ public class EvaluateService {
             return 1;
         }
         int written = ctx.getInt(EvaluateJobConfiguration.TRADES, 0);
-        out.println(what + ": " + ctx.getInt(EvaluateJobConfiguration.EVALUATED, 0) + " candles evaluated up to "
+        int evaluated = ctx.getInt(EvaluateJobConfiguration.EVALUATED, 0);
+        out.println(what + ": " + evaluated + (evaluated == 1 ? " candle" : " candles") + " evaluated up to "
                 + iso(through) + ", " + written + (written == 1 ? " trade" : " trades") + " (COMPLETED, execution "
                 + execution.getId() + ")");
         List<TradeRow> all = trades.trades(s.id(), "live");

@@ -16,7 +16,8 @@ import java.util.Set;
 final class ExecutionText {
 
     /** Parameters holding an epoch-ms time (UTC), shown as ISO instants. */
-    private static final Set<String> TIMES = Set.of("from", "to", "run", "fileModified");
+    private static final Set<String> TIMES = Set.of("from", "to", "run", "fileModified", "through", "first", "after",
+            "restore");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private ExecutionText() {
@@ -40,6 +41,10 @@ final class ExecutionText {
 
     /** One line: {@code binance BTC/USDT 1h [2024-01-01T00:00:00Z, 2024-03-01T00:00:00Z)} or key=value pairs. */
     static String parameters(JobParameters p) {
+        String strategy = value(p, "strategy");
+        if (strategy != null && p.getParameter("through") != null) {
+            return strategy + " through the candle of " + value(p, "through");
+        }
         String symbol = value(p, "symbol");
         if (symbol == null) {
             return String.join(" ", parameterLines(p));
@@ -75,8 +80,9 @@ final class ExecutionText {
             return null;
         }
         Object v = parameter.value();
-        if (v instanceof Long ms && TIMES.contains(name) && ms > Long.MIN_VALUE && ms < Long.MAX_VALUE) {
-            return Instant.ofEpochMilli(ms).toString();
+        if (v instanceof Long ms && TIMES.contains(name)) {
+            // an open end of a file import's range
+            return ms == Long.MIN_VALUE || ms == Long.MAX_VALUE ? "..." : Instant.ofEpochMilli(ms).toString();
         }
         return String.valueOf(v);
     }

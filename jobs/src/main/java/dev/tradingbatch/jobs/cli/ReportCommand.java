@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"A strategy's performance: closed trades, total pnl, win rate, average return, max drawdown,",
-                "the open position and the seed's Query 2. Without --strategy, every declared strategy side by side."})
+        description = {"A strategy's trades, total pnl, win rate, average return, max drawdown,",
+                "open position and the seed's Query 2 (--strategy); without --strategy,",
+                "every declared strategy side by side."})
 class ReportCommand implements Callable<Integer> {
 
     private final Launcher launcher;

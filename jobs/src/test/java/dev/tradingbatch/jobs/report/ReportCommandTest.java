@@ -309,6 +309,15 @@ class ReportCommandTest {
         assertThat(r.out()).isEmpty();
     }
 
+    @Test
+    void shouldRefuseAnEmptyRunId() {
+        CliRun.Result r = cli.run("report", "--run", "");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --run needs a run id, e.g. live\n");
+        assertThat(r.out()).isEmpty();
+    }
+
     private void strategy(String id, String type, String exchange, String symbol, String timeframe) {
         cli.update("""
                 INSERT INTO strategies (strategy_id, type, exchange, symbol, timeframe, created_at, updated_at)

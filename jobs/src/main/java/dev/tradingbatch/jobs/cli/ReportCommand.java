@@ -1,0 +1,60 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.report.ReportSort;
+import dev.tradingbatch.jobs.report.Reports;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"A strategy's trades, total pnl, win rate, average return, max drawdown,",
+                "open position and the seed's Query 2 (--strategy); without --strategy,",
+                "every declared strategy side by side."})
+class ReportCommand implements Callable<Integer> {
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--strategy", paramLabel = "STRATEGY_ID", description = "only this strategy, in detail")
+    String strategy;
+
+    @Option(names = "--run", paramLabel = "RUN_ID", defaultValue = Reports.LIVE,
+            description = "the run whose trades count: live (default) or a backtest's run id")
+    String run;
+
+    @Option(names = "--sort", paramLabel = "ORDER",
+            description = "order of the table of all strategies: pnl (default, best first), win-rate (best first), "
+                    + "drawdown (smallest first)")
+    String sort;
+
+    ReportCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        if (run.isBlank()) {
+            throw new BadInputException("--run needs a run id, e.g. live");
+        }
+        if (strategy != null && sort != null) {
+            throw new BadInputException("--sort orders the table of all strategies; it does not go with --strategy");
+        }
+        ReportSort order = ReportSort.parse(sort == null ? "pnl" : sort);
+        try (ConfigurableApplicationContext ctx = launcher.start()) {
+            Reports reports = ctx.getBean(Reports.class);
+            if (strategy == null) {
+                reports.printAll(run, order, spec.commandLine().getOut());
+            } else {
+                reports.printStrategy(strategy, run, spec.commandLine().getOut());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tradingbatch.jobs.report;
+
+import dev.tradingbatch.db.Candle;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report's lines. Amounts are exact decimals in quote currency, written plainly without trailing zeros;
+ * win rate, drawdown percent and unrealised percent are rounded HALF_EVEN to 2 decimals; the average return
+ * keeps the 12 decimals pnl_percent is stored with. Times are candle open times, UTC.
+ */
+final class ReportText {
+
+    private static final String LABEL = "%-15s %s";
+    private static final String[] HEADER =
+            {"STRATEGY", "TYPE", "MARKET", "TRADES", "TOTAL PNL", "WIN RATE", "AVG RETURN", "MAX DRAWDOWN", "OPEN"};
+    /** Which columns of the table are numbers, aligned to the right. */
+    private static final boolean[] RIGHT = {false, false, false, true, true, true, true, true, false};
+
+    private ReportText() {
+    }
+
+    /** One strategy's figures, a line each; the last candle and Query 2's row where there are any. */
+    static List<String> detail(StrategyReport report, String runId, Optional<Candle> lastCandle,
+                               Optional<SeedPerformance> seed) {
+        DeclaredStrategy s = report.strategy();
+        ReportMetrics m = report.metrics();
+        String quote = s.quote().isEmpty() ? "" : " " + s.quote();
+        List<String> lines = new ArrayList<>();
+        lines.add(line("strategy", s.id() + ": " + s.type() + " on " + s.market() + ", run " + runId));
+        lines.add(line("closed trades", m.closedTrades() + " (" + m.wins() + " won, " + m.losses() + " lost)"));
+        lines.add(line("total pnl", amount(m.totalPnl()) + quote));
+        lines.add(line("win rate", percent2(m.winRate())));
+        lines.add(line("avg return", percent12(m.avgReturn())));
+        ReportMetrics.Drawdown d = m.maxDrawdown();
+        lines.add(line("max drawdown", d.notional() == null ? "0" + quote
+                : amount(d.amount()) + quote + " (" + percent2(d.percent()) + " of " + amount(d.notional()) + "), "
+                + (d.peakTime() == null ? "peak at the start" : "peak at the sell of " + time(d.peakTime()))
+                + ", trough at the sell of " + time(d.troughTime())));
+        if (m.openPosition().isEmpty()) {
+            lines.add(line("open position", "none"));
+        } else {
+            StoredTrade buy = m.openPosition().get();
+            lines.add(line("open position", amount(buy.quantity()) + " bought at " + amount(buy.price()) + ", fee "
+                    + amount(buy.fee()) + ", on the candle of " + time(buy.candleTime())));
+            lines.add(line("unrealised pnl", lastCandle.map(c -> {
+                BigDecimal pnl = ReportMetrics.unrealisedPnl(buy, c.close());
+                return amount(pnl) + quote + " (" + percent2(ReportMetrics.percent(pnl, buy.cost())) + ") at the close of "
+                        + time(c.openTime()) + ", " + amount(c.close());
+            }).orElse("no candle stored for " + s.market())));
+        }
+        if (!Reports.LIVE.equals(runId)) {
+            lines.add(line("query 2", "not run: it reads the trades view, which holds run " + Reports.LIVE + " only"));
+        } else {
+            lines.add(line("query 2", seed.map(q -> "total_trades " + q.totalTrades() + ", total_pnl " + sql(q.totalPnl())
+                    + ", avg_return " + sql(q.avgReturn()) + ", winning_trades " + q.winningTrades()
+                    + ", losing_trades " + q.losingTrades()).orElse("no row: no live trades")));
+        }
+        return lines;
+    }
+
+    /** Every strategy's figures, a row each in the order given, under a line saying the run and the order. */
+    static List<String> table(List<StrategyReport> reports, String runId, ReportSort sort) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(HEADER);
+        for (StrategyReport r : reports) {
+            ReportMetrics m = r.metrics();
+            ReportMetrics.Drawdown d = m.maxDrawdown();
+            cells.add(new String[] {r.strategy().id(), r.strategy().type(), r.strategy().market(),
+                    String.valueOf(m.closedTrades()), amount(m.totalPnl()), percent2(m.winRate()),
+                    percent12(m.avgReturn()), amount(d.amount()) + " (" + percent2(d.percent()) + ")",
+                    m.openPosition().isPresent() ? "yes" : "no"});
+        }
+        int[] widths = new int[HEADER.length];
+        for (String[] row : cells) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("run " + runId + ", " + switch (sort) {
+            case PNL -> "by total pnl, best first";
+            case WIN_RATE -> "by win rate, best first";
+            case DRAWDOWN -> "by max drawdown, smallest first";
+        });
+        for (String[] row : cells) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                String format = "%" + (RIGHT[i] ? "" : "-") + widths[i] + "s";
+                line.append(i == 0 ? "" : "  ").append(i == row.length - 1 ? row[i] : String.format(format, row[i]));
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static String line(String label, String value) {
+        return String.format(LABEL, label, value);
+    }
+
+    private static String amount(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String percent2(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";
+    }
+
+    private static String percent12(BigDecimal value) {
+        return amount(value.setScale(ReportMetrics.SCALE, RoundingMode.HALF_EVEN)) + "%";
+    }
+
+    private static String time(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    /** A value of Query 2 as SQLite wrote it; NULL where SQL has no value (a sum over no closed trade). */
+    private static String sql(String value) {
+        return value == null ? "NULL" : value;
+    }
+}

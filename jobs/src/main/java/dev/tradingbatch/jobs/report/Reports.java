@@ -1,0 +1,81 @@
+package dev.tradingbatch.jobs.report;
+
+import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.jobs.BadInputException;
+import org.springframework.stereotype.Service;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code report} command's figures: one strategy in detail, or every declared strategy side by side.
+ * Reads only; everything is gathered before the first line is printed, so bad input prints nothing.
+ */
+@Service
+public class Reports {
+
+    /** The run a live trader writes; the seed's {@code trades} view shows this one only. */
+    public static final String LIVE = "live";
+
+    private final ReportRepository repository;
+    private final CandleRepository candles;
+
+    Reports(ReportRepository repository, CandleRepository candles) {
+        this.repository = repository;
+        this.candles = candles;
+    }
+
+    /** Prints one strategy's figures for a run; an unknown strategy is bad input. */
+    public void printStrategy(String strategyId, String runId, PrintWriter out) {
+        List<DeclaredStrategy> declared = repository.strategies();
+        DeclaredStrategy strategy = declared.stream().filter(s -> s.id().equals(strategyId)).findFirst()
+                .orElseThrow(() -> new BadInputException("unknown strategy '" + strategyId + "' ("
+                        + (declared.isEmpty() ? "none declared yet"
+                        : "known: " + declared.stream().map(DeclaredStrategy::id).collect(Collectors.joining(", ")))
+                        + ")"));
+        ReportMetrics metrics = ReportMetrics.of(repository.trades(strategyId, runId));
+        Optional<Candle> lastCandle = metrics.openPosition().isPresent() ? lastCandle(strategy) : Optional.empty();
+        Optional<SeedPerformance> seed = LIVE.equals(runId) ? repository.seedPerformance(strategyId) : Optional.empty();
+        ReportText.detail(new StrategyReport(strategy, metrics), runId, lastCandle, seed).forEach(out::println);
+    }
+
+    /** Prints every declared strategy's figures for a run, one row each, in {@code sort} order. */
+    public void printAll(String runId, ReportSort sort, PrintWriter out) {
+        List<DeclaredStrategy> declared = repository.strategies();
+        if (declared.isEmpty()) {
+            out.println("no strategies declared yet");
+            return;
+        }
+        Map<String, List<StoredTrade>> trades = repository.trades(runId).stream()
+                .collect(Collectors.groupingBy(StoredTrade::strategyId));
+        List<StrategyReport> rows = new ArrayList<>();
+        for (DeclaredStrategy s : declared) {
+            rows.add(new StrategyReport(s, ReportMetrics.of(trades.getOrDefault(s.id(), List.of()))));
+        }
+        rows.sort(sort.order());
+        ReportText.table(rows, runId, sort).forEach(out::println);
+    }
+
+    /** The last stored candle of the strategy's market, if any. */
+    private Optional<Candle> lastCandle(DeclaredStrategy strategy) {
+        MarketKey market;
+        try {
+            market = new MarketKey(strategy.exchange(), strategy.symbol(), Timeframe.parse(strategy.timeframe()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();   // a timeframe no backfill stores: no candle either
+        }
+        OptionalLong last = candles.latestOpenTime(market);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        return candles.find(market, last.getAsLong(), last.getAsLong() + 1).stream().findFirst();
+    }
+}

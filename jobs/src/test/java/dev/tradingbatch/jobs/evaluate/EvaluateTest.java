@@ -186,4 +186,21 @@ class EvaluateTest {
                 .contains(", 0 trades (COMPLETED");
         assertThat(storedTrades("rsi-bs-5m")).isEqualTo(stored);
     }
+
+    @Test
+    void shouldRoundQuantitiesToTheMarketsAmountPrecisionFromCachedMetadata() {
+        cli.update("INSERT INTO market_metadata (exchange, symbol, price_precision, amount_precision, fetched_at) "
+                + "VALUES ('bitstamp', 'BTC/USD', 2, 3, 0)");
+        evaluateAfter("rsi-bs-5m", candles.get(300).openTime());
+        evaluateAfter("rsi-bs-5m", candles.get(1916).openTime());
+
+        List<Map<String, Object>> trades = storedTrades("rsi-bs-5m");
+        assertThat(trades).isNotEmpty();
+        assertThat(trades).extracting(t -> new BigDecimal((String) t.get("quantity")).scale()).allMatch(scale -> scale <= 3);
+        // a buy spends at most the stake: quantity rounded down to 0.001
+        Map<String, Object> buy = trades.getFirst();
+        BigDecimal price = new BigDecimal((String) buy.get("price"));
+        BigDecimal quantity = new BigDecimal((String) buy.get("quantity"));
+        assertThat(quantity).isEqualByComparingTo(new BigDecimal("1000").divide(price, 3, java.math.RoundingMode.DOWN));
+    }
 }

@@ -1,11 +1,14 @@
 package dev.tradingbatch.db;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Shared market data: stores each closed candle once and reads the exact decimals back.
@@ -85,7 +88,17 @@ public class CandleRepository {
 
     /** Stored candles with open time in {@code [from, to)}, oldest first, at the series' scale. */
     public List<Candle> find(MarketKey key, long from, long to) {
-        return jdbc.query("""
+        List<Candle> candles = new ArrayList<>();
+        forEach(key, from, to, candles::add);
+        return candles;
+    }
+
+    /**
+     * Streams the stored candles with open time in {@code [from, to)}, oldest first, to {@code consumer}:
+     * one query, rows decoded as they come, nothing held (a replay of millions of candles).
+     */
+    public void forEach(MarketKey key, long from, long to, Consumer<Candle> consumer) {
+        jdbc.query("""
                 SELECT c.open_time, c.open, c.high_up, c.low_down, c.close_delta, c.volume,
                        m.price_scale, m.volume_scale
                 FROM markets m
@@ -93,17 +106,23 @@ public class CandleRepository {
                 WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?
                   AND c.open_time >= ? AND c.open_time < ?
                 ORDER BY c.open_time""",
-                (rs, i) -> {
+                (RowCallbackHandler) rs -> {
                     int ps = rs.getInt(7);
                     long open = rs.getLong(2);
-                    return new Candle(rs.getLong(1),
+                    consumer.accept(new Candle(rs.getLong(1),
                             ScaledDecimal.fromLong(open, ps),
                             ScaledDecimal.fromLong(open + rs.getLong(3), ps),
                             ScaledDecimal.fromLong(open - rs.getLong(4), ps),
                             ScaledDecimal.fromLong(open + rs.getLong(5), ps),
-                            ScaledDecimal.fromLong(rs.getLong(6), rs.getInt(8)));
+                            ScaledDecimal.fromLong(rs.getLong(6), rs.getInt(8))));
                 },
                 key.exchange(), key.symbol(), key.timeframe().code(), from, to);
+    }
+
+    /** Decimals of the market's order quantity from cached market metadata, when known. */
+    public Optional<Integer> amountPrecision(String exchange, String symbol) {
+        return jdbc.queryForList("SELECT amount_precision FROM market_metadata WHERE exchange = ? AND symbol = ?",
+                Integer.class, exchange, symbol).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Every stored series with its first and last candle and count (empty series left out). */

@@ -24,7 +24,8 @@ public final class Launcher {
         this.beans = Map.copyOf(beans);
     }
 
-    ConfigurableApplicationContext start() {
+    /** The started application; the caller closes it. */
+    public ConfigurableApplicationContext start() {
         SpringApplication app = new SpringApplication(TradingBatchApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.addInitializers(ctx -> {

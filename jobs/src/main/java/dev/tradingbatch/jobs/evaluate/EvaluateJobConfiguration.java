@@ -1,6 +1,5 @@
 package dev.tradingbatch.jobs.evaluate;
 
-import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.db.TradeRow;
@@ -20,6 +19,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
@@ -57,6 +59,10 @@ class EvaluateJobConfiguration {
     Step evaluateStrategyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               DeclaredStrategies declared, CandleRepository candles, TradeRepository trades,
                               EvaluateService service, Clock clock) {
+        // candles are read outside any transaction; the trades are written in one short one
+        DefaultTransactionAttribute noTransaction =
+                new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        TransactionTemplate writes = new TransactionTemplate(transactionManager);
         return new StepBuilder("evaluateStrategyStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
@@ -72,11 +78,13 @@ class EvaluateJobConfiguration {
                     Evaluation evaluation = new Evaluation(s, s.fillModel(service.amountDecimals(s)), first,
                             p.getLong("after"), restore);
                     long loadFrom = service.loadFrom(s, first, restoredAt);
-                    List<Candle> history = candles.find(s.market(), loadFrom, through + s.market().timeframe().millis());
-                    Evaluation.Result result = evaluation.run(history);
+                    Evaluation.Runner runner = evaluation.start();
+                    candles.forEach(s.market(), loadFrom, through + s.market().timeframe().millis(), runner);
+                    Evaluation.Result result = runner.finish();
                     long now = clock.millis();
                     List<TradeRow> rows = result.newFills().stream().map(f -> Evaluation.row(s, "live", f, now)).toList();
-                    int written = trades.insertNew(rows);
+                    Integer stored = writes.execute(tx -> trades.insertNew(rows));
+                    int written = stored == null ? 0 : stored;
                     contribution.incrementWriteCount(written);
                     ExecutionContext ctx = step.getJobExecution().getExecutionContext();
                     ctx.putLong(FIRST, first);
@@ -92,6 +100,7 @@ class EvaluateJobConfiguration {
                             + (written == 1 ? " trade" : " trades")));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .transactionAttribute(noTransaction)
                 .build();
     }
 }

@@ -162,9 +162,7 @@ public class EvaluateService {
 
     /** Decimals of the market's order quantity, from cached market metadata; null when unknown. */
     Integer amountDecimals(DeclaredStrategy s) {
-        List<Integer> found = jdbc.queryForList("SELECT amount_precision FROM market_metadata WHERE exchange = ? AND symbol = ?",
-                Integer.class, s.market().exchange(), s.market().symbol());
-        return found.isEmpty() ? null : found.getFirst();
+        return candles.amountPrecision(s.market().exchange(), s.market().symbol()).orElse(null);
     }
 
     /** The job execution context of the strategy's last completed evaluation. */

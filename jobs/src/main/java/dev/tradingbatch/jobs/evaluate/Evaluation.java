@@ -9,6 +9,7 @@ import dev.tradingbatch.strategies.PaperTrader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One evaluation of a strategy over stored candles, the same for live evaluation and replay: the
@@ -21,21 +22,34 @@ import java.util.Optional;
  * @param after   fills on candles up to this open time were written by earlier runs
  * @param restore a position opened before {@code first} (under earlier parameters) that is still open
  */
-record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long first, long after, Optional<Fill> restore) {
+public record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long first, long after, Optional<Fill> restore) {
 
     /** What the candles gave: the new trades, candles evaluated, and the position left open. */
-    record Result(List<Fill> newFills, int evaluated, Optional<Fill> open) {
+    public record Result(List<Fill> newFills, int evaluated, Optional<Fill> open) {
     }
 
-    Result run(Iterable<Candle> candles) {
+    /** Candles pushed one at a time, oldest first (a replay streams them from the database). */
+    public Runner start() {
         PaperTrader trader = new PaperTrader(strategy.spec(), strategy.market().timeframe(), fillModel);
         restore.ifPresent(trader::restoreOpenPosition);
-        List<Fill> fills = new ArrayList<>();
-        int evaluated = 0;
-        for (Candle c : candles) {
+        return new Runner(trader);
+    }
+
+    /** One pass over the candles. */
+    public final class Runner implements Consumer<Candle> {
+        private final PaperTrader trader;
+        private final List<Fill> fills = new ArrayList<>();
+        private int evaluated;
+
+        private Runner(PaperTrader trader) {
+            this.trader = trader;
+        }
+
+        @Override
+        public void accept(Candle c) {
             if (c.openTime() < first) {
                 trader.warmUp(c);
-                continue;
+                return;
             }
             Optional<Fill> fill = trader.onCandle(c);
             if (c.openTime() > after) {
@@ -43,10 +57,13 @@ record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long first, lo
                 fill.ifPresent(fills::add);
             }
         }
-        return new Result(fills, evaluated, trader.openPosition());
+
+        public Result finish() {
+            return new Result(List.copyOf(fills), evaluated, trader.openPosition());
+        }
     }
 
-    static TradeRow row(DeclaredStrategy s, String runId, Fill f, long executedAt) {
+    public static TradeRow row(DeclaredStrategy s, String runId, Fill f, long executedAt) {
         return new TradeRow(s.id(), runId, s.market().symbol(), f.side().code(), f.price(), f.quantity(), f.fee(),
                 f.candleTime(), executedAt, f.pnl(), f.pnlPercent(), s.paramsJson());
     }

@@ -1,0 +1,81 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.replay.ReplayRuns;
+import dev.tradingbatch.jobs.replay.ReplayService;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays a declared strategy over stored candles, with the same code path and fill model as evaluate;",
+                "its trades are stored under the run's own id (see: replay list, report --run ID)."},
+        subcommands = ReplayCommand.ListReplays.class)
+class ReplayCommand implements Callable<Integer> {
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--strategy", paramLabel = "ID", description = "a declared strategy_id")
+    String strategy;
+
+    @Option(names = "--from", paramLabel = "TIME",
+            description = "first candle evaluated (default: the first with enough warm-up history before it)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "end of the range, exclusive (default: after the newest candle)")
+    String to;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "overrides a strategy parameter for this replay")
+    List<String> params;
+
+    ReplayCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        if (strategy == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--strategy=ID'");
+        }
+        try (ConfigurableApplicationContext ctx = launcher.start()) {
+            ReplayService.Outcome outcome = ctx.getBean(ReplayService.class)
+                    .run(strategy, from, to, params, spec.commandLine().getOut());
+            if (outcome.status() != BatchStatus.COMPLETED) {
+                spec.commandLine().getOut().println("failed: " + outcome.message());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The recorded replays, newest first.")
+    static class ListReplays implements Callable<Integer> {
+        private final Launcher launcher;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--strategy", paramLabel = "ID", description = "only replays of this strategy")
+        String strategy;
+
+        ListReplays(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext ctx = launcher.start()) {
+                return ctx.getBean(ReplayRuns.class).list(strategy, spec.commandLine().getOut());
+            }
+        }
+    }
+}

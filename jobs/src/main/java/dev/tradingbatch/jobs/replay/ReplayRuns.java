@@ -1,0 +1,58 @@
+package dev.tradingbatch.jobs.replay;
+
+import dev.tradingbatch.jobs.BadInputException;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** {@code replay list}: the recorded replays, newest first, each with the run id its trades are stored under. */
+@Service
+public class ReplayRuns {
+
+    private static final String ROW = "%-12s %-16s %-44s %-9s %7s %7s  %s%n";
+
+    private final JobRepository jobRepository;
+    private final JdbcTemplate jdbc;
+
+    ReplayRuns(JobRepository jobRepository, DataSource dataSource) {
+        this.jobRepository = jobRepository;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public int list(String strategy, PrintWriter out) {
+        List<Long> ids = jdbc.queryForList("""
+                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                WHERE i.JOB_NAME = 'replayStrategyJob' AND p.PARAMETER_NAME = 'strategy'
+                  AND (? IS NULL OR p.PARAMETER_VALUE = ?)
+                ORDER BY e.JOB_EXECUTION_ID DESC""", Long.class, strategy, strategy);
+        if (ids.isEmpty()) {
+            if (strategy != null && jdbc.queryForObject("SELECT COUNT(*) FROM strategies WHERE strategy_id = ?",
+                    Long.class, strategy) == 0) {
+                throw new BadInputException("unknown strategy '" + strategy + "'");
+            }
+            out.println("no replays recorded yet (see: replay --help)");
+            return 0;
+        }
+        out.printf(ROW, "RUN", "STRATEGY", "RANGE (UTC)", "STATUS", "CANDLES", "TRADES", "PARAMETERS");
+        for (Long id : ids) {
+            JobExecution e = jobRepository.getJobExecution(id);
+            JobParameters p = e.getJobParameters();
+            ExecutionContext ctx = e.getExecutionContext();
+            out.printf(ROW, ctx.getString(ReplayJobConfiguration.RUN_ID, "replay-" + e.getJobInstance().getInstanceId()),
+                    p.getString("strategy"), ReplayService.iso(p.getLong("from")) + " .. " + ReplayService.iso(p.getLong("to")),
+                    e.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0), ctx.getInt(ReplayJobConfiguration.TRADES, 0),
+                    p.getString("params") + ", stake " + p.getString("stake") + ", fee " + p.getString("feeRate")
+                            + ", slippage " + p.getString("slippageBps") + " bps");
+        }
+        return 0;
+    }
+}

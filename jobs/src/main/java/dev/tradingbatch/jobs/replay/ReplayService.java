@@ -1,0 +1,159 @@
+package dev.tradingbatch.jobs.replay;
+
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.MarketSummary;
+import dev.tradingbatch.db.OpenTimes;
+import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
+import dev.tradingbatch.jobs.operations.JobLaunches;
+import dev.tradingbatch.strategies.InvalidStrategyException;
+import dev.tradingbatch.strategies.StrategySpec;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code replay --strategy ID [--from --to] [--param k=v ...]}: runs a declared strategy over stored
+ * candles with the same code path and fill model as {@code evaluate}, its trades kept under the
+ * run's own id. Checks everything before the job starts: unknown strategy or parameter, a range with
+ * no candles or without the warm-up history before it are bad input, and nothing is written.
+ */
+@Service
+public class ReplayService {
+
+    private final DeclaredStrategies declared;
+    private final CandleRepository candles;
+    private final JobLaunches launches;
+    private final Job replayStrategyJob;
+    private final JobRepository jobRepository;
+    private final JdbcTemplate jdbc;
+
+    ReplayService(DeclaredStrategies declared, CandleRepository candles, JobLaunches launches,
+                  @Lazy Job replayStrategyJob, JobRepository jobRepository, DataSource dataSource) {
+        this.declared = declared;
+        this.candles = candles;
+        this.launches = launches;
+        this.replayStrategyJob = replayStrategyJob;
+        this.jobRepository = jobRepository;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** What a finished replay did. */
+    public record Outcome(long executionId, String runId, BatchStatus status, int evaluated, int trades, long from,
+                          long to, String message) {
+    }
+
+    /** Checks the request and runs (or finds) the replay; prints its summary line. */
+    public Outcome run(String strategyId, String from, String to, List<String> paramArgs, PrintWriter out) {
+        DeclaredStrategy s = withParams(declared.tradable(strategyId), paramArgs);
+        MarketKey market = s.market();
+        long tf = market.timeframe().millis();
+        MarketSummary stored = candles.summaries().stream().filter(m -> m.market().equals(market)).findFirst()
+                .orElseThrow(() -> new BadInputException("no candles stored for " + market + " (see: backfill --help)"));
+        long earliest = stored.firstOpenTime() + (long) s.spec().warmUpBars() * tf;
+        long start = from == null ? earliest : market.timeframe().ceil(time("--from", from));
+        long end = to == null ? stored.lastOpenTime() + tf : time("--to", to);
+        if (start >= end) {
+            throw new BadInputException("empty range: --from " + iso(start) + " is not before --to " + iso(end));
+        }
+        if (start < earliest) {
+            throw new BadInputException("--from " + iso(start) + " leaves fewer than " + s.spec().warmUpBars()
+                    + " candles of warm-up history (" + market + " is stored from " + iso(stored.firstOpenTime())
+                    + "): the earliest --from is " + iso(earliest));
+        }
+        Long count = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM candles c JOIN markets m ON m.market_id = c.market_id
+                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ? AND c.open_time >= ? AND c.open_time < ?""",
+                Long.class, market.exchange(), market.symbol(), market.timeframe().code(), start, end);
+        if (count == null || count == 0) {
+            throw new BadInputException("empty range: no stored candles of " + market + " in [" + iso(start) + ", "
+                    + iso(end) + ")");
+        }
+        JobParameters parameters = ReplayParameters.of(s, start, end);
+        JobExecution execution;
+        try {
+            execution = launches.start(replayStrategyJob, parameters, out);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            execution = jobRepository.getLastJobExecution("replayStrategyJob", parameters);
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new BadInputException("the same replay of " + s.id() + " is running already");
+        } catch (Exception e) {
+            throw new IllegalStateException("replay cannot start: " + e.getMessage(), e);
+        }
+        ExecutionContext ctx = execution.getExecutionContext();
+        Outcome outcome = new Outcome(execution.getId(), ctx.getString(ReplayJobConfiguration.RUN_ID, "-"),
+                execution.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0),
+                ctx.getInt(ReplayJobConfiguration.TRADES, 0), start, end, execution.getExitStatus().getExitDescription());
+        out.println("replay " + s.id() + " (" + s.spec().type().code() + " " + ReplayParameters.text(s.spec().params())
+                + " on " + market + ") [" + iso(start) + ", " + iso(end) + "): " + outcome.evaluated() + " candles, "
+                + outcome.trades() + (outcome.trades() == 1 ? " trade" : " trades") + ", run " + outcome.runId() + " ("
+                + outcome.status() + ", execution " + outcome.executionId() + ")");
+        return outcome;
+    }
+
+    /** The declared strategy with {@code --param NAME=VALUE} overrides, checked like the declaration. */
+    DeclaredStrategy withParams(DeclaredStrategy s, List<String> paramArgs) {
+        if (paramArgs == null || paramArgs.isEmpty()) {
+            return s;
+        }
+        Map<String, String> merged = new TreeMap<>(s.spec().params());
+        for (String arg : paramArgs) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0 || eq == arg.length() - 1) {
+                throw new BadInputException("--param '" + arg + "' is not NAME=VALUE, e.g. --param period=10");
+            }
+            merged.put(arg.substring(0, eq).strip(), arg.substring(eq + 1).strip());
+        }
+        try {
+            return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type().code(), merged), s.stake(),
+                    s.feeRate(), s.slippageBps());
+        } catch (InvalidStrategyException e) {
+            throw new BadInputException("--param: " + e.getMessage());
+        }
+    }
+
+    /** The strategy a replay run was started with. */
+    DeclaredStrategy strategy(JobParameters p) {
+        DeclaredStrategy s = declared.get(p.getString("strategy"));
+        return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type().code(),
+                ReplayParameters.params(p)), new java.math.BigDecimal(p.getString("stake")),
+                new java.math.BigDecimal(p.getString("feeRate")), new java.math.BigDecimal(p.getString("slippageBps")));
+    }
+
+    long loadFrom(DeclaredStrategy s, long from) {
+        return from - (long) s.spec().warmUpBars() * s.market().timeframe().millis();
+    }
+
+    Integer amountDecimals(DeclaredStrategy s) {
+        return candles.amountPrecision(s.market().exchange(), s.market().symbol()).orElse(null);
+    }
+
+    private static long time(String option, String text) {
+        try {
+            return OpenTimes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + " " + e.getMessage());
+        }
+    }
+
+    static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+}

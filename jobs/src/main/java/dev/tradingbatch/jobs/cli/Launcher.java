@@ -24,6 +24,15 @@ public final class Launcher {
         this.beans = Map.copyOf(beans);
     }
 
+    /** This launcher with more properties and beans (they win over the ones it had). */
+    public Launcher with(Map<String, Object> moreProperties, Map<String, Object> moreBeans) {
+        Map<String, Object> p = new java.util.HashMap<>(properties);
+        p.putAll(moreProperties);
+        Map<String, Object> b = new java.util.HashMap<>(beans);
+        b.putAll(moreBeans);
+        return new Launcher(p, b);
+    }
+
     /** The started application; the caller closes it. */
     public ConfigurableApplicationContext start() {
         SpringApplication app = new SpringApplication(TradingBatchApplication.class);

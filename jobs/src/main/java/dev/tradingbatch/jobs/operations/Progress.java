@@ -33,17 +33,18 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
     private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final boolean live;
+    /** Not on a terminal: one summary line per step in the log instead. */
+    private final boolean logged;
     /** Per running step execution: start and last redraw (System.nanoTime()), candles processed. */
     private final Map<Long, long[]> times = new ConcurrentHashMap<>();
     /** Where the live line goes: standard error, so standard output stays the command's result. */
     private final PrintStream terminal = System.err;
 
     Progress(TradingProperties properties) {
-        this.live = switch (properties.backfill().progress()) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case AUTO -> onTerminal();
-        };
+        TradingProperties.Progress mode = properties.backfill().progress();
+        this.live = mode == TradingProperties.Progress.ALWAYS
+                || (mode == TradingProperties.Progress.AUTO && onTerminal());
+        this.logged = mode == TradingProperties.Progress.AUTO && !live;
     }
 
     /** Java 22+ gives a Console even when output is redirected and says so through isTerminal(). */
@@ -93,7 +94,7 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
         if (live) {
             terminal.print("\r" + line + "   " + System.lineSeparator());
             terminal.flush();
-        } else {
+        } else if (logged) {
             log.info("{} {}: {}", step.getStepName(), step.getStatus(), line);
         }
         return null;

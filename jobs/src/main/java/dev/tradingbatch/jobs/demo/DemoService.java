@@ -1,0 +1,102 @@
+package dev.tradingbatch.jobs.demo;
+
+import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.backfill.BackfillRequest;
+import dev.tradingbatch.jobs.backfill.BackfillService;
+import dev.tradingbatch.jobs.evaluate.EvaluateService;
+import dev.tradingbatch.jobs.replay.ReplayService;
+import org.springframework.stereotype.Service;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code demo}: the whole pipeline offline on the bundled real sample data. Imports the samples
+ * through the backfill job (file source), runs the four example traders candle by candle over the
+ * last {@value #LIVE_CANDLES} candles as the scheduled trader would, replays each over its whole
+ * history, writes the reports and prints a summary table.
+ */
+@Service
+public class DemoService {
+
+    /** Candles each trader lives through one at a time before the replays. */
+    static final int LIVE_CANDLES = 200;
+
+    private final BackfillService backfill;
+    private final EvaluateService evaluate;
+    private final ReplayService replay;
+    private final CandleRepository candles;
+    private final TradeRepository trades;
+    private final SettableClock clock;
+    private final DemoReports reports;
+
+    DemoService(BackfillService backfill, EvaluateService evaluate, ReplayService replay, CandleRepository candles,
+                TradeRepository trades, Clock clock, DemoReports reports) {
+        this.backfill = backfill;
+        this.evaluate = evaluate;
+        this.replay = replay;
+        this.candles = candles;
+        this.trades = trades;
+        // the demo command puts a SettableClock in place of the system clock; elsewhere this service is unused
+        this.clock = clock instanceof SettableClock settable ? settable : null;
+        this.reports = reports;
+    }
+
+    /** One line of the summary table. */
+    record Row(String strategy, String market, int liveTrades, ReplayService.Outcome replay, DemoReports.Written report) {
+    }
+
+    public int run(Path samples, Path reportDir, PrintWriter out) {
+        if (clock == null) {
+            throw new IllegalStateException("the demo runs with its own clock (started by the demo command)");
+        }
+        for (DemoStrategies.Sample s : DemoStrategies.SAMPLES) {
+            Path file = samples.resolve(s.file());
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException("cannot read " + file + ": run demo from the repository's root folder, "
+                        + "or give --samples DIR");
+            }
+        }
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        for (DemoStrategies.Sample s : DemoStrategies.SAMPLES) {
+            backfill.run(BackfillRequest.parse("file", s.symbol(), s.timeframe(), null, null,
+                    samples.resolve(s.file()), s.exchange()), out);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (DemoStrategies.Trader t : DemoStrategies.TRADERS) {
+            MarketKey market = new MarketKey(t.sample().exchange(), t.sample().symbol(),
+                    Timeframe.parse(t.sample().timeframe()));
+            List<Candle> series = candles.find(market, Long.MIN_VALUE, Long.MAX_VALUE);
+            long step = market.timeframe().millis();
+            for (Candle c : series.subList(Math.max(0, series.size() - LIVE_CANDLES), series.size())) {
+                clock.set(Instant.ofEpochMilli(c.openTime() + step + 1_000));   // just after it closed
+                evaluate.run(t.id(), quiet);
+            }
+            int live = trades.trades(t.id(), "live").size();
+            ReplayService.Outcome outcome = replay.run(t.id(), null, null, List.of(), out);
+            rows.add(new Row(t.id(), market.toString(), live, outcome, reports.write(t.id(), outcome, reportDir)));
+        }
+        out.println();
+        out.printf("%-14s %-20s %11s %14s %11s  %s%n", "STRATEGY", "MARKET", "LIVE TRADES", "REPLAY TRADES", "RETURN",
+                "REPORT");
+        for (Row r : rows) {
+            out.printf("%-14s %-20s %11d %14d %11s  %s%n", r.strategy(), r.market(), r.liveTrades(),
+                    r.replay().trades(), r.report().totalReturn(), r.report().file());
+        }
+        out.println();
+        out.println("live trades: each trader evaluated the last " + LIVE_CANDLES + " candles one at a time "
+                + "(see: report); replays: the whole sample (see: replay list). Open the reports in a browser.");
+        return 0;
+    }
+}

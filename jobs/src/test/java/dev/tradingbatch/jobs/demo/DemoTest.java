@@ -1,0 +1,40 @@
+package dev.tradingbatch.jobs.demo;
+
+import dev.tradingbatch.jobs.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's main command, offline on the bundled samples, into its own database. */
+class DemoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRunThePipelineOnTheSamplesAndWriteAReportPerStrategy() {
+        Path database = dir.resolve("demo").resolve("data").resolve("trading.db");
+        Path reports = dir.resolve("reports");
+        CliRun cli = new CliRun(dir);
+
+        CliRun.Result r = cli.run("demo", "--database", database.toString(), "--samples", Path.of("..", "samples").toString(),
+                "--reports", reports.toString());
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("bitstamp BTC/USD 5m: 0 pages fetched, 1917 stored, 0 already present, 0 rejected (COMPLETED")
+                .contains("binanceus ETH/USD 5m: 0 pages fetched, 580 stored, 0 already present, 0 rejected (COMPLETED")
+                .containsPattern("demo-rsi +bitstamp BTC/USD 5m +\\d+ +17 ")
+                .containsPattern("demo-scalping +binanceus ETH/USD 5m +\\d+ +\\d+ ");
+        for (String id : new String[] {"demo-rsi", "demo-macd", "demo-scalping", "demo-trend"}) {
+            assertThat(reports.resolve(id + ".html")).as(id).isRegularFile();
+        }
+        CliRun demoDb = new CliRun(dir.resolve("demo"));
+        assertThat(demoDb.count("SELECT COUNT(DISTINCT strategy_id) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(4);
+        assertThat(demoDb.count("SELECT COUNT(DISTINCT run_id) FROM strategy_trades WHERE run_id LIKE 'replay-%'")).isEqualTo(4);
+        assertThat(Files.exists(cli.database())).as("the configured database is not touched").isFalse();
+    }
+}

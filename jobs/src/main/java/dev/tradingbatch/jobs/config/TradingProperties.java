@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,10 +16,34 @@ import java.util.TreeMap;
 @ConfigurationProperties("trading")
 public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue Backfill backfill,
                                 @DefaultValue Gaps gaps, @DefaultValue Jobs jobs,
-                                Map<String, StrategyProperties> strategies) {
+                                Map<String, StrategyProperties> strategies, List<MarketProperties> markets,
+                                @DefaultValue Schedule schedule) {
 
     public TradingProperties {
         strategies = strategies == null ? Map.of() : new TreeMap<>(strategies);
+        markets = markets == null ? List.of() : List.copyOf(markets);
+    }
+
+    /**
+     * A market the backfiller keeps up to date (see README "run").
+     *
+     * @param timeframes the series to keep, e.g. [1h, 15m]
+     * @param history    how far back the first backfill of a series starts
+     */
+    public record MarketProperties(String exchange, String symbol, List<String> timeframes,
+                                   @DefaultValue("30d") Duration history) {
+    }
+
+    /**
+     * @param delay         how long after a candle closes its backfill fires (the exchange needs a moment)
+     * @param gapFillCron   when the gap fill of every series fires (Quartz cron, UTC)
+     * @param waitForCandle how long a trader waits for the backfiller to store a closed candle
+     * @param pollInterval  how often it looks while waiting
+     * @param shutdownGrace how long SIGTERM waits for running jobs to stop at a chunk boundary
+     */
+    public record Schedule(@DefaultValue("10s") Duration delay, @DefaultValue("0 30 3 * * ?") String gapFillCron,
+                           @DefaultValue("2m") Duration waitForCandle, @DefaultValue("5s") Duration pollInterval,
+                           @DefaultValue("30s") Duration shutdownGrace) {
     }
 
     /**

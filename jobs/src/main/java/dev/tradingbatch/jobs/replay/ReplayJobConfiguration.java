@@ -7,6 +7,8 @@ import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.Evaluation;
 import dev.tradingbatch.jobs.operations.FailureMessages;
 import dev.tradingbatch.jobs.operations.Heartbeats;
+import dev.tradingbatch.strategies.metrics.BacktestMetrics;
+import dev.tradingbatch.strategies.metrics.Metrics;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -70,8 +72,16 @@ class ReplayJobConfiguration {
                     Evaluation evaluation = new Evaluation(s, s.fillModel(replays.amountDecimals(s)), from, from - 1,
                             Optional.empty());
                     Evaluation.Runner runner = evaluation.start();
-                    candles.forEach(s.market(), replays.loadFrom(s, from), to, runner);
+                    CloseSeries evaluated = new CloseSeries();
+                    candles.forEach(s.market(), replays.loadFrom(s, from), to, c -> {
+                        runner.accept(c);
+                        if (c.openTime() >= from) {
+                            evaluated.accept(c);
+                        }
+                    });
                     Evaluation.Result result = runner.finish();
+                    BacktestMetrics metrics = Metrics.compute(evaluated, result.newFills(), evaluation.fillModel(),
+                            s.market().timeframe());
                     long now = clock.millis();
                     List<TradeRow> rows = result.newFills().stream().map(f -> Evaluation.row(s, runId, f, now)).toList();
                     Integer written = writes.execute(tx -> trades.insertNew(rows));
@@ -79,6 +89,7 @@ class ReplayJobConfiguration {
                     ctx.putString(RUN_ID, runId);
                     ctx.putInt(TRADES, result.newFills().size());
                     ctx.putInt(EVALUATED, result.evaluated());
+                    ReplayFigures.of(metrics).forEach(ctx::putString);
                     contribution.incrementWriteCount(written == null ? 0 : written);
                     contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(runId + ": "
                             + result.evaluated() + " candles replayed, " + result.newFills().size() + " trades"));

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.cli;
 
+import dev.tradingbatch.jobs.replay.ReplayReport;
 import dev.tradingbatch.jobs.replay.ReplayRuns;
 import dev.tradingbatch.jobs.replay.ReplayService;
 import org.springframework.batch.core.BatchStatus;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,6 +39,10 @@ class ReplayCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "overrides a strategy parameter for this replay")
     List<String> params;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "writes the run's report: price chart with trades, equity and drawdown, metrics, trade list")
+    Path report;
+
     ReplayCommand(Launcher launcher) {
         this.launcher = launcher;
     }
@@ -52,6 +58,10 @@ class ReplayCommand implements Callable<Integer> {
             if (outcome.status() != BatchStatus.COMPLETED) {
                 spec.commandLine().getOut().println("failed: " + outcome.message());
                 return 1;
+            }
+            if (report != null) {
+                ctx.getBean(ReplayReport.class).write(outcome.strategy(), outcome, report);
+                spec.commandLine().getOut().println("report: " + report);
             }
             return 0;
         }

@@ -84,19 +84,21 @@ public class DemoService {
                 evaluate.run(t.id(), quiet);
             }
             int live = trades.trades(t.id(), "live").size();
-            ReplayService.Outcome outcome = replay.run(t.id(), null, null, List.of(), out);
+            ReplayService.Outcome outcome = replay.run(t.id(), null, null, List.of(), quiet);
             rows.add(new Row(t.id(), market.toString(), live, outcome, reports.write(t.id(), outcome, reportDir)));
         }
         out.println();
-        out.printf("%-14s %-20s %11s %14s %11s  %s%n", "STRATEGY", "MARKET", "LIVE TRADES", "REPLAY TRADES", "RETURN",
-                "REPORT");
+        out.printf("%-14s %-20s %11s %14s %9s %12s %13s  %s%n", "STRATEGY", "MARKET", "LIVE FILLS",
+                "REPLAY FILLS", "RETURN", "MAX DRAWDOWN", "BUY AND HOLD", "REPORT");
         for (Row r : rows) {
-            out.printf("%-14s %-20s %11d %14d %11s  %s%n", r.strategy(), r.market(), r.liveTrades(),
-                    r.replay().trades(), r.report().totalReturn(), r.report().file());
+            out.printf("%-14s %-20s %11d %14d %9s %12s %13s  %s%n", r.strategy(), r.market(), r.liveTrades(),
+                    r.replay().trades(), r.report().totalReturn(), r.report().maxDrawdown(), r.report().buyAndHold(),
+                    r.report().file());
         }
         out.println();
-        out.println("live trades: each trader evaluated the last " + LIVE_CANDLES + " candles one at a time "
-                + "(see: report); replays: the whole sample (see: replay list). Open the reports in a browser.");
+        out.println("live: each trader evaluated the last " + LIVE_CANDLES + " candles one at a time, as the scheduled "
+                + "trader does (see: report); replays: the whole sample (see: replay list); fills are buys and sells. "
+                + "Open the reports in a browser.");
         return 0;
     }
 }

@@ -92,7 +92,7 @@ class ReplayJobConfiguration {
                     ReplayFigures.of(metrics).forEach(ctx::putString);
                     contribution.incrementWriteCount(written == null ? 0 : written);
                     contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(runId + ": "
-                            + result.evaluated() + " candles replayed, " + result.newFills().size() + " trades"));
+                            + result.evaluated() + " candles replayed, " + result.newFills().size() + " fills"));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .transactionAttribute(noTransaction)

@@ -56,8 +56,8 @@ public class ReplayService {
     }
 
     /** What a finished replay did. */
-    public record Outcome(long executionId, String runId, BatchStatus status, int evaluated, int trades, long from,
-                          long to, String message, Map<String, String> figures) {
+    public record Outcome(DeclaredStrategy strategy, long executionId, String runId, BatchStatus status, int evaluated,
+                          int trades, long from, long to, String message, Map<String, String> figures) {
     }
 
     /** Checks the request and runs (or finds) the replay; prints its summary line. */
@@ -98,13 +98,13 @@ public class ReplayService {
             throw new IllegalStateException("replay cannot start: " + e.getMessage(), e);
         }
         ExecutionContext ctx = execution.getExecutionContext();
-        Outcome outcome = new Outcome(execution.getId(), ctx.getString(ReplayJobConfiguration.RUN_ID, "-"),
+        Outcome outcome = new Outcome(s, execution.getId(), ctx.getString(ReplayJobConfiguration.RUN_ID, "-"),
                 execution.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0),
                 ctx.getInt(ReplayJobConfiguration.TRADES, 0), start, end, execution.getExitStatus().getExitDescription(),
                 ReplayFigures.from(ctx));
         out.println("replay " + s.id() + " (" + s.spec().type().code() + " " + ReplayParameters.text(s.spec().params())
                 + " on " + market + ") [" + iso(start) + ", " + iso(end) + "): " + outcome.evaluated() + " candles, "
-                + outcome.trades() + (outcome.trades() == 1 ? " trade" : " trades") + ", run " + outcome.runId() + " ("
+                + outcome.trades() + (outcome.trades() == 1 ? " fill" : " fills") + ", run " + outcome.runId() + " ("
                 + outcome.status() + ", execution " + outcome.executionId() + ")");
         outcome.figures().forEach((name, value) -> out.printf("  %-18s %s%n", name, value));
         return outcome;

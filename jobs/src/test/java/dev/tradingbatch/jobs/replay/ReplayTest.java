@@ -60,6 +60,19 @@ class ReplayTest {
     }
 
     @Test
+    void shouldPrintTheMetricsAndWriteTheReport() {
+        Path report = dir.resolve("reports").resolve("rsi.html");
+
+        CliRun.Result r = cli.run("replay", "--strategy", "rsi-bs-5m", "--report", report.toString());
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("  total return       ").contains("  buy and hold       20.26%")
+                .contains("  trades             8\n").contains("  final equity       ").contains("report: " + report);
+        assertThat(report).isRegularFile().content().contains("<h1>rsi-bs-5m</h1>")
+                .contains("rsi overbought=65,oversold=35,period=14 on bitstamp BTC/USD 5m");
+    }
+
+    @Test
     void shouldRefuseBadInputAndWriteNothing() {
         assertBad(cli.run("replay", "--strategy", "eth-bin-1h"), "error: unknown strategy 'eth-bin-1h' (declared: rsi-bs-5m)");
         assertBad(cli.run("replay", "--strategy", "rsi-bs-5m", "--from", "2014-01-01", "--to", "2014-02-01"),

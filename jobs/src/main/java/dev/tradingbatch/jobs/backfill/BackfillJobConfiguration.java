@@ -8,6 +8,7 @@ import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.FailureMessages;
 import dev.tradingbatch.jobs.operations.Heartbeats;
+import dev.tradingbatch.jobs.operations.RunLog;
 import dev.tradingbatch.jobs.operations.Progress;
 import dev.tradingbatch.readers.ExchangeCandleItemReader;
 import dev.tradingbatch.readers.file.CsvCandleItemReader;
@@ -40,10 +41,12 @@ class BackfillJobConfiguration {
     /** Parameters: see {@link BackfillParameters}. */
     @Bean
     Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, Heartbeats heartbeats,
-                           FailureMessages failureMessages) {
+                           FailureMessages failureMessages,
+                           RunLog runLog) {
         return new JobBuilder("backfillCandlesJob", jobRepository)
                 .listener(heartbeats)
                 .listener(failureMessages)
+                .listener(runLog)
                 .start(backfillCandlesStep)
                 .build();
     }

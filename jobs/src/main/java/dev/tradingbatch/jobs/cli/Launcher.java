@@ -17,6 +17,7 @@ public final class Launcher {
 
     private final Map<String, Object> properties;
     private final Map<String, Object> beans;
+    private boolean shutdownHook = true;
 
     /** {@code beans} replace the application's own of the same type (a fixed clock, a sleeper that only records). */
     public Launcher(Map<String, Object> properties, Map<String, Object> beans) {
@@ -33,10 +34,18 @@ public final class Launcher {
         return new Launcher(p, b);
     }
 
+    /** This launcher, leaving shutdown to the caller (the service closes the application itself on SIGTERM). */
+    Launcher withoutShutdownHook() {
+        Launcher l = new Launcher(properties, beans);
+        l.shutdownHook = false;
+        return l;
+    }
+
     /** The started application; the caller closes it. */
     public ConfigurableApplicationContext start() {
         SpringApplication app = new SpringApplication(TradingBatchApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
+        app.setRegisterShutdownHook(shutdownHook);
         app.addInitializers(ctx -> {
             ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("launcher", properties));
             beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean));

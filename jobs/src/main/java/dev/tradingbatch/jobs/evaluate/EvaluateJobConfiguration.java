@@ -5,6 +5,7 @@ import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.db.TradeRow;
 import dev.tradingbatch.jobs.operations.FailureMessages;
 import dev.tradingbatch.jobs.operations.Heartbeats;
+import dev.tradingbatch.jobs.operations.RunLog;
 import dev.tradingbatch.strategies.Fill;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -47,10 +48,12 @@ class EvaluateJobConfiguration {
     /** Parameters: see {@link EvaluateService}. */
     @Bean
     Job evaluateStrategyJob(JobRepository jobRepository, Step evaluateStrategyStep, Heartbeats heartbeats,
-                            FailureMessages failureMessages) {
+                            FailureMessages failureMessages,
+                           RunLog runLog) {
         return new JobBuilder("evaluateStrategyJob", jobRepository)
                 .listener(heartbeats)
                 .listener(failureMessages)
+                .listener(runLog)
                 .start(evaluateStrategyStep)
                 .build();
     }

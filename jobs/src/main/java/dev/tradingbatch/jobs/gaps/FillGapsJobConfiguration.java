@@ -9,6 +9,7 @@ import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.FailureMessages;
 import dev.tradingbatch.jobs.operations.Heartbeats;
+import dev.tradingbatch.jobs.operations.RunLog;
 import dev.tradingbatch.jobs.operations.Progress;
 import dev.tradingbatch.readers.GapRangeItemReader;
 import dev.tradingbatch.writers.candles.CandleItemWriter;
@@ -40,10 +41,12 @@ class FillGapsJobConfiguration {
     /** Parameters: see {@link FillGapsParameters}. */
     @Bean
     Job fillGapsJob(JobRepository jobRepository, Step fillGapsStep, Step recordGapAsksStep, Heartbeats heartbeats,
-                    FailureMessages failureMessages) {
+                    FailureMessages failureMessages,
+                           RunLog runLog) {
         return new JobBuilder("fillGapsJob", jobRepository)
                 .listener(heartbeats)
                 .listener(failureMessages)
+                .listener(runLog)
                 .start(fillGapsStep)
                 .next(recordGapAsksStep)
                 .build();

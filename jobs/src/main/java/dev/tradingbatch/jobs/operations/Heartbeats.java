@@ -57,6 +57,11 @@ public class Heartbeats implements JobExecutionListener {
         jdbc.update("DELETE FROM job_heartbeats WHERE job_execution_id = ?", execution.getId());
     }
 
+    /** The executions this process runs right now. */
+    public java.util.Set<Long> running() {
+        return java.util.Set.copyOf(running);
+    }
+
     /** Whether this process runs the execution right now. */
     public boolean runsHere(long executionId) {
         return running.contains(executionId);

@@ -7,6 +7,7 @@ import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.Evaluation;
 import dev.tradingbatch.jobs.operations.FailureMessages;
 import dev.tradingbatch.jobs.operations.Heartbeats;
+import dev.tradingbatch.jobs.operations.RunLog;
 import dev.tradingbatch.strategies.metrics.BacktestMetrics;
 import dev.tradingbatch.strategies.metrics.Metrics;
 import org.springframework.batch.core.ExitStatus;
@@ -47,10 +48,12 @@ class ReplayJobConfiguration {
     /** Parameters: see {@link ReplayParameters}. */
     @Bean
     Job replayStrategyJob(JobRepository jobRepository, Step replayStrategyStep, Heartbeats heartbeats,
-                          FailureMessages failureMessages) {
+                          FailureMessages failureMessages,
+                           RunLog runLog) {
         return new JobBuilder("replayStrategyJob", jobRepository)
                 .listener(heartbeats)
                 .listener(failureMessages)
+                .listener(runLog)
                 .start(replayStrategyStep)
                 .build();
     }

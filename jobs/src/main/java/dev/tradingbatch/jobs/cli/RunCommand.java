@@ -1,0 +1,67 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.schedule.PlannedRun;
+import dev.tradingbatch.jobs.schedule.Role;
+import dev.tradingbatch.jobs.schedule.ServiceRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the service: Quartz fires the backfill of every configured market after each candle closes,",
+                "the gap fill daily and each strategy's evaluation after its candle closes, until SIGTERM."})
+class RunCommand implements Callable<Integer> {
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all",
+            description = "all (default), backfiller or trader")
+    Role role;
+
+    @Option(names = "--strategy", paramLabel = "ID", description = "only these strategies (trader or all); default: every declared one")
+    List<String> strategies;
+
+    RunCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        // one log line per job run, and what each scheduled fire did
+        Map<String, Object> logging = Map.of("logging.level.dev.tradingbatch.jobs.operations.RunLog", "INFO",
+                "logging.level.dev.tradingbatch.jobs.schedule", "INFO");
+        ConfigurableApplicationContext ctx = launcher.with(logging, Map.of()).withoutShutdownHook().start();
+        ServiceRunner runner = ctx.getBean(ServiceRunner.class);
+        List<PlannedRun> runs;
+        try {
+            runs = runner.start(role, strategies == null ? List.of() : strategies);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("running as " + role.name().toLowerCase() + ": " + runs.size() + " scheduled jobs (see: schedule)");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // SIGTERM: stop at a chunk boundary, close, and exit 0 within the grace period
+            runner.stop();
+            ctx.close();
+            stopped.countDown();
+            Runtime.getRuntime().halt(0);
+        }, "service-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.schedule.PlannedRun;
+import dev.tradingbatch.jobs.schedule.Role;
+import dev.tradingbatch.jobs.schedule.SchedulePlan;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = "Lists what a service of this role would fire, and when, for the current configuration.")
+class ScheduleCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-40s %-24s %-22s %s%n";
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all", description = "all (default), backfiller or trader")
+    Role role;
+
+    @Option(names = "--strategy", paramLabel = "ID", description = "only these strategies")
+    List<String> strategies;
+
+    ScheduleCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext ctx = launcher.start()) {
+            List<PlannedRun> runs = ctx.getBean(SchedulePlan.class).plan(role, strategies == null ? List.of() : strategies);
+            PrintWriter out = spec.commandLine().getOut();
+            if (runs.isEmpty()) {
+                out.println("nothing to schedule: configure trading.markets and trading.strategies (see README \\"run\\")");
+                return 0;
+            }
+            out.printf(ROW, "JOB", "FIRES", "NEXT (UTC)", "THEN");
+            for (PlannedRun r : runs) {
+                String fires = r.cron() != null ? "cron " + r.cron() : "every " + r.market().timeframe().code()
+                        + " after close";
+                out.printf(ROW, r.name(), fires, r.firstFire(), r.strategies().isEmpty() ? ""
+                        : "evaluates " + String.join(", ", r.strategies()));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.tradingbatch.jobs.schedule;
+
+import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.operations.Heartbeats;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+
+/**
+ * Runs a service: puts its planned runs into Quartz (in-memory store: the schedules are rebuilt from
+ * configuration at every start), fires each backfill and evaluation once at start so the first runs
+ * catch up on everything missed while the service was down, and stops cleanly: no new fires, running
+ * jobs asked to stop at their next chunk boundary (they end STOPPED and can be restarted), at most
+ * {@code trading.schedule.shutdown-grace} of waiting.
+ */
+@Component
+public class ServiceRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
+
+    private final Scheduler scheduler;
+    private final SchedulePlan plan;
+    private final JobOperator jobOperator;
+    private final Heartbeats heartbeats;
+    private final TradingProperties properties;
+    private final Clock clock;
+
+    ServiceRunner(Scheduler scheduler, SchedulePlan plan, JobOperator jobOperator, Heartbeats heartbeats,
+                  TradingProperties properties, Clock clock) {
+        this.scheduler = scheduler;
+        this.plan = plan;
+        this.jobOperator = jobOperator;
+        this.heartbeats = heartbeats;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Schedules the role's runs and starts firing; returns what was scheduled. */
+    public List<PlannedRun> start(Role role, List<String> strategyIds) throws SchedulerException {
+        List<PlannedRun> runs = plan.plan(role, strategyIds);
+        for (PlannedRun run : runs) {
+            JobDetail job = JobBuilder.newJob(ScheduledJob.class).withIdentity(run.name()).storeDurably()
+                    .usingJobData(ScheduledJob.KIND, run.kind().name())
+                    .usingJobData(ScheduledJob.EXCHANGE, run.market().exchange())
+                    .usingJobData(ScheduledJob.SYMBOL, run.market().symbol())
+                    .usingJobData(ScheduledJob.TIMEFRAME, run.market().timeframe().code())
+                    .usingJobData(ScheduledJob.STRATEGY, run.strategy() == null ? "" : run.strategy())
+                    .usingJobData(ScheduledJob.CHAINED, String.join(",", run.strategies()))
+                    .build();
+            scheduler.addJob(job, true);
+            scheduler.scheduleJob(regular(run, job.getKey()));
+            if (run.kind() != PlannedRun.Kind.FILL_GAPS) {
+                scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(run.name() + " (catch-up)")
+                        .forJob(job.getKey()).startNow().build());
+            }
+        }
+        scheduler.start();
+        return runs;
+    }
+
+    /** The trigger of a run's regular fires; market time is turned into wall time for Quartz. */
+    private Trigger regular(PlannedRun run, JobKey job) {
+        TriggerBuilder<Trigger> t = TriggerBuilder.newTrigger().withIdentity(run.name()).forJob(job)
+                .startAt(wallTime(run));
+        if (run.cron() != null) {
+            return t.withSchedule(CronScheduleBuilder.cronSchedule(run.cron()).inTimeZone(TimeZone.getTimeZone("UTC"))
+                    .withMisfireHandlingInstructionDoNothing()).build();
+        }
+        return t.withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(run.every().toMillis())
+                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount()).build();
+    }
+
+    private Date wallTime(PlannedRun run) {
+        return new Date(System.currentTimeMillis() + Duration.between(clock.instant(), run.firstFire()).toMillis());
+    }
+
+    /** When each job fires next (wall time), for logs and tests. */
+    public Date nextFire(String runName) throws SchedulerException {
+        Trigger t = scheduler.getTrigger(org.quartz.TriggerKey.triggerKey(runName));
+        return t == null ? null : t.getNextFireTime();
+    }
+
+    /** Fires a run now, as its trigger would. */
+    public void fireNow(String runName) throws SchedulerException {
+        scheduler.triggerJob(JobKey.jobKey(runName));
+    }
+
+    /** Stops firing, asks running jobs to stop at a chunk boundary and waits for them, at most the grace period. */
+    public void stop() {
+        try {
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            log.warn("scheduler did not pause: {}", e.getMessage());
+        }
+        Set<Long> running = heartbeats.running();
+        for (Long id : running) {
+            try {
+                jobOperator.stop(id);
+                log.info("asked execution {} to stop at its next chunk boundary", id);
+            } catch (Exception e) {
+                log.warn("execution {} did not take the stop request: {}", id, e.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + properties.schedule().shutdownGrace().toNanos();
+        while (!heartbeats.running().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!heartbeats.running().isEmpty()) {
+            log.warn("executions {} still running after the grace period: they will be found dead and can be restarted",
+                    heartbeats.running());
+        }
+        try {
+            scheduler.shutdown(false);
+        } catch (SchedulerException e) {
+            log.warn("scheduler did not shut down: {}", e.getMessage());
+        }
+    }
+}

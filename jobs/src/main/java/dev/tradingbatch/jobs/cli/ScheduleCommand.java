@@ -40,7 +40,7 @@ class ScheduleCommand implements Callable<Integer> {
             List<PlannedRun> runs = ctx.getBean(SchedulePlan.class).plan(role, strategies == null ? List.of() : strategies);
             PrintWriter out = spec.commandLine().getOut();
             if (runs.isEmpty()) {
-                out.println("nothing to schedule: configure trading.markets and trading.strategies (see README \\"run\\")");
+                out.println("nothing to schedule: configure trading.markets and trading.strategies (see README, run)");
                 return 0;
             }
             out.printf(ROW, "JOB", "FIRES", "NEXT (UTC)", "THEN");

@@ -1,0 +1,69 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.Failures;
+import dev.tradingbatch.jobs.schedule.Health;
+import dev.tradingbatch.jobs.schedule.Role;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "health", mixinStandardHelpOptions = true,
+        description = {"For container health checks: exit 0 when the database opens and the role's last scheduled jobs",
+                "completed within their expected window, else exit 1 with the reason."})
+class HealthCommand implements Callable<Integer> {
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all", description = "all (default), backfiller or trader")
+    Role role;
+
+    @Option(names = "--strategy", paramLabel = "ID", description = "only these strategies")
+    List<String> strategies;
+
+    HealthCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = launcher.start();
+        } catch (RuntimeException e) {
+            if (isBadInput(e)) {
+                throw e;
+            }
+            out.println("unhealthy: the database does not open: " + Failures.message(e));
+            return 1;
+        }
+        try (ctx) {
+            List<String> problems = ctx.getBean(Health.class).problems(role, strategies == null ? List.of() : strategies);
+            if (problems.isEmpty()) {
+                out.println("healthy");
+                return 0;
+            }
+            problems.forEach(p -> out.println("unhealthy: " + p));
+            return 1;
+        }
+    }
+
+    private static boolean isBadInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

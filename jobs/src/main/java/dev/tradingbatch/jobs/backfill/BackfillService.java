@@ -119,6 +119,11 @@ public class BackfillService {
         StepExecution step = execution.getStepExecutions().stream().findFirst().orElse(null);
         String counts = step == null ? "" : ": " + BackfillSummary.of(step).counts();
         out.println(what + counts + " (" + execution.getStatus() + ", execution " + execution.getId() + ")");
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            out.println("stopped at a chunk boundary: the same command, or jobs restart " + execution.getId()
+                    + ", continues it");
+            return 1;
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             out.println("failed: " + execution.getExitStatus().getExitDescription());
             return 1;

@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import java.util.Map;
 
@@ -46,10 +47,11 @@ public final class Launcher {
         SpringApplication app = new SpringApplication(TradingBatchApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setRegisterShutdownHook(shutdownHook);
-        app.addInitializers(ctx -> {
-            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("launcher", properties));
-            beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean));
-        });
+        // in the environment from the start, so that logging levels given here apply too
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("launcher", properties));
+        app.setEnvironment(environment);
+        app.addInitializers(ctx -> beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean)));
         return app.run();
     }
 }

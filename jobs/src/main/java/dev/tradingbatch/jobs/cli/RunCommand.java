@@ -39,8 +39,9 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // one log line per job run, and what each scheduled fire did
+        // (logging stays up until the service has stopped: it closes itself on SIGTERM)
         Map<String, Object> logging = Map.of("logging.level.dev.tradingbatch.jobs.operations.RunLog", "INFO",
-                "logging.level.dev.tradingbatch.jobs.schedule", "INFO");
+                "logging.level.dev.tradingbatch.jobs.schedule", "INFO", "logging.register-shutdown-hook", "false");
         ConfigurableApplicationContext ctx = launcher.with(logging, Map.of()).withoutShutdownHook().start();
         ServiceRunner runner = ctx.getBean(ServiceRunner.class);
         List<PlannedRun> runs;

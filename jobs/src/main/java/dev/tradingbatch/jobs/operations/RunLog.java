@@ -1,10 +1,11 @@
 package dev.tradingbatch.jobs.operations;
 
+import dev.tradingbatch.jobs.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import java.util.stream.Collectors;
@@ -20,14 +21,16 @@ public class RunLog implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution e) {
-        String counts = e.getStepExecutions().stream().map(StepExecution::getExitStatus)
-                .map(s -> ExecutionText.firstLine(s.getExitDescription())).filter(s -> !s.isEmpty())
+        // a completed step's exit description is its summary; a failed one's is a stack trace
+        String counts = e.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.COMPLETED)
+                .map(s -> ExecutionText.firstLine(s.getExitStatus().getExitDescription())).filter(s -> !s.isEmpty())
                 .collect(Collectors.joining("; "));
         String line = e.getJobInstance().getJobName() + " " + ExecutionText.parameters(e.getJobParameters()) + " "
                 + e.getStatus() + " in " + ExecutionText.duration(e).strip() + (counts.isEmpty() ? "" : ": " + counts)
                 + " (execution " + e.getId() + ")";
         if (e.getStatus().isUnsuccessful()) {
-            log.warn("{}: {}", line, ExecutionText.firstLine(e.getExitStatus().getExitDescription()));
+            log.warn("{}: {}", line, e.getAllFailureExceptions().stream().findFirst().map(Failures::message)
+                    .orElse(ExecutionText.firstLine(e.getExitStatus().getExitDescription())));
         } else {
             log.info("{}", line);
         }

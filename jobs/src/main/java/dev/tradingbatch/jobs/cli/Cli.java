@@ -19,7 +19,6 @@ import java.util.Map;
 @Command(name = "trading-batch", mixinStandardHelpOptions = true, version = "trading-batch 0.1.0",
         description = "Backfills OHLCV candles into one shared database and runs trading strategies on them.",
         subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, EvaluateCommand.class,
-        subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, EvaluateCommand.class,
                 ReplayCommand.class, ReportCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
                 HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = "Lists what a service of this role would fire, and when, for the current configuration.")
 class ScheduleCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-40s %-24s %-22s %s%n";
+    private static final String ROW = "%-40s %-24s %-22s %s";
 
     private final Launcher launcher;
 
@@ -43,12 +43,12 @@ class ScheduleCommand implements Callable<Integer> {
                 out.println("nothing to schedule: configure trading.markets and trading.strategies (see README, run)");
                 return 0;
             }
-            out.printf(ROW, "JOB", "FIRES", "NEXT (UTC)", "THEN");
+            out.println(String.format(ROW, "JOB", "FIRES", "NEXT (UTC)", "THEN"));
             for (PlannedRun r : runs) {
                 String fires = r.cron() != null ? "cron " + r.cron() : "every " + r.market().timeframe().code()
                         + " after close";
-                out.printf(ROW, r.name(), fires, r.firstFire(), r.strategies().isEmpty() ? ""
-                        : "evaluates " + String.join(", ", r.strategies()));
+                out.println(String.format(ROW, r.name(), fires, r.firstFire(), r.strategies().isEmpty() ? ""
+                        : "evaluates " + String.join(", ", r.strategies())).stripTrailing());
             }
             return 0;
         }

@@ -195,7 +195,7 @@ class ServiceTest {
 
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(all.out()).contains("backfill binance BTC/USDT 1h             every 1h after close     2024-01-05T05:00:10Z   evaluates btc-bin-1h")
-                .contains("fill-gaps binance BTC/USDT 1h            cron 0 30 3 * * ?        2024-01-06T03:30:00Z");
+                .contains("fill-gaps binance BTC/USDT 1h            cron 0 30 3 * * ?        2024-01-06T03:30:00Z\n");
         assertThat(trader.out()).contains("evaluate btc-bin-1h                      every 1h after close     2024-01-05T05:00:10Z");
     }
 

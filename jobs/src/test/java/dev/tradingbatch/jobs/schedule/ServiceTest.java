@@ -165,6 +165,32 @@ class ServiceTest {
     }
 
     @Test
+    void shouldLetATraderWaitForTheBackfillerBeforeEvaluating() throws Exception {
+        CliRun backfiller = new CliRun(dir).with("trading.exchanges.binance.base-url", binance.baseUrl())
+                .clock(java.time.Clock.fixed(Instant.ofEpochMilli(T0 + 100 * H + 60_000), java.time.ZoneOffset.UTC));
+        assertThat(backfiller.run("backfill", "--exchange", "binance", "--symbol", "BTC/USDT", "--timeframe", "1h",
+                "--from", "2024-01-01").exitCode()).isZero();
+        properties.put("trading.schedule.wait-for-candle", "20s");
+        properties.put("trading.schedule.poll-interval", "100ms");
+        clock.set(Instant.ofEpochMilli(T0 + 101 * H + 10_000));   // hour 100 has closed, not stored yet
+
+        try (ConfigurableApplicationContext ctx = start()) {
+            ServiceRunner runner = ctx.getBean(ServiceRunner.class);
+            runner.start(Role.TRADER, List.of("btc-bin-1h"));
+            Thread.sleep(1_000);
+            assertThat(lastEvaluated()).as("still waiting for hour 100").isZero();
+
+            // the backfiller, another process, stores it
+            assertThat(backfiller.clock(java.time.Clock.fixed(Instant.ofEpochMilli(T0 + 101 * H + 5_000),
+                    java.time.ZoneOffset.UTC)).run("backfill", "--exchange", "binance", "--symbol", "BTC/USDT",
+                    "--timeframe", "1h").exitCode()).isZero();
+            await("evaluated through hour 100", this::lastEvaluated, T0 + 100 * H);
+            awaitIdle(ctx);
+            runner.stop();
+        }
+    }
+
+    @Test
     void shouldRefuseBadRoleAndStrategyArguments() {
         CliRun run = new CliRun(dir);
         properties.forEach(run::with);

@@ -29,9 +29,11 @@ public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue
      *
      * @param timeframes the series to keep, e.g. [1h, 15m]
      * @param history    how far back the first backfill of a series starts
+     * @param retention  when set, candles older than this are archived to a gzip CSV under
+     *                   {@code trading.schedule.archive-dir} and deleted, daily on {@code retention-cron}
      */
     public record MarketProperties(String exchange, String symbol, List<String> timeframes,
-                                   @DefaultValue("30d") Duration history) {
+                                   @DefaultValue("30d") Duration history, Duration retention) {
     }
 
     /**
@@ -40,10 +42,14 @@ public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue
      * @param waitForCandle how long a trader waits for the backfiller to store a closed candle
      * @param pollInterval  how often it looks while waiting
      * @param shutdownGrace how long SIGTERM waits for running jobs to stop at a chunk boundary
+     * @param retentionCron when the retention of each series with {@code retention} set is applied (UTC)
+     * @param archiveDir    where retention puts the archived candles
      */
     public record Schedule(@DefaultValue("10s") Duration delay, @DefaultValue("0 30 3 * * ?") String gapFillCron,
                            @DefaultValue("2m") Duration waitForCandle, @DefaultValue("5s") Duration pollInterval,
-                           @DefaultValue("30s") Duration shutdownGrace) {
+                           @DefaultValue("30s") Duration shutdownGrace,
+                           @DefaultValue("0 45 3 * * ?") String retentionCron,
+                           @DefaultValue("archive") java.nio.file.Path archiveDir) {
     }
 
     /**

@@ -48,7 +48,7 @@ public class Health {
                 }
                 case EVALUATE -> check(problems, run.name(),
                         lastRun("evaluateStrategyJob", "strategy", run.strategy(), null, null, null), window(run, true));
-                case FILL_GAPS -> { }
+                case FILL_GAPS, RETENTION -> { }
             }
         }
         return problems;

@@ -17,7 +17,7 @@ import java.util.List;
 public record PlannedRun(Kind kind, MarketKey market, String strategy, Duration every, String cron, Instant firstFire,
                          List<String> strategies) {
 
-    public enum Kind { BACKFILL, FILL_GAPS, EVALUATE }
+    public enum Kind { BACKFILL, FILL_GAPS, EVALUATE, RETENTION }
 
     /** The Quartz job name, unique per service: {@code backfill binance BTC/USDT 1h}, {@code evaluate btc-bin-1h}. */
     public String name() {
@@ -25,6 +25,7 @@ public record PlannedRun(Kind kind, MarketKey market, String strategy, Duration 
             case BACKFILL -> "backfill " + market;
             case FILL_GAPS -> "fill-gaps " + market;
             case EVALUATE -> "evaluate " + strategy;
+            case RETENTION -> "retention " + market;
         };
     }
 }

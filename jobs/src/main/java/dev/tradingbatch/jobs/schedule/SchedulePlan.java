@@ -88,6 +88,13 @@ public class SchedulePlan {
                 .orElse(properties.backfill().defaultHistory());
     }
 
+    /** How long the candles of a configured series are kept, when limited. */
+    public java.util.Optional<Duration> retention(MarketKey market) {
+        return properties.markets().stream()
+                .filter(m -> market.exchange().equalsIgnoreCase(m.exchange()) && market.symbol().equalsIgnoreCase(m.symbol()))
+                .map(TradingProperties.MarketProperties::retention).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** The runs of a service of this role; {@code strategyIds} empty means every declared strategy. */
     public List<PlannedRun> plan(Role role, List<String> strategyIds) {
         if (role == Role.BACKFILLER && !strategyIds.isEmpty()) {
@@ -117,6 +124,11 @@ public class SchedulePlan {
             runs.add(new PlannedRun(PlannedRun.Kind.BACKFILL, m, null, Duration.ofMillis(m.timeframe().millis()), null,
                     nextAfterClose(m.timeframe(), delay, now), role == Role.ALL ? chained : List.of()));
             runs.add(new PlannedRun(PlannedRun.Kind.FILL_GAPS, m, null, null, cron, nextCron(cron, now), List.of()));
+            if (retention(m).isPresent()) {
+                String retentionCron = properties.schedule().retentionCron();
+                runs.add(new PlannedRun(PlannedRun.Kind.RETENTION, m, null, null, retentionCron,
+                        nextCron(retentionCron, now), List.of()));
+            }
         }
         for (DeclaredStrategy t : traders) {
             if (role == Role.ALL && markets.contains(t.market())) {

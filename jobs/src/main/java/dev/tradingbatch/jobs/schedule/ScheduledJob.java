@@ -42,6 +42,7 @@ public class ScheduledJob implements Job {
                 case BACKFILL -> work.backfill(market(data), chained(data));
                 case FILL_GAPS -> work.fillGaps(market(data));
                 case EVALUATE -> work.evaluate(data.getString(STRATEGY));
+                case RETENTION -> work.retain(market(data));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

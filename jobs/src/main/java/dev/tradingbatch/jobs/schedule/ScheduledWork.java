@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.schedule;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
 import dev.tradingbatch.jobs.backfill.BackfillService;
 import dev.tradingbatch.jobs.config.TradingProperties;
@@ -10,11 +11,16 @@ import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.EvaluateService;
 import dev.tradingbatch.jobs.gaps.GapFills;
+import dev.tradingbatch.jobs.maintenance.ArchiveRequest;
+import dev.tradingbatch.jobs.maintenance.ArchiveService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,9 +46,12 @@ public class ScheduledWork {
     private final SchedulePlan plan;
     private final TradingProperties properties;
     private final Clock clock;
+    private final ArchiveService archive;
 
     ScheduledWork(BackfillService backfill, GapFills gapFills, EvaluateService evaluate, DeclaredStrategies strategies,
-                  CandleRepository candles, SchedulePlan plan, TradingProperties properties, Clock clock) {
+                  CandleRepository candles, SchedulePlan plan, TradingProperties properties, Clock clock,
+                  ArchiveService archive) {
+        this.archive = archive;
         this.backfill = backfill;
         this.gapFills = gapFills;
         this.evaluate = evaluate;
@@ -62,6 +71,29 @@ public class ScheduledWork {
         if (code == 0) {
             chained.forEach(id -> logged("evaluate " + id, out -> evaluate.run(id, out)));
         }
+    }
+
+    /**
+     * Archives the series' candles older than its retention (whole candles before {@code now - retention})
+     * to {@code <archive-dir>/<exchange>-<symbol>-<tf>-before-<time>.csv.gz} and deletes them.
+     */
+    public void retain(MarketKey market) {
+        plan.retention(market).ifPresent(keep -> {
+            long before = market.timeframe().floor(clock.millis() - keep.toMillis());
+            String name = (market.exchange() + "-" + market.symbol().replace('/', '-') + "-" + market.timeframe().code()
+                    + "-before-" + Instant.ofEpochMilli(before)).replace(':', '-') + ".csv.gz";
+            Path file = properties.schedule().archiveDir().resolve(name).toAbsolutePath();
+            try {
+                Files.createDirectories(file.getParent());
+                ArchiveService.Archive a = archive.archive(new ArchiveRequest(market, before, file));
+                log.info("retention {}: archived {} candles before {} to {}", market, a.exported().count(),
+                        Instant.ofEpochMilli(before), file);
+            } catch (BadInputException e) {
+                log.info("retention {}: {}", market, e.getMessage());   // nothing old enough yet
+            } catch (IOException | RuntimeException e) {
+                log.error("retention {}: {}", market, e.getMessage());
+            }
+        });
     }
 
     public void fillGaps(MarketKey market) {

@@ -66,7 +66,7 @@ public class ServiceRunner {
                     .build();
             scheduler.addJob(job, true);
             scheduler.scheduleJob(regular(run, job.getKey()));
-            if (run.kind() != PlannedRun.Kind.FILL_GAPS) {
+            if (run.kind() == PlannedRun.Kind.BACKFILL || run.kind() == PlannedRun.Kind.EVALUATE) {
                 scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(run.name() + " (catch-up)")
                         .forJob(job.getKey()).startNow().build());
             }

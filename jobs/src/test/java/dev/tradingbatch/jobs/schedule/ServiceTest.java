@@ -191,6 +191,32 @@ class ServiceTest {
     }
 
     @Test
+    void shouldArchiveAndDeleteCandlesOlderThanTheRetention() throws Exception {
+        properties.put("trading.markets[0].retention", "50h");
+        properties.put("trading.schedule.archive-dir", dir.resolve("archive").toString());
+        clock.set(Instant.ofEpochMilli(T0 + 100 * H + 30 * 60_000));
+        try (ConfigurableApplicationContext ctx = start()) {
+            ServiceRunner runner = ctx.getBean(ServiceRunner.class);
+            List<PlannedRun> runs = runner.start(Role.BACKFILLER, List.of());
+            assertThat(runs).extracting(PlannedRun::name).contains("retention binance BTC/USDT 1h");
+            await("candles stored", () -> cli.count("SELECT COUNT(*) FROM ohlcv_data"), 100);
+            awaitIdle(ctx);
+
+            runner.fireNow("retention binance BTC/USDT 1h");
+            await("candles kept", () -> cli.count("SELECT COUNT(*) FROM ohlcv_data"), 50);
+            awaitIdle(ctx);
+            runner.stop();
+        }
+        Path archived = dir.resolve("archive").resolve("binance-BTC-USDT-1h-before-2024-01-03T02-00-00Z.csv.gz");
+        assertThat(archived).isRegularFile();
+        assertThat(cli.count("SELECT MIN(open_time) FROM candles")).isEqualTo(T0 + 50 * H);
+        // the archive imports back exactly
+        assertThat(cli.run("backfill", "--exchange", "file", "--file", archived.toString(), "--as", "binance",
+                "--symbol", "BTC/USDT", "--timeframe", "1h").out()).contains("50 stored, 0 already present, 0 rejected");
+        assertThat(cli.count("SELECT COUNT(*) FROM ohlcv_data")).isEqualTo(100);
+    }
+
+    @Test
     void shouldRefuseBadRoleAndStrategyArguments() {
         CliRun run = new CliRun(dir);
         properties.forEach(run::with);

@@ -45,6 +45,9 @@ final class ExecutionText {
         if (strategy != null && p.getParameter("through") != null) {
             return strategy + " through the candle of " + value(p, "through");
         }
+        if (strategy != null && p.getParameter("from") != null) {
+            return strategy + " [" + value(p, "from") + ", " + value(p, "to") + ") " + value(p, "params");
+        }
         String symbol = value(p, "symbol");
         if (symbol == null) {
             return String.join(" ", parameterLines(p));

@@ -19,7 +19,8 @@ import java.util.Map;
 @Command(name = "trading-batch", mixinStandardHelpOptions = true, version = "trading-batch 0.1.0",
         description = "Backfills OHLCV candles into one shared database and runs trading strategies on them.",
         subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, EvaluateCommand.class,
-                ReplayCommand.class, ReportCommand.class, JobsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, ReportCommand.class, JobsCommand.class, DemoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 
     public static final int BAD_INPUT = 2;

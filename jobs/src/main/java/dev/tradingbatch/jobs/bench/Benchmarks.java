@@ -1,0 +1,68 @@
+package dev.tradingbatch.jobs.bench;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench}: measures every figure of the benchmark issue against a baseline run on the same
+ * machine in the same run, {@code repeat} times, in a scratch folder deleted afterwards. Every
+ * database connection has the application's SQLite settings; the data are seeded random walks
+ * ({@link RandomWalk}).
+ */
+public final class Benchmarks {
+
+    private final Function<Map<String, Object>, ConfigurableApplicationContext> contexts;
+
+    /** {@code contexts} starts the application with the given properties winning over all others. */
+    public Benchmarks(Function<Map<String, Object>, ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * Runs every figure, prints the table on {@code out} (progress on {@code progress}) and, when
+     * {@code markdown} is given, writes the results into that file.
+     */
+    public void run(boolean quick, int repeat, Path markdown, String command, PrintWriter out, PrintWriter progress)
+            throws Exception {
+        Sizes sizes = quick ? Sizes.small() : Sizes.issue();
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        Machine machine = Machine.describe();
+        Path dir = Files.createTempDirectory("trading-batch-bench");
+        List<Figure> figures = new ArrayList<>();
+        try {
+            figures.addAll(new IngestBench(contexts, dir, sizes, progress).run(repeat));
+            figures.addAll(new QueryBench(dir, sizes, progress).run(repeat));
+            figures.add(new ReplayBench(contexts, dir, sizes, progress).run(repeat));
+            figures.addAll(new ProcessBench(dir, sizes, progress).run(repeat));
+        } finally {
+            deleteAll(dir);
+        }
+        BenchReport report = new BenchReport(command, repeat, quick, machine, figures, started,
+                (System.nanoTime() - start) / 1e9);
+        report.print(out);
+        if (markdown != null) {
+            report.write(markdown);
+            out.println("results written to " + markdown);
+        }
+    }
+
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -29,12 +30,15 @@ public final class Benchmarks {
         this.contexts = contexts;
     }
 
+    /** The groups of figures {@code --only} can pick: ingest (with storage), query, replay, process. */
+    public static final List<String> GROUPS = List.of("ingest", "query", "replay", "process");
+
     /**
-     * Runs every figure, prints the table on {@code out} (progress on {@code progress}) and, when
+     * Runs every figure (or the groups in {@code only}, when not empty), prints the table on {@code out} (progress on {@code progress}) and, when
      * {@code markdown} is given, writes the results into that file.
      */
-    public void run(boolean quick, int repeat, Path markdown, String command, PrintWriter out, PrintWriter progress)
-            throws Exception {
+    public void run(boolean quick, int repeat, Set<String> only, Path markdown, String command, PrintWriter out,
+                    PrintWriter progress) throws Exception {
         Sizes sizes = quick ? Sizes.small() : Sizes.issue();
         Instant started = Instant.now();
         long start = System.nanoTime();
@@ -42,10 +46,18 @@ public final class Benchmarks {
         Path dir = Files.createTempDirectory("trading-batch-bench");
         List<Figure> figures = new ArrayList<>();
         try {
-            figures.addAll(new IngestBench(contexts, dir, sizes, progress).run(repeat));
-            figures.addAll(new QueryBench(dir, sizes, progress).run(repeat));
-            figures.add(new ReplayBench(contexts, dir, sizes, progress).run(repeat));
-            figures.addAll(new ProcessBench(dir, sizes, progress).run(repeat));
+            if (only.isEmpty() || only.contains("ingest")) {
+                figures.addAll(new IngestBench(contexts, dir, sizes, progress).run(repeat));
+            }
+            if (only.isEmpty() || only.contains("query")) {
+                figures.addAll(new QueryBench(dir, sizes, progress).run(repeat));
+            }
+            if (only.isEmpty() || only.contains("replay")) {
+                figures.add(new ReplayBench(contexts, dir, sizes, progress).run(repeat));
+            }
+            if (only.isEmpty() || only.contains("process")) {
+                figures.addAll(new ProcessBench(dir, sizes, progress).run(repeat));
+            }
         } finally {
             deleteAll(dir);
         }

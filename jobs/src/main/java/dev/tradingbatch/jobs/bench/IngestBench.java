@@ -4,10 +4,13 @@ import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
 import dev.tradingbatch.jobs.backfill.BackfillService;
+import dev.tradingbatch.jobs.backfill.CandleSources;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,6 +32,8 @@ final class IngestBench {
 
     /** Rows per commit in the baseline: the job's chunk size ({@code trading.backfill.chunk-size}). */
     static final int CHUNK = 1000;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Function<Map<String, Object>, ConfigurableApplicationContext> contexts;
     private final Path dir;
@@ -53,6 +58,9 @@ final class IngestBench {
         List<Double> ours = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Double> bytes = new ArrayList<>();
+        List<Double> fetch = new ArrayList<>();
+        List<Double> write = new ArrayList<>();
+        List<Double> onCpu = new ArrayList<>();
         String settings;
         try (LoopbackBinance server = new LoopbackBinance(data)) {
             for (int rep = 0; rep < repeat; rep++) {
@@ -61,13 +69,18 @@ final class IngestBench {
                     raw.add(raw(data, rep));
                 }
                 Path file = dir.resolve("ingest-job-" + rep + ".db");
-                ours.add(job(data, server, file));
+                double[] job = job(data, server, file);
+                ours.add(job[0]);
+                fetch.add(job[1]);
+                onCpu.add(job[2]);
                 bytes.add((double) SqliteFiles.checkpointedSize(file) / total);
                 if (rep % 2 == 0) {
                     raw.add(raw(data, rep));
                 }
-                progress.printf("ingest %d/%d: job %s candles/s, raw inserts %s candles/s%n", rep + 1, repeat,
-                        Figure.number(ours.getLast()), Figure.number(raw.getLast()));
+                write.add(IngestParts.write(dir.resolve("ingest-write-" + rep + ".db"), data));
+                progress.printf("ingest %d/%d: job %s candles/s, raw inserts %s candles/s (fetch alone %s, write alone %s)%n",
+                        rep + 1, repeat, Figure.number(ours.getLast()), Figure.number(raw.getLast()),
+                        Figure.number(fetch.getLast()), Figure.number(write.getLast()));
             }
             settings = SqliteFiles.settings(dir.resolve("ingest-job-0.db"));
         }
@@ -85,6 +98,12 @@ final class IngestBench {
                         + "(Binance 6000 weight/min, never reached here)",
                 "baseline: the same rows, encoded as the candles table stores them, inserted with plain sqlite-jdbc "
                         + "batches into a fresh file of the same schema, one commit per " + CHUNK + " rows",
+                "where our time goes (medians, candles/s): fetching alone (the application's Binance source: HTTP, "
+                        + "JSON, rows to raw candles; nothing stored) " + Figure.number(Figure.median(fetch))
+                        + "; writing alone (CandleItemWriter: validation, exact decimals, CandleRepository.insertNew, "
+                        + "transactions of " + CHUNK + ", no Spring Batch) into a fresh file "
+                        + Figure.number(Figure.median(write)) + "; the job's thread was on a CPU "
+                        + Math.round(100 * Figure.median(onCpu)) + "% of the job's wall time",
                 "SQLite: " + settings));
         Figure storage = new Figure("storage", "bytes/candle", bytes, List.of(seedBytes),
                 Figure.Goal.atMost(40, "bytes/candle"), List.of(
@@ -95,18 +114,25 @@ final class IngestBench {
         return List.of(ingest, storage);
     }
 
-    /** Candles per second through the backfill job into {@code file}. */
-    private double job(List<RandomWalk.Series> data, LoopbackBinance server, Path file) throws Exception {
+    /**
+     * [candles per second through the backfill job into {@code file}, candles per second fetched
+     * again afterwards through the same context's Binance source without storing them, the share of
+     * the job's wall time its thread spent on a CPU].
+     */
+    private double[] job(List<RandomWalk.Series> data, LoopbackBinance server, Path file) throws Exception {
         Map<String, Object> properties = Map.of(
                 "spring.datasource.url", "jdbc:sqlite:" + file.toAbsolutePath(),
                 "trading.exchanges.binance.base-url", server.baseUrl(),
                 "trading.backfill.progress", "never");
         long nanos;
+        long cpu;
+        double fetch;
         StringWriter out = new StringWriter();
         try (ConfigurableApplicationContext ctx = contexts.apply(properties)) {
             BackfillService backfill = ctx.getBean(BackfillService.class);
             PrintWriter summaries = new PrintWriter(out, true);
             long start = System.nanoTime();
+            cpu = THREADS.getCurrentThreadCpuTime();
             for (RandomWalk.Series s : data) {
                 BackfillRequest request = BackfillRequest.parse("binance", s.market().symbol(), "1m",
                         Long.toString(RandomWalk.T0), Long.toString(s.end()), null, null);
@@ -115,13 +141,15 @@ final class IngestBench {
                 }
             }
             nanos = System.nanoTime() - start;
+            cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+            fetch = IngestParts.fetch(ctx.getBean(CandleSources.class).get("binance"), data);
         }
         long stored = count(file);
         if (stored != sizes.ingestTotal()) {
             throw new IllegalStateException("the backfill stored " + stored + " candles, expected "
                     + sizes.ingestTotal() + ": " + out);
         }
-        return sizes.ingestTotal() / (nanos / 1e9);
+        return new double[] {sizes.ingestTotal() / (nanos / 1e9), fetch, (double) cpu / nanos};
     }
 
     /** Candles per second inserted with plain batches into a fresh file of our schema. */

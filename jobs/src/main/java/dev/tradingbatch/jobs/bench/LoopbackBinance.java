@@ -12,35 +12,43 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback HTTP server answering {@code GET /api/v3/klines} the way Binance does, from generated
  * series: rows with open time in [startTime, endTime] (both inclusive), oldest first, at most
  * {@code limit} (500 by default, 1000 at most); without startTime the newest rows. Every price and
  * volume is a string with 8 decimals, as Binance sends them. An unknown symbol gets Binance's HTTP 400
- * with code -1121. Pages are rendered when asked, on one server thread.
+ * with code -1121.
+ * <p>
+ * The server's own work stays out of the figures as far as it can: the pages a backfill asks for
+ * (1000 candles from each multiple of 1000) are rendered before the clock starts, requests are
+ * answered on the server's dispatcher thread (no hand-over to another thread) and with TCP_NODELAY,
+ * so no answer waits on Nagle's algorithm and a delayed ACK.
  */
 final class LoopbackBinance implements AutoCloseable {
 
     private static final int MAX_LIMIT = 1000;
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "loopback-binance");
-        t.setDaemon(true);
-        return t;
-    });
     private final Map<String, RandomWalk.Series> bySymbol = new HashMap<>();
+    /** Rendered pages by symbol and first row / 1000. */
+    private final Map<String, byte[][]> pages = new HashMap<>();
 
     LoopbackBinance(List<RandomWalk.Series> series) throws IOException {
         for (RandomWalk.Series s : series) {
-            bySymbol.put(s.market().symbol().replace("/", ""), s);
+            String symbol = s.market().symbol().replace("/", "");
+            bySymbol.put(symbol, s);
+            byte[][] rendered = new byte[(s.size() + MAX_LIMIT - 1) / MAX_LIMIT][];
+            for (int p = 0; p < rendered.length; p++) {
+                rendered[p] = render(s, p * MAX_LIMIT, Math.min(s.size(), (p + 1) * MAX_LIMIT) - 1);
+            }
+            pages.put(symbol, rendered);
         }
+        // read once by the JDK's server when its first instance is created; nothing else here serves HTTP
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v3/klines", this::klines);
-        server.setExecutor(executor);
+        server.setExecutor(null);
         server.start();
     }
 
@@ -54,7 +62,7 @@ final class LoopbackBinance implements AutoCloseable {
             Map<String, String> q = query(exchange.getRequestURI());
             RandomWalk.Series s = bySymbol.get(q.getOrDefault("symbol", ""));
             if (s == null || !"1m".equals(q.get("interval"))) {
-                send(exchange, 400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+                send(exchange, 400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}".getBytes(StandardCharsets.US_ASCII));
                 return;
             }
             int limit = Math.min(MAX_LIMIT, Integer.parseInt(q.getOrDefault("limit", "500")));
@@ -69,15 +77,21 @@ final class LoopbackBinance implements AutoCloseable {
             } else {
                 first = Math.max(0, last - limit + 1);
             }
-            StringBuilder body = new StringBuilder(Math.max(2, (last - first + 1) * 190)).append('[');
-            for (int i = first; i <= last; i++) {
-                if (i > first) {
-                    body.append(',');
-                }
-                row(body, s, i);
-            }
-            send(exchange, 200, body.append(']').toString());
+            boolean aligned = first % MAX_LIMIT == 0 && last - first + 1 == Math.min(MAX_LIMIT, s.size() - first);
+            send(exchange, 200, aligned ? pages.get(q.get("symbol"))[first / MAX_LIMIT] : render(s, first, last));
         }
+    }
+
+    /** Rows first to last (inclusive; none when last < first) as Binance's JSON. */
+    private static byte[] render(RandomWalk.Series s, int first, int last) {
+        StringBuilder body = new StringBuilder(Math.max(2, (last - first + 1) * 190)).append('[');
+        for (int i = first; i <= last; i++) {
+            if (i > first) {
+                body.append(',');
+            }
+            row(body, s, i);
+        }
+        return body.append(']').toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {@code [open time,"open","high","low","close","volume",close time,"quote volume",trades,"taker base","taker quote","0"]}. */
@@ -92,16 +106,20 @@ final class LoopbackBinance implements AutoCloseable {
         b.append(t + RandomWalk.STEP - 1).append(",\"518640.12345678\",1204,\"6.10000000\",\"256320.00000000\",\"0\"]");
     }
 
-    /** {@code unscaled / 10^scale} as a quoted decimal with 8 places: 4200001, 2 gives "42000.01000000". */
-    static StringBuilder decimal8(StringBuilder b, long unscaled, int scale) {
+    private static StringBuilder decimal8(StringBuilder b, long unscaled, int scale) {
+        return b.append('"').append(plain8(unscaled, scale)).append('"');
+    }
+
+    /** {@code unscaled / 10^scale} with 8 decimals, as Binance writes it: 4200001, 2 gives 42000.01000000. */
+    static String plain8(long unscaled, int scale) {
         String digits = Long.toString(unscaled);
-        b.append('"');
+        StringBuilder b = new StringBuilder(digits.length() + 10);
         if (digits.length() <= scale) {
             b.append("0.").append("0".repeat(scale - digits.length())).append(digits);
         } else {
             b.append(digits, 0, digits.length() - scale).append('.').append(digits, digits.length() - scale, digits.length());
         }
-        return b.append("0".repeat(8 - scale)).append('"');
+        return b.append("0".repeat(8 - scale)).toString();
     }
 
     private static Map<String, String> query(URI uri) {
@@ -118,8 +136,7 @@ final class LoopbackBinance implements AutoCloseable {
         return q;
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
+    private static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -130,6 +147,5 @@ final class LoopbackBinance implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
     }
 }

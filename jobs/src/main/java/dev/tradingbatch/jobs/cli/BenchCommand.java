@@ -10,7 +10,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -31,6 +33,10 @@ class BenchCommand implements Callable<Integer> {
             description = "repetitions of each figure; the table shows medians (default: 3)")
     int repeat;
 
+    @Option(names = "--only", paramLabel = "GROUP", split = ",",
+            description = "only these figures: ingest (with storage), query, replay, process (for profiling one)")
+    List<String> only = List.of();
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "also write the results into this Markdown file (e.g. BENCHMARKS.md), between its markers")
     Path out;
@@ -44,9 +50,18 @@ class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 99) {
             throw new BadInputException("--repeat must be in [1, 99], got " + repeat);
         }
+        for (String group : only) {
+            if (!Benchmarks.GROUPS.contains(group)) {
+                throw new BadInputException("--only: unknown figure group '" + group + "' (known: "
+                        + String.join(", ", Benchmarks.GROUPS) + ")");
+            }
+        }
+        if (!only.isEmpty() && out != null) {
+            throw new BadInputException("--out writes every figure: it does not go with --only");
+        }
         String command = "bench" + (quick ? " --quick" : "") + " --repeat " + repeat;
-        new Benchmarks(properties -> launcher.with(properties, Map.of()).start())
-                .run(quick, repeat, out, command, spec.commandLine().getOut(), spec.commandLine().getErr());
+        new Benchmarks(properties -> launcher.with(properties, Map.of()).start()).run(quick, repeat, Set.copyOf(only),
+                out, command, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 

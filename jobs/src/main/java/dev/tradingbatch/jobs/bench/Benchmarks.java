@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.bench;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class Benchmarks {
     public void run(boolean quick, int repeat, Set<String> only, Path markdown, String command, PrintWriter out,
                     PrintWriter progress) throws Exception {
         Sizes sizes = quick ? Sizes.small() : Sizes.issue();
+        quietFlyway();
         Instant started = Instant.now();
         long start = System.nanoTime();
         Machine machine = Machine.describe();
@@ -67,6 +69,16 @@ public final class Benchmarks {
         if (markdown != null) {
             report.write(markdown);
             out.println("results written to " + markdown);
+        }
+    }
+
+    /**
+     * Flyway logs each migration at INFO; until the first application context configures logging
+     * (from application.yml) nothing else would keep those lines off the console.
+     */
+    private static void quietFlyway() {
+        if (LoggerFactory.getLogger("org.flywaydb") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

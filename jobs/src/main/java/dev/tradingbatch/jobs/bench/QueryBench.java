@@ -1,7 +1,9 @@
 package dev.tradingbatch.jobs.bench;
 
+import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,11 +20,13 @@ import java.util.Random;
  * The seed's Query 1 ("the last 100 candles of a market") on the {@code ohlcv_data} view of a file
  * holding many markets. The file is built once per run with plain batched inserts and reused by every
  * repetition. Each repetition opens a connection with the application's settings, prepares the query
- * once (the three literals as parameters), runs it untimed on every market to warm the caches, then
+ * once (the three literals as parameters), runs it untimed on every market to warm the caches and the JIT, then
  * times each of {@code queries} executions on a random market (seeded), reading all 100 rows and all
  * 9 columns. The baseline reads the same 100 rows straight from the {@code candles} table by
- * {@code market_id}: the floor of this file without the view's join and REAL conversions. Ours and
- * the baseline alternate query by query, so both see the same machine.
+ * {@code market_id}: the floor of this file without the view's join and REAL conversions. A third
+ * variant, for the notes, runs Query 1 but reads only the timestamp and the five numbers (the three
+ * TEXT columns equal the query's parameters). The three take turns query by query, in rotating order,
+ * so all see the same machine.
  */
 final class QueryBench {
 
@@ -37,6 +41,9 @@ final class QueryBench {
             WHERE market_id = ?
             ORDER BY open_time DESC
             LIMIT 100""";
+
+    /** Untimed executions of each variant before a repetition's timed ones. */
+    private static final int WARM_UP = 2_000;
 
     private static final String[] EXCHANGES = {"binance", "coinbase", "kraken", "okx", "bybit"};
 
@@ -79,17 +86,22 @@ final class QueryBench {
         List<Double> p99 = new ArrayList<>();
         List<Double> floorP50 = new ArrayList<>();
         List<Double> floorP99 = new ArrayList<>();
+        List<Double> numbersP50 = new ArrayList<>();
+        List<Double> numbersP99 = new ArrayList<>();
         for (int rep = 0; rep < repeat; rep++) {
             long[][] micros = measure(file, ids, new Random(RandomWalk.SEED + rep));
             p50.add(percentile(micros[0], 50));
             p99.add(percentile(micros[0], 99));
             floorP50.add(percentile(micros[1], 50));
             floorP99.add(percentile(micros[1], 99));
+            numbersP50.add(percentile(micros[2], 50));
+            numbersP99.add(percentile(micros[2], 99));
             progress.printf("query 1 %d/%d: p50 %s us, p99 %s us; table floor p50 %s us, p99 %s us%n", rep + 1, repeat,
                     Figure.number(p50.getLast()), Figure.number(p99.getLast()), Figure.number(floorP50.getLast()),
                     Figure.number(floorP99.getLast()));
         }
         String settings = SqliteFiles.settings(file);
+        double summaries = summaries(file);
         SqliteFiles.delete(file);
         List<String> notes = List.of(
                 "%,d candles = %d markets (5 exchanges x %d symbols) x %,d 1m candles, %,d bytes; built once with plain "
@@ -99,41 +111,53 @@ final class QueryBench {
                         .formatted(buildSeconds, sizes.queryTotal() / buildSeconds),
                 "ours: Query 1 verbatim on the view, literals as parameters, prepared once; %,d timed executions per "
                         .formatted(sizes.queries())
-                        + "repetition on random markets after one untimed pass over every market (warm page cache), "
+                        + "repetition on random markets after " + WARM_UP + " untimed ones covering every market (warm "
+                        + "page cache, JIT compiled), "
                         + "all rows and columns read; time from executeQuery to the last row",
                 "baseline: the same 100 rows read from the candles table by market_id (no view, no join)",
+                "the same Query 1 reading only timestamp, open, high, low, close and volume (getLong, getDouble; "
+                        + "the TEXT columns equal the parameters): p50 " + Figure.number(Figure.median(numbersP50))
+                        + " us, p99 " + Figure.number(Figure.median(numbersP99)) + " us",
+                "on the same file, CandleRepository.summaries() (MIN, MAX, COUNT per market over every stored candle; "
+                        + "evaluate, replay and gap filling call it on every run) takes "
+                        + Figure.number(summaries) + " s",
                 "SQLite: " + settings);
         return List.of(
                 new Figure("query 1 p50", "us", p50, floorP50, Figure.Goal.none(), notes),
                 new Figure("query 1 p99", "us", p99, floorP99, Figure.Goal.atMost(200, "us"), List.of("as p50")));
     }
 
-    /** Microseconds of each timed execution: [0] Query 1, [1] the table floor. */
+    /** Nanoseconds of each timed execution: [0] Query 1, [1] the table floor, [2] Query 1 without its TEXT columns. */
     private long[][] measure(Path file, long[] ids, Random random) throws SQLException {
         int n = sizes.queries();
-        long[][] nanos = new long[2][n];
+        long[][] nanos = new long[3][n];
         try (Connection c = SqliteFiles.open(file);
              PreparedStatement ours = c.prepareStatement(QUERY_1);
              PreparedStatement floor = c.prepareStatement(FLOOR)) {
-            for (int m = 0; m < ids.length; m++) {
-                query1(ours, market(m));
+            // untimed: every market at least once (page cache), and enough executions for the JIT
+            for (int w = 0; w < Math.max(ids.length, WARM_UP); w++) {
+                int m = w % ids.length;
+                query1(ours, market(m), true);
+                query1(ours, market(m), false);
                 floor(floor, ids[m]);
             }
             for (int i = 0; i < n; i++) {
                 int m = random.nextInt(ids.length);
-                if (i % 2 == 0) {
-                    nanos[0][i] = query1(ours, market(m));
-                    nanos[1][i] = floor(floor, ids[m]);
-                } else {
-                    nanos[1][i] = floor(floor, ids[m]);
-                    nanos[0][i] = query1(ours, market(m));
+                for (int k = 0; k < 3; k++) {
+                    int variant = (i + k) % 3;
+                    nanos[variant][i] = switch (variant) {
+                        case 0 -> query1(ours, market(m), true);
+                        case 1 -> floor(floor, ids[m]);
+                        default -> query1(ours, market(m), false);
+                    };
                 }
             }
         }
         return nanos;
     }
 
-    private static long query1(PreparedStatement ps, MarketKey market) throws SQLException {
+    /** One execution of Query 1, reading every column, or the timestamp and the numbers only. */
+    private static long query1(PreparedStatement ps, MarketKey market, boolean textColumns) throws SQLException {
         long start = System.nanoTime();
         ps.setString(1, market.exchange());
         ps.setString(2, market.symbol());
@@ -143,7 +167,10 @@ final class QueryBench {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows++;
-                sum += rs.getString(1).length() + rs.getString(2).length() + rs.getString(3).length() + rs.getLong(4) + rs.getDouble(5) + rs.getDouble(6) + rs.getDouble(7) + rs.getDouble(8)
+                if (textColumns) {
+                    sum += rs.getString(1).length() + rs.getString(2).length() + rs.getString(3).length();
+                }
+                sum += rs.getLong(4) + rs.getDouble(5) + rs.getDouble(6) + rs.getDouble(7) + rs.getDouble(8)
                         + rs.getDouble(9);
             }
         }
@@ -171,6 +198,23 @@ final class QueryBench {
     private static void check(int rows, double sum, String market) {
         if (rows != 100 || sum == 0) {
             throw new IllegalStateException("Query 1 gave " + rows + " rows for " + market + ", expected 100");
+        }
+    }
+
+    /** Seconds {@code CandleRepository.summaries()} takes on the file (median of three, warm cache). */
+    private static double summaries(Path file) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(SqliteFiles.url(file), true);
+        try {
+            CandleRepository candles = new CandleRepository(ds);
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                candles.summaries();
+                seconds.add((System.nanoTime() - start) / 1e9);
+            }
+            return Figure.median(seconds);
+        } finally {
+            ds.destroy();
         }
     }
 

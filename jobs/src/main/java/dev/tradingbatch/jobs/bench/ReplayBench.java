@@ -10,6 +10,7 @@ import dev.tradingbatch.strategies.PaperTrader;
 import dev.tradingbatch.strategies.StrategySpec;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBar;
 import org.ta4j.core.BaseBarSeriesBuilder;
@@ -20,6 +21,7 @@ import org.ta4j.core.backtest.TradeOnCurrentCloseModel;
 import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.num.DoubleNumFactory;
 
+import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -76,22 +78,27 @@ final class ReplayBench {
         List<Double> ta4j = new ArrayList<>();
         List<Double> streamOnly = new ArrayList<>();
         List<Double> traderOnly = new ArrayList<>();
+        List<Double> checks = new ArrayList<>();
+        List<Double> replaySeconds = new ArrayList<>();
         String settings = SqliteFiles.settings(file);
         try (ConfigurableApplicationContext ctx = contexts.apply(properties(file, repeat))) {
             ReplayService replays = ctx.getBean(ReplayService.class);
             CandleRepository candles = ctx.getBean(CandleRepository.class);
+            JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
             replay(replays, 0);
             baseline(bars, spec);
             for (int rep = 1; rep <= repeat; rep++) {
                 if (rep % 2 == 0) {
                     ta4j.add(n / baseline(bars, spec));
                 }
-                ours.add(n / replay(replays, rep));
+                replaySeconds.add(replay(replays, rep));
+                ours.add(n / replaySeconds.getLast());
                 if (rep % 2 == 1) {
                     ta4j.add(n / baseline(bars, spec));
                 }
                 streamOnly.add(n / stream(candles, series));
                 traderOnly.add(n / trader(spec, series));
+                checks.add(checks(candles, jdbc, series));
                 progress.printf("replay %d/%d: job %s candles/s, ta4j BarSeriesManager %s candles/s%n", rep, repeat,
                         Figure.number(ours.getLast()), Figure.number(ta4j.getLast()));
             }
@@ -109,7 +116,11 @@ final class ReplayBench {
                         + "memory (DoubleNum), bars built before the clock starts",
                 "where our time goes (medians, candles/s): streaming and decoding the candles from SQLite alone "
                         + Figure.number(Figure.median(streamOnly)) + "; PaperTrader alone on candles decoded in memory "
-                        + Figure.number(Figure.median(traderOnly)),
+                        + Figure.number(Figure.median(traderOnly)) + "; the checks ReplayService.run makes before the "
+                        + "job starts (candles.summaries(): MIN, MAX and COUNT grouped over every stored candle of "
+                        + "every market, to find this market's first candle; then a COUNT of the range) take "
+                        + Figure.number(Figure.median(checks)) + " s of the replay's " + Figure.number(Figure.median(replaySeconds))
+                        + " s",
                 "SQLite: " + settings));
     }
 
@@ -138,6 +149,20 @@ final class ReplayBench {
             throw new IllegalStateException("the benchmark's replay did not complete: " + out);
         }
         return seconds;
+    }
+
+    /**
+     * Seconds the replay's checks take: {@code CandleRepository.summaries()} and the COUNT of the range
+     * that {@code ReplayService.run} makes before it starts the job (the same statements).
+     */
+    private static double checks(CandleRepository candles, JdbcTemplate jdbc, RandomWalk.Series series) {
+        long start = System.nanoTime();
+        candles.summaries();
+        jdbc.queryForObject("""
+                SELECT COUNT(*) FROM candles c JOIN markets m ON m.market_id = c.market_id
+                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ? AND c.open_time >= ? AND c.open_time < ?""",
+                Long.class, MARKET.exchange(), MARKET.symbol(), MARKET.timeframe().code(), RandomWalk.T0, series.end());
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Seconds ta4j's BarSeriesManager took to run a newly built strategy over the bars. */

@@ -1,10 +1,7 @@
 package dev.tradingbatch.jobs.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,16 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A trader process. No long-running trader exists yet, so two child JVMs stand for it, each on its own
+ * A trader process. No long-running trader exists yet, so child JVMs stand for it, each on its own
  * copy of a prepared database ({@code traderCandles} 1m candles of one market, an RSI strategy declared
- * on it, {@code trading.now} just after its last candle). Start-up: the wall time from starting
- * {@code evaluate --strategy bench-rsi} to its exit (JVM, application context with Flyway's check,
- * the evaluation job on the newest candle with 154 candles of warm-up, shutdown). Idle memory: VmRSS
- * from {@code /proc/<pid>/status} of a JVM that started the application context (the same
- * configuration) and then idles. Baselines: {@link IdleJvm} from the same jar and launcher.
+ * on it, {@code trading.now} just after its last candle), in a folder without {@code config/}.
+ * Start-up: the wall time from starting {@code evaluate --strategy bench-rsi} to its exit (JVM,
+ * application context with Flyway's check, the evaluation job on the newest candle with 154 candles
+ * of warm-up, shutdown). Idle memory: {@code /proc/<pid>/status} of a JVM that started the
+ * application context with the same configuration and then idles ({@code bench idle}). Baselines:
+ * {@link IdleJvm} from the same jar and launcher. Run from the jar on JDK 25 or newer, and not with
+ * {@code --quick}, the same two are also measured with the JDK's AOT cache, for the notes.
  */
 final class ProcessBench {
 
@@ -50,41 +48,84 @@ final class ProcessBench {
         long now = series.end() + 1_000; // one second after the last candle closed
         List<Double> startup = new ArrayList<>();
         List<Double> bareStartup = new ArrayList<>();
-        List<Double> rss = new ArrayList<>();
+        List<ChildRuns.Idle> idle = new ArrayList<>();
         List<Double> bareRss = new ArrayList<>();
-        List<Double> ready = new ArrayList<>();
         for (int rep = 0; rep < repeat; rep++) {
-            Map<String, String> properties = properties(copy(prepared, "trader-" + rep + ".db"), now);
             boolean bareFirst = rep % 2 == 1;
             if (bareFirst) {
-                bareStartup.add(runToExit(jvms.main(IdleJvm.class, "exit"), null));
+                bareStartup.add(ChildRuns.toExit(jvms.main(IdleJvm.class, "exit"), dir, null));
             }
-            startup.add(runToExit(jvms.cli(properties, "evaluate", "--strategy", STRATEGY), "evaluated up to"));
+            startup.add(evaluate(jvms, List.of(), prepared, now, rep));
             if (!bareFirst) {
-                bareStartup.add(runToExit(jvms.main(IdleJvm.class, "exit"), null));
+                bareStartup.add(ChildRuns.toExit(jvms.main(IdleJvm.class, "exit"), dir, null));
             }
-            Map<String, String> idleProperties = properties(copy(prepared, "trader-idle-" + rep + ".db"), now);
-            double[] idle = idleRss(jvms.cli(idleProperties, "bench", "idle"));
-            rss.add(idle[0]);
-            ready.add(idle[1]);
-            bareRss.add(idleRss(jvms.main(IdleJvm.class))[0]);
+            idle.add(idle(jvms, List.of(), prepared, now, rep));
+            bareRss.add(ChildRuns.idle(jvms.main(IdleJvm.class), dir, sizes.idleSettleMillis()).rss());
             progress.printf("process %d/%d: evaluate %s s (bare JVM %s s), idle RSS %s MiB (bare JVM %s MiB)%n",
                     rep + 1, repeat, Figure.number(startup.getLast()), Figure.number(bareStartup.getLast()),
-                    Figure.number(rss.getLast()), Figure.number(bareRss.getLast()));
+                    Figure.number(idle.getLast().rss()), Figure.number(bareRss.getLast()));
         }
-        String how = "children: " + jvms.describe() + ", JVM defaults (no -Xmx; this machine's ergonomics), "
-                + "working folder without config/, own copy of the prepared database per child";
+        String aot = aotCache(repeat, prepared, now);
+        String how = "children: " + jvms.describe() + ", JVM defaults (no -Xmx; this machine's ergonomics), a "
+                + "working folder without config/, their own copy of the prepared database";
         return List.of(
                 new Figure("start-up", "s", startup, bareStartup, Figure.Goal.atMost(3, "s"), List.of(
                         "ours: wall time from starting `evaluate --strategy " + STRATEGY + "` to its exit: JVM start, "
                                 + "application context (Flyway validates the schema), the evaluation job on the newest "
                                 + "of %,d stored 1m candles (154 of warm-up), shutdown".formatted(sizes.traderCandles()),
-                        "baseline: a main that returns at once, from the same jar and launcher", how)),
-                new Figure("idle RSS", "MiB", rss, bareRss, Figure.Goal.atMost(200, "MiB"), List.of(
+                        "baseline: a main that returns at once, from the same jar and launcher", how, aot)),
+                new Figure("idle RSS", "MiB", idle.stream().map(ChildRuns.Idle::rss).toList(), bareRss,
+                        Figure.Goal.atMost(200, "MiB"), List.of(
                         "ours: VmRSS of a JVM that started the application context (`bench idle`: same database and "
-                                + "strategy) and idled " + sizes.idleSettleMillis() + " ms; it was ready after "
-                                + Figure.number(Figure.median(ready)) + " s (median)",
+                                + "strategy) and then idled " + sizes.idleSettleMillis() + " ms; of it anonymous "
+                                + Figure.number(Figure.median(idle.stream().map(ChildRuns.Idle::anonymous).toList()))
+                                + " MiB, file-backed " + Figure.number(Figure.median(idle.stream()
+                                .map(ChildRuns.Idle::file).toList())) + " MiB (medians); it was ready after "
+                                + Figure.number(Figure.median(idle.stream().map(ChildRuns.Idle::ready).toList())) + " s",
                         "baseline: VmRSS of an idle main from the same jar and launcher, same wait", how)));
+    }
+
+    /** Seconds {@code evaluate} took from start to exit on a fresh copy of the prepared database. */
+    private double evaluate(ChildJvms children, List<String> options, Path prepared, long now, int rep)
+            throws IOException, InterruptedException {
+        Map<String, String> properties = properties(copy(prepared, "trader-" + rep + ".db"), now);
+        return ChildRuns.toExit(children.cli(options, properties, "evaluate", "--strategy", STRATEGY), dir,
+                "evaluated up to");
+    }
+
+    private ChildRuns.Idle idle(ChildJvms children, List<String> options, Path prepared, long now, int rep)
+            throws IOException, InterruptedException {
+        Map<String, String> properties = properties(copy(prepared, "trader-idle-" + rep + ".db"), now);
+        return ChildRuns.idle(children.cli(options, properties, "bench", "idle"), dir, sizes.idleSettleMillis());
+    }
+
+    /**
+     * The same start-up and idle memory with the JDK's ahead-of-time cache (JDK 25): the jar extracted
+     * by Spring Boot (the cache cannot hold classes loaded from nested jars), one training run of
+     * {@code evaluate} writing the cache, then runs with {@code -XX:AOTCache}. A note for the report.
+     */
+    private String aotCache(int repeat, Path prepared, long now) throws IOException, InterruptedException {
+        if (sizes.quick() || jvms.jar().isEmpty() || Runtime.version().feature() < 25) {
+            return "with the JDK's AOT cache: not measured (needs the packaged jar, JDK 25 and the issue's sizes)";
+        }
+        Path extracted = dir.resolve("extracted");
+        ChildRuns.toExit(jvms.extract(extracted), dir, null);
+        ChildJvms plain = jvms.withJar(extracted.resolve(jvms.jar().get().getFileName()));
+        Path cache = dir.resolve("trader.aot");
+        evaluate(plain, List.of("-XX:AOTCacheOutput=" + cache), prepared, now, 100);
+        List<String> options = List.of("-XX:AOTCache=" + cache);
+        List<Double> startup = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
+        for (int rep = 0; rep < repeat; rep++) {
+            startup.add(evaluate(plain, options, prepared, now, 101 + rep));
+            rss.add(idle(plain, options, prepared, now, 101 + rep).rss());
+        }
+        progress.printf("process, AOT cache: evaluate %s s, idle RSS %s MiB%n", Figure.number(Figure.median(startup)),
+                Figure.number(Figure.median(rss)));
+        return "with the JDK's AOT cache (`java -Djarmode=tools -jar trading-batch.jar extract`, one training run with "
+                + "-XX:AOTCacheOutput, then -XX:AOTCache; " + Files.size(cache) / (1024 * 1024) + " MiB file): start-up "
+                + Figure.number(Figure.median(startup)) + " s, idle RSS " + Figure.number(Figure.median(rss))
+                + " MiB (medians of " + repeat + ")";
     }
 
     private Path copy(Path prepared, String name) throws IOException {
@@ -105,60 +146,5 @@ final class ProcessBench {
         p.put(key + "type", "rsi");
         p.put(key + "stake", "1000");
         return p;
-    }
-
-    /** Seconds from starting the command to its exit; its output must contain {@code expected} when given. */
-    private double runToExit(List<String> command, String expected) throws Exception {
-        Path log = dir.resolve("child.log");
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("a child JVM did not exit within 120 s: " + command);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String output = Files.readString(log);
-        if (p.exitValue() != 0 || (expected != null && !output.contains(expected))) {
-            throw new IllegalStateException("a child JVM failed (exit " + p.exitValue() + "): " + command + "\n" + output);
-        }
-        return seconds;
-    }
-
-    /** [VmRSS in MiB after the idle wait, seconds until the process said it was ready]. */
-    private double[] idleRss(List<String> command) throws Exception {
-        Path log = dir.resolve("child-idle.log");
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(log.toFile()).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("ready")) {
-                // log lines before the context is up
-            }
-            if (line == null) {
-                throw new IllegalStateException("an idle child JVM exited before it was ready: " + command + "\n"
-                        + Files.readString(log));
-            }
-            double ready = (System.nanoTime() - start) / 1e9;
-            Thread.sleep(sizes.idleSettleMillis());
-            return new double[] {vmRssKiB(p.pid()) / 1024.0, ready};
-        } finally {
-            p.getOutputStream().close();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        }
-    }
-
-    /** VmRSS of a process, KiB, from {@code /proc/<pid>/status} (Linux). */
-    static long vmRssKiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").strip());
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
     }
 }

@@ -56,8 +56,9 @@ record BenchReport(String command, int repeat, boolean quick, Machine machine, L
         }
         b.append("\n### How each figure was measured\n\n");
         for (Figure f : figures) {
-            b.append("- **").append(f.name()).append("**: ").append(String.join("; ", f.notes()))
-                    .append(". Repetitions: ").append(f.samples()).append(".\n");
+            b.append("- **").append(f.name()).append("**\n");
+            f.notes().forEach(n -> b.append("  - ").append(n).append('\n'));
+            b.append("  - repetitions: ").append(f.samples()).append('\n');
         }
         return b.append(END).append('\n').toString();
     }

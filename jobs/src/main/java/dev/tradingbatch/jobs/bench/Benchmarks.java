@@ -35,7 +35,8 @@ public final class Benchmarks {
     public static final List<String> GROUPS = List.of("ingest", "query", "replay", "process");
 
     /**
-     * Runs every figure (or the groups in {@code only}, when not empty), prints the table on {@code out} (progress on {@code progress}) and, when
+     * Runs every figure (or the groups in {@code only}, when not empty), prints the table on
+     * {@code out} (progress on {@code progress}) and, when
      * {@code markdown} is given, writes the results into that file.
      */
     public void run(boolean quick, int repeat, Set<String> only, Path markdown, String command, PrintWriter out,

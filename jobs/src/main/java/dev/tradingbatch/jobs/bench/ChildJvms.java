@@ -91,7 +91,8 @@ final class ChildJvms {
 
     /** How the children are started, for the report. */
     String describe() {
-        return jar != null ? "java -jar " + jar.getFileName() : "java -cp <the test classpath> " + CLI + " (not the packaged jar)";
+        return jar != null ? "java -jar " + jar.getFileName()
+                : "java -cp <the test classpath> " + CLI + " (not the packaged jar)";
     }
 
     private List<String> start(List<String> options, Map<String, String> properties) {

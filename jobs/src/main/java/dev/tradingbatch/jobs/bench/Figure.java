@@ -36,11 +36,11 @@ record Figure(String name, String unit, List<Double> ours, List<Double> baseline
         }
 
         static Goal atMost(double max, String unit) {
-            return new Goal("<= %s %s".formatted(number(max), unit), (o, r) -> o <= max);
+            return new Goal("<= %s %s".formatted(plain(max), unit), (o, r) -> o <= max);
         }
 
         static Goal atLeast(double min, String unit) {
-            return new Goal(">= %s %s".formatted(number(min), unit), (o, r) -> o >= min);
+            return new Goal(">= %s %s".formatted(plain(min), unit), (o, r) -> o >= min);
         }
 
         Goal and(Goal other) {
@@ -93,6 +93,11 @@ record Figure(String name, String unit, List<Double> ours, List<Double> baseline
         double a = Math.abs(v);
         String format = a >= 1000 ? "%.0f" : a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";
         return String.format(Locale.ROOT, format, v);
+    }
+
+    /** A goal's bound as written: 40, 0.5, 1000000. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String join(List<Double> values) {

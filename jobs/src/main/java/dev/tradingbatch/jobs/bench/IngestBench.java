@@ -78,9 +78,9 @@ final class IngestBench {
                     raw.add(raw(data, rep));
                 }
                 write.add(IngestParts.write(dir.resolve("ingest-write-" + rep + ".db"), data));
-                progress.printf("ingest %d/%d: job %s candles/s, raw inserts %s candles/s (fetch alone %s, write alone %s)%n",
-                        rep + 1, repeat, Figure.number(ours.getLast()), Figure.number(raw.getLast()),
-                        Figure.number(fetch.getLast()), Figure.number(write.getLast()));
+                progress.printf("ingest %d/%d: job %s candles/s, raw inserts %s candles/s "
+                                + "(fetch alone %s, write alone %s)%n", rep + 1, repeat, Figure.number(ours.getLast()),
+                        Figure.number(raw.getLast()), Figure.number(fetch.getLast()), Figure.number(write.getLast()));
             }
             settings = SqliteFiles.settings(dir.resolve("ingest-job-0.db"));
         }
@@ -90,12 +90,13 @@ final class IngestBench {
         for (int rep = 0; rep < repeat; rep++) {
             SqliteFiles.delete(dir.resolve("ingest-job-" + rep + ".db"));
         }
-        String what = "%,d candles = %d series x %,d 1m candles".formatted(total, sizes.ingestSeries(), sizes.ingestCandles());
+        String what = "%,d candles = %d series x %,d 1m candles"
+                .formatted(total, sizes.ingestSeries(), sizes.ingestCandles());
         Figure ingest = new Figure("ingest", "candles/s", ours, raw, Figure.Goal.ratioAtLeast(0.5), List.of(
                 what + "; ours: `backfill --exchange binance` runs (BackfillService, backfillCandlesJob, chunks of "
-                        + CHUNK + ") reading pages of 1000 from a loopback HTTP server in the same JVM (rendered on "
-                        + "request, Binance's 8-decimal strings) into a fresh file; default request budget "
-                        + "(Binance 6000 weight/min, never reached here)",
+                        + CHUNK + ") reading pages of 1000 from a loopback HTTP server in the same JVM (Binance's "
+                        + "8-decimal strings, pages rendered before the clock starts) into a fresh file; default "
+                        + "request budget (Binance 6000 weight/min, never reached here)",
                 "baseline: the same rows, encoded as the candles table stores them, inserted with plain sqlite-jdbc "
                         + "batches into a fresh file of the same schema, one commit per " + CHUNK + " rows",
                 "where our time goes (medians, candles/s): fetching alone (the application's Binance source: HTTP, "

@@ -68,11 +68,13 @@ final class LoopbackBinance implements AutoCloseable {
             int limit = Math.min(MAX_LIMIT, Integer.parseInt(q.getOrDefault("limit", "500")));
             int last = s.size() - 1;
             if (q.containsKey("endTime")) {
-                last = (int) Math.min(last, Math.floorDiv(Long.parseLong(q.get("endTime")) - RandomWalk.T0, RandomWalk.STEP));
+                long end = Long.parseLong(q.get("endTime"));
+                last = (int) Math.min(last, Math.floorDiv(end - RandomWalk.T0, RandomWalk.STEP));
             }
             int first;
             if (q.containsKey("startTime")) {
-                first = (int) Math.max(0, -Math.floorDiv(RandomWalk.T0 - Long.parseLong(q.get("startTime")), RandomWalk.STEP));
+                long start = Long.parseLong(q.get("startTime"));
+                first = (int) Math.max(0, -Math.floorDiv(RandomWalk.T0 - start, RandomWalk.STEP)); // ceil
                 last = Math.min(last, first + limit - 1);
             } else {
                 first = Math.max(0, last - limit + 1);
@@ -94,7 +96,10 @@ final class LoopbackBinance implements AutoCloseable {
         return body.append(']').toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** {@code [open time,"open","high","low","close","volume",close time,"quote volume",trades,"taker base","taker quote","0"]}. */
+    /**
+     * {@code [open time,"open","high","low","close","volume",close time,"quote volume",trades,"taker base",
+     * "taker quote","0"]}.
+     */
     private static void row(StringBuilder b, RandomWalk.Series s, int i) {
         long t = s.time(i);
         b.append('[').append(t).append(',');
@@ -117,7 +122,8 @@ final class LoopbackBinance implements AutoCloseable {
         if (digits.length() <= scale) {
             b.append("0.").append("0".repeat(scale - digits.length())).append(digits);
         } else {
-            b.append(digits, 0, digits.length() - scale).append('.').append(digits, digits.length() - scale, digits.length());
+            int point = digits.length() - scale;
+            b.append(digits, 0, point).append('.').append(digits, point, digits.length());
         }
         return b.append("0".repeat(8 - scale)).toString();
     }

@@ -119,7 +119,8 @@ final class ReplayBench {
                         + Figure.number(Figure.median(traderOnly)) + "; the checks ReplayService.run makes before the "
                         + "job starts (candles.summaries(): MIN, MAX and COUNT grouped over every stored candle of "
                         + "every market, to find this market's first candle; then a COUNT of the range) take "
-                        + Figure.number(Figure.median(checks)) + " s of the replay's " + Figure.number(Figure.median(replaySeconds))
+                        + Figure.number(Figure.median(checks)) + " s of the replay's "
+                        + Figure.number(Figure.median(replaySeconds))
                         + " s",
                 "SQLite: " + settings));
     }

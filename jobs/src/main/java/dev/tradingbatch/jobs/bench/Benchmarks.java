@@ -64,7 +64,7 @@ public final class Benchmarks {
         } finally {
             deleteAll(dir);
         }
-        BenchReport report = new BenchReport(command, repeat, quick, machine, figures, started,
+        BenchReport report = new BenchReport(command, repeat, quick, machine.ended(), figures, started,
                 (System.nanoTime() - start) / 1e9);
         report.print(out);
         if (markdown != null) {

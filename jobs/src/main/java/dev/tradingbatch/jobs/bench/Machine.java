@@ -18,13 +18,23 @@ record Machine(String cpu, String memory, String jdk, String os, String sqlite, 
                 .orElse("unknown RAM");
         String os = line(Path.of("/etc/os-release"), "PRETTY_NAME=").map(l -> l.substring(l.indexOf('=') + 1)
                 .replace("\"", "")).orElse(System.getProperty("os.name"));
-        String load = read(Path.of("/proc/loadavg")).map(l -> "load average " + String.join(" ",
-                List.of(l.split(" ")).subList(0, 3)) + " (1, 5, 15 min) when the run started").orElse("load unknown");
+        String load = loadAverage().map(l -> "load average " + l + " (1, 5, 15 min) when the run started")
+                .orElse("load unknown");
         return new Machine(cores + " cores (" + model + ")", memory,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.runtime.version"),
                 os + ", kernel " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 SqliteFiles.sqliteVersion(), load);
+    }
+
+    /** The kernel's 1, 5 and 15 minute load averages: how busy the machine's other processes kept it. */
+    static Optional<String> loadAverage() {
+        return read(Path.of("/proc/loadavg")).map(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3)));
+    }
+
+    /** This machine with the load average at the end of the run added. */
+    Machine ended() {
+        return new Machine(cpu, memory, jdk, os, sqlite, load + loadAverage().map(l -> ", " + l + " when it ended").orElse(""));
     }
 
     List<String> lines() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Child JVMs run for the process figures: to their exit, or until idle and measured. */
 final class ChildRuns {
@@ -50,6 +51,17 @@ final class ChildRuns {
         Path log = dir.resolve("child-idle.log");
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile()).start();
+        AtomicBoolean ready = new AtomicBoolean();
+        // a child that never says ready (nor exits) is ended, so that readLine below returns
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) && !ready.get()) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -57,14 +69,15 @@ final class ChildRuns {
                 line = out.readLine(); // log lines may come before
             } while (line != null && !line.equals("ready"));
             if (line == null) {
-                throw new IllegalStateException("an idle child JVM exited before it was ready: " + command + "\n"
+                throw new IllegalStateException("an idle child JVM exited (or hung) before it was ready: " + command + "\n"
                         + Files.readString(log));
             }
-            double ready = (System.nanoTime() - start) / 1e9;
+            ready.set(true);
+            double seconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(settleMillis);
             List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"));
             return new Idle(kib(status, "VmRSS:") / 1024.0, kib(status, "RssAnon:") / 1024.0,
-                    kib(status, "RssFile:") / 1024.0, ready);
+                    kib(status, "RssFile:") / 1024.0, seconds);
         } finally {
             p.getOutputStream().close();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {

@@ -1,0 +1,95 @@
+package dev.tradingbatch.jobs.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Child JVMs run for the process figures: to their exit, or until idle and measured. */
+final class ChildRuns {
+
+    private static final long TIMEOUT_SECONDS = 180;
+
+    private ChildRuns() {
+    }
+
+    /** What an idle process held: VmRSS and its anonymous and file-backed parts (MiB), and its start-up (s). */
+    record Idle(double rss, double anonymous, double file, double ready) {
+    }
+
+    /**
+     * Seconds from starting {@code command} (in {@code dir}) to its exit; it must exit 0 and its output
+     * contain {@code expected} when given.
+     */
+    static double toExit(List<String> command, Path dir, String expected) throws IOException, InterruptedException {
+        Path log = dir.resolve("child.log");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("a child JVM did not exit within " + TIMEOUT_SECONDS + " s: " + command);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String output = Files.readString(log);
+        if (p.exitValue() != 0 || (expected != null && !output.contains(expected))) {
+            throw new IllegalStateException("a child JVM failed (exit " + p.exitValue() + "): " + command + "\n" + output);
+        }
+        return seconds;
+    }
+
+    /**
+     * Starts {@code command}, waits for the line {@code ready} on its standard output, leaves it alone
+     * {@code settleMillis}, reads its memory, then closes its standard input (it exits).
+     */
+    static Idle idle(List<String> command, Path dir, long settleMillis) throws IOException, InterruptedException {
+        Path log = dir.resolve("child-idle.log");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile()).start();
+        AtomicBoolean ready = new AtomicBoolean();
+        // a child that never says ready (nor exits) is ended, so that readLine below returns
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) && !ready.get()) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine(); // log lines may come before
+            } while (line != null && !line.equals("ready"));
+            if (line == null) {
+                throw new IllegalStateException("an idle child JVM exited (or hung) before it was ready: " + command + "\n"
+                        + Files.readString(log));
+            }
+            ready.set(true);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Thread.sleep(settleMillis);
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"));
+            return new Idle(kib(status, "VmRSS:") / 1024.0, kib(status, "RssAnon:") / 1024.0,
+                    kib(status, "RssFile:") / 1024.0, seconds);
+        } finally {
+            p.getOutputStream().close();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** A {@code /proc/<pid>/status} value in KiB ({@code VmRSS:   123456 kB}). */
+    private static long kib(List<String> status, String key) {
+        return status.stream().filter(l -> l.startsWith(key)).findFirst()
+                .map(l -> Long.parseLong(l.substring(key.length()).replace("kB", "").strip()))
+                .orElseThrow(() -> new IllegalStateException("no " + key + " in /proc/<pid>/status"));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.bench.Benchmarks;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures ingest, storage, the seed's Query 1, replay and a trader process against baselines run",
+                "side by side, on generated data in a scratch folder; prints medians and ratios (see BENCHMARKS.md)."},
+        subcommands = BenchCommand.Idle.class)
+class BenchCommand implements Callable<Integer> {
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "small sizes (seconds, for a test) instead of the issue's (minutes)")
+    boolean quick;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+            description = "repetitions of each figure; the table shows medians (default: 3)")
+    int repeat;
+
+    @Option(names = "--only", paramLabel = "GROUP", split = ",",
+            description = "only these figures: ingest (with storage), query, replay, process (for profiling one)")
+    List<String> only = List.of();
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "also write the results into this Markdown file (e.g. BENCHMARKS.md), between its markers")
+    Path out;
+
+    BenchCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1 || repeat > 99) {
+            throw new BadInputException("--repeat must be in [1, 99], got " + repeat);
+        }
+        for (String group : only) {
+            if (!Benchmarks.GROUPS.contains(group)) {
+                throw new BadInputException("--only: unknown figure group '" + group + "' (known: "
+                        + String.join(", ", Benchmarks.GROUPS) + ")");
+            }
+        }
+        if (!only.isEmpty() && out != null) {
+            throw new BadInputException("--out writes every figure: it does not go with --only");
+        }
+        String command = "bench" + (quick ? " --quick" : "") + " --repeat " + repeat;
+        new Benchmarks(properties -> launcher.with(properties, Map.of()).start()).run(quick, repeat, Set.copyOf(only),
+                out, command, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    /**
+     * The idle trader the benchmark measures in a child JVM: starts the application context, says
+     * {@code ready}, and idles until its standard input closes.
+     */
+    @Command(name = "idle", hidden = true)
+    static class Idle implements Callable<Integer> {
+        private final Launcher launcher;
+
+        @Spec
+        CommandSpec spec;
+
+        Idle(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (ConfigurableApplicationContext ctx = launcher.start()) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("ready");
+                out.flush();
+                while (System.in.read() >= 0) {
+                    // idle until the benchmark closes our input
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tradingbatch.jobs.bench;
+
+import dev.tradingbatch.jobs.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bench --quick --repeat 1} as a user runs it: every figure of the issue is in the table with
+ * numbers for ours, the baseline and their ratio, and the Markdown file gets the same. No timing is
+ * asserted: the machine decides those.
+ */
+class BenchCommandTest {
+
+    static final List<String> FIGURES = List.of("ingest", "storage", "query 1 p50", "query 1 p99", "replay", "start-up",
+            "idle RSS");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldPrintEveryFigureWithOursBaselineAndRatio() throws Exception {
+        Path markdown = dir.resolve("BENCHMARKS.md");
+        Files.writeString(markdown, "# Benchmarks\n\nkept above\n\n" + BenchReport.BEGIN + "\nold numbers\n"
+                + BenchReport.END + "\n\nkept below\n");
+
+        CliRun.Result result = new CliRun(dir).run("bench", "--quick", "--repeat", "1", "--out", markdown.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).startsWith("FIGURE ").contains("--quick sizes, not the issue's");
+        for (String figure : FIGURES) {
+            Matcher row = Pattern.compile("(?m)^" + Pattern.quote(figure)
+                    + " +(\\S+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +(.+?) +(yes|no|-)$").matcher(result.out());
+            assertThat(row.find()).as("a row for %s in%n%s", figure, result.out()).isTrue();
+            assertThat(Double.parseDouble(row.group(2))).as(figure + " ours").isPositive();
+            assertThat(Double.parseDouble(row.group(3))).as(figure + " baseline").isPositive();
+            assertThat(Double.parseDouble(row.group(4))).as(figure + " ratio").isPositive();
+        }
+        assertThat(result.out()).contains("SQLite: journal_mode=wal, synchronous=NORMAL, foreign_keys=1");
+
+        String written = Files.readString(markdown);
+        assertThat(written).startsWith("# Benchmarks\n\nkept above\n\n" + BenchReport.BEGIN).endsWith("\nkept below\n")
+                .doesNotContain("old numbers").contains("| figure | unit | ours | baseline | ours / baseline | goal | met |");
+        for (String figure : FIGURES) {
+            assertThat(written).contains("| " + figure + " | ");
+        }
+    }
+
+    @Test
+    void shouldRefuseBadInput() {
+        CliRun cli = new CliRun(dir);
+        assertThat(cli.run("bench", "--repeat", "0").err()).isEqualTo("error: --repeat must be in [1, 99], got 0\n");
+        assertThat(cli.run("bench", "--only", "disk").err())
+                .isEqualTo("error: --only: unknown figure group 'disk' (known: ingest, query, replay, process)\n");
+        CliRun.Result both = cli.run("bench", "--only", "query", "--out", dir.resolve("B.md").toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).isEqualTo("error: --out writes every figure: it does not go with --only\n");
+        assertThat(dir.resolve("B.md")).doesNotExist();
+    }
+}

@@ -86,6 +86,25 @@ public class CandleRepository {
         return latest == null ? OptionalLong.empty() : OptionalLong.of(latest);
     }
 
+    /** Open time (UTC epoch ms) of the oldest stored candle of the series: one index lookup. */
+    public OptionalLong firstOpenTime(MarketKey key) {
+        Long first = jdbc.queryForObject("""
+                SELECT MIN(c.open_time) FROM candles c
+                JOIN markets m ON m.market_id = c.market_id
+                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?""",
+                Long.class, key.exchange(), key.symbol(), key.timeframe().code());
+        return first == null ? OptionalLong.empty() : OptionalLong.of(first);
+    }
+
+    /** Whether any candle of the series has its open time in {@code [from, to)}. */
+    public boolean anyIn(MarketKey key, long from, long to) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM candles c JOIN markets m ON m.market_id = c.market_id
+                               WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?
+                                 AND c.open_time >= ? AND c.open_time < ?)""",
+                Boolean.class, key.exchange(), key.symbol(), key.timeframe().code(), from, to));
+    }
+
     /** Stored candles with open time in {@code [from, to)}, oldest first, at the series' scale. */
     public List<Candle> find(MarketKey key, long from, long to) {
         List<Candle> candles = new ArrayList<>();

@@ -104,7 +104,7 @@ public class DeclaredStrategies {
     }
 
     private boolean stored(MarketKey market) {
-        return candles.summaries().stream().anyMatch(m -> m.market().equals(market));
+        return candles.firstOpenTime(market).isPresent();
     }
 
     private static String required(String id, String key, String value) {

@@ -95,8 +95,7 @@ public class EvaluateService {
                 ? previous.get().getLong(EvaluateJobConfiguration.RESTORED) : null)
                 : trades.openPosition(s.id(), "live").map(TradeRow::candleTime).orElse(null);
         long loadFrom = loadFrom(s, first, restore);
-        long firstStored = candles.summaries().stream().filter(m -> m.market().equals(market)).findFirst()
-                .orElseThrow().firstOpenTime();
+        long firstStored = candles.firstOpenTime(market).orElseThrow();
         if (firstStored > loadFrom) {
             out.println(what + ": needs " + s.spec().warmUpBars() + " candles of history before " + iso(first)
                     + ", stored from " + iso(firstStored) + " only; nothing evaluated (backfill --from "

@@ -2,7 +2,6 @@ package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.MarketSummary;
 import dev.tradingbatch.db.OpenTimes;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
@@ -19,10 +18,8 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -43,16 +40,14 @@ public class ReplayService {
     private final JobLaunches launches;
     private final Job replayStrategyJob;
     private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
 
     ReplayService(DeclaredStrategies declared, CandleRepository candles, JobLaunches launches,
-                  @Lazy Job replayStrategyJob, JobRepository jobRepository, DataSource dataSource) {
+                  @Lazy Job replayStrategyJob, JobRepository jobRepository) {
         this.declared = declared;
         this.candles = candles;
         this.launches = launches;
         this.replayStrategyJob = replayStrategyJob;
         this.jobRepository = jobRepository;
-        this.jdbc = new JdbcTemplate(dataSource);
     }
 
     /** What a finished replay did. */
@@ -65,24 +60,21 @@ public class ReplayService {
         DeclaredStrategy s = withParams(declared.tradable(strategyId), paramArgs);
         MarketKey market = s.market();
         long tf = market.timeframe().millis();
-        MarketSummary stored = candles.summaries().stream().filter(m -> m.market().equals(market)).findFirst()
-                .orElseThrow(() -> new BadInputException("no candles stored for " + market + " (see: backfill --help)"));
-        long earliest = stored.firstOpenTime() + (long) s.spec().warmUpBars() * tf;
+        long firstStored = candles.firstOpenTime(market).orElseThrow(
+                () -> new BadInputException("no candles stored for " + market + " (see: backfill --help)"));
+        long lastStored = candles.latestOpenTime(market).orElseThrow();
+        long earliest = firstStored + (long) s.spec().warmUpBars() * tf;
         long start = from == null ? earliest : market.timeframe().ceil(time("--from", from));
-        long end = to == null ? stored.lastOpenTime() + tf : time("--to", to);
+        long end = to == null ? lastStored + tf : time("--to", to);
         if (start >= end) {
             throw new BadInputException("empty range: --from " + iso(start) + " is not before --to " + iso(end));
         }
         if (start < earliest) {
             throw new BadInputException("--from " + iso(start) + " leaves fewer than " + s.spec().warmUpBars()
-                    + " candles of warm-up history (" + market + " is stored from " + iso(stored.firstOpenTime())
+                    + " candles of warm-up history (" + market + " is stored from " + iso(firstStored)
                     + "): the earliest --from is " + iso(earliest));
         }
-        Long count = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM candles c JOIN markets m ON m.market_id = c.market_id
-                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ? AND c.open_time >= ? AND c.open_time < ?""",
-                Long.class, market.exchange(), market.symbol(), market.timeframe().code(), start, end);
-        if (count == null || count == 0) {
+        if (!candles.anyIn(market, start, end)) {
             throw new BadInputException("empty range: no stored candles of " + market + " in [" + iso(start) + ", "
                     + iso(end) + ")");
         }

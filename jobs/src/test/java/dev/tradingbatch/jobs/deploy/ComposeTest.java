@@ -1,0 +1,299 @@
+package dev.tradingbatch.jobs.deploy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.jobs.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code docker/compose.yaml} without Docker: every service's command and environment start a local
+ * JVM as its container would (see {@link LocalServices}), all at the same moment on one new database
+ * folder (the named volume), reading the repository's {@code config/} as the containers mount it.
+ * <p>
+ * What the test changes, with -D properties over that configuration: every exchange is a local fake
+ * Binance on the real clock ({@link ClockedBinance}), so each market of {@code trading.markets} and
+ * each strategy of {@code trading.strategies} is moved to Binance, same symbol, 1-minute candles, 90
+ * minutes of history; each strategy keeps its type but gets short periods ({@link #FAST}) so that it
+ * trades within a few candles; the backfill fires 2 s after a close instead of 10 s.
+ * <p>
+ * The services run through the fires at their start and {@code compose.cycles} scheduled cycles
+ * (1 by default; {@code -Dcompose.cycles=3} for a longer run), then every healthcheck runs, and
+ * SIGTERM stops them all.
+ */
+class ComposeTest {
+
+    static final long MINUTE = Timeframe.M1.millis();
+    static final int CYCLES = Integer.getInteger("compose.cycles", 1);
+
+    /** Per strategy type, parameters short enough to trade on the fake's zigzag within a few candles. */
+    static final Map<String, Map<String, String>> FAST = Map.of(
+            "rsi", Map.of("period", "2", "oversold", "40", "overbought", "60"),
+            "macd", Map.of("fast", "2", "slow", "3", "signal", "2"),
+            "scalping", Map.of("fast", "2", "slow", "3"),
+            "trend", Map.of("fast", "2", "slow", "3", "adx-period", "2", "adx-threshold", "0"));
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)   // the services' logs stay for a failure
+    Path dir;
+    @RegisterExtension
+    WireMockExtension binance = WireMockExtension.newInstance()
+            .options(options().dynamicPort().extensions(new ClockedBinance())).build();
+
+    @Test
+    void shouldRunEveryServiceAsAProcessOnOneNewDatabaseThroughScheduledCycles() throws Exception {
+        binance.stubFor(ClockedBinance.stub());
+        ComposeFile compose = ComposeFile.read(ExampleConfig.REPO.resolve("docker/compose.yaml"));
+        CliRun cli = new CliRun(dir);
+        Map<String, String> test = testProperties();
+        LocalServices local = new LocalServices(compose, Map.of("trading-data", cli.database().getParent()), test);
+        assertThat(local.properties(compose.services().get("backfiller")))
+                .containsEntry("spring.datasource.url", "jdbc:sqlite:" + cli.database());
+
+        // docker compose up: every container at once, on a volume with no database yet
+        Map<String, Process> running = new LinkedHashMap<>();
+        Map<String, Path> logs = new LinkedHashMap<>();
+        for (ComposeFile.Service s : compose.services().values()) {
+            logs.put(s.name(), dir.resolve("logs").resolve(s.name() + ".log"));
+            running.put(s.name(), local.start(s, logs.get(s.name())));
+        }
+        long target;
+        try {
+            long ready = awaitAll(running, logs);
+            // the newest candle a scheduled fire (not the fire at start) must have handled
+            target = Timeframe.M1.floor(ready) + (CYCLES - 1) * MINUTE;
+            awaitCycle(cli, running, logs, target);
+
+            List<Process> checks = new ArrayList<>();
+            for (ComposeFile.Service s : compose.services().values()) {
+                checks.add(local.startHealthCheck(s, dir.resolve("logs").resolve(s.name() + "-health.log")));
+            }
+            int i = 0;
+            for (ComposeFile.Service s : compose.services().values()) {
+                Process check = checks.get(i++);
+                assertThat(check.waitFor(60, TimeUnit.SECONDS)).as("health of %s answered", s.name()).isTrue();
+                String said = Files.readString(dir.resolve("logs").resolve(s.name() + "-health.log"));
+                assertThat(check.exitValue()).as("health of %s: %s", s.name(), said).isZero();
+                assertThat(said).isEqualTo("healthy\n");
+            }
+
+            // docker compose stop
+            running.values().forEach(Process::destroy);
+            for (var e : running.entrySet()) {
+                assertThat(e.getValue().waitFor(45, TimeUnit.SECONDS)).as("%s stopped", e.getKey()).isTrue();
+                assertThat(e.getValue().exitValue()).as("exit code of %s:\n%s", e.getKey(),
+                        Files.readString(logs.get(e.getKey()))).isZero();
+            }
+        } finally {
+            running.values().forEach(Process::destroyForcibly);
+        }
+
+        assertThat(cli.query("SELECT STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE STATUS NOT IN ('COMPLETED', 'STOPPED')"))
+                .as("no job failed").isEmpty();
+        assertCandlesStoredOnce(cli, test, target);
+        assertTradesOwnedByTheirTrader(cli, test);
+        assertEachProcessDidItsOwnWork(compose, logs);
+    }
+
+    /** The test's configuration over the repository's (see the class comment). */
+    private Map<String, String> testProperties() throws IOException {
+        Map<String, String> p = new TreeMap<>();
+        p.put("trading.exchanges.binance.base-url", binance.baseUrl());
+        p.put("trading.schedule.delay", "2s");
+        p.put("trading.schedule.poll-interval", "500ms");
+        p.put("trading.backfill.progress", "never");
+        Set<String> symbols = new LinkedHashSet<>();
+        List<Map<String, Object>> markets = ExampleConfig.trading("markets");
+        markets.forEach(m -> symbols.add((String) m.get("symbol")));
+        int i = 0;
+        for (String symbol : symbols) {
+            p.put("trading.markets[" + i + "].exchange", "binance");
+            p.put("trading.markets[" + i + "].symbol", symbol);
+            p.put("trading.markets[" + i + "].timeframes[0]", "1m");
+            p.put("trading.markets[" + i + "].history", "90m");
+            i++;
+        }
+        Map<String, Map<String, Object>> strategies = ExampleConfig.trading("strategies");
+        strategies.forEach((id, s) -> {
+            String key = "trading.strategies." + id + ".";
+            p.put(key + "exchange", "binance");
+            p.put(key + "timeframe", "1m");
+            Map<String, String> params = FAST.get((String) s.get("type"));
+            assertThat(params).as("short parameters for the type of " + id).isNotNull();
+            params.forEach((name, value) -> p.put(key + "params." + name, value));
+        });
+        return p;
+    }
+
+    /** Waits until every service says it is running; gives the moment the last one did. */
+    private static long awaitAll(Map<String, Process> running, Map<String, Path> logs) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Set<String> waiting = new LinkedHashSet<>(running.keySet());
+        while (!waiting.isEmpty()) {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                String name = it.next();
+                String log = read(logs.get(name));
+                assertThat(running.get(name).isAlive()).as("%s is running:\n%s", name, log).isTrue();
+                if (log.contains("running as ")) {
+                    it.remove();
+                }
+            }
+            assertThat(System.nanoTime()).as("services started: still waiting for %s", waiting).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return System.currentTimeMillis();
+    }
+
+    /** Waits until every series has the candle of {@code target} and every strategy evaluated it, and nothing runs. */
+    private void awaitCycle(CliRun cli, Map<String, Process> running, Map<String, Path> logs, long target)
+            throws Exception {
+        long deadline = target + 2 * MINUTE + 90_000;
+        List<Map<String, Object>> markets = ExampleConfig.trading("markets");
+        long series = markets.stream().map(m -> m.get("symbol")).distinct().count();
+        int strategies = ExampleConfig.<Map<String, Object>>trading("strategies").size();
+        while (true) {
+            for (var e : running.entrySet()) {
+                String log = read(logs.get(e.getKey()));
+                assertThat(e.getValue().isAlive()).as("%s is running:\n%s", e.getKey(), log).isTrue();
+                assertThat(log).as("%s logged an error", e.getKey()).doesNotContain(" ERROR ");
+            }
+            assertThat(cli.query("SELECT JOB_EXECUTION_ID, STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION "
+                    + "WHERE STATUS NOT IN ('COMPLETED', 'STARTING', 'STARTED')")).as("no job failed").isEmpty();
+            long stored = cli.count("SELECT COUNT(*) FROM (SELECT symbol FROM ohlcv_data GROUP BY symbol "
+                    + "HAVING MAX(timestamp) >= ?)", target);
+            long evaluated = cli.count("""
+                    SELECT COUNT(DISTINCT s.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION e
+                    JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.PARAMETER_NAME = 'strategy'
+                    JOIN BATCH_JOB_EXECUTION_PARAMS t ON t.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND t.PARAMETER_NAME = 'through'
+                    WHERE e.STATUS = 'COMPLETED' AND CAST(t.PARAMETER_VALUE AS INTEGER) >= ?""", target);
+            long busy = cli.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS <> 'COMPLETED'");
+            if (stored == series && evaluated == strategies && busy == 0) {
+                return;
+            }
+            assertThat(System.currentTimeMillis())
+                    .as("the cycle of the candle of %s: %d of %d series stored, %d of %d strategies evaluated, %d jobs running",
+                            Instant.ofEpochMilli(target), stored, series, evaluated, strategies, busy)
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    /** Each series: every minute from its first candle to its last, once, with the exchange's exact values. */
+    private void assertCandlesStoredOnce(CliRun cli, Map<String, String> test, long target) {
+        assertThat(cli.query("SELECT exchange, symbol, timeframe, timestamp FROM ohlcv_data "
+                + "GROUP BY exchange, symbol, timeframe, timestamp HAVING COUNT(*) > 1")).isEmpty();
+        List<String> symbols = test.entrySet().stream().filter(e -> e.getKey().matches("trading\\.markets\\[\\d+]\\.symbol"))
+                .map(Map.Entry::getValue).toList();
+        assertThat(cli.query("SELECT DISTINCT exchange || ' ' || symbol || ' ' || timeframe AS series FROM ohlcv_data"))
+                .extracting(r -> r.get("series"))
+                .containsExactlyInAnyOrderElementsOf(symbols.stream().map(s -> "binance " + s + " 1m").toList());
+        for (String symbol : symbols) {
+            List<Candle> stored = cli.candles(new MarketKey("binance", symbol, Timeframe.M1));
+            assertThat(stored.size()).as("%s: 90 minutes of history and the cycles since", symbol)
+                    .isGreaterThanOrEqualTo(89 + CYCLES);
+            assertThat(stored.getLast().openTime()).as(symbol).isGreaterThanOrEqualTo(target);
+            long first = stored.getFirst().openTime();
+            for (int i = 0; i < stored.size(); i++) {
+                Candle expected = ClockedBinance.candle(symbol.replace("/", ""), first + i * MINUTE);
+                assertThat(text(stored.get(i))).as("%s candle %d", symbol, i).isEqualTo(text(expected));
+            }
+        }
+    }
+
+    private static String text(Candle c) {
+        return c.openTime() + " " + plain(c.open()) + " " + plain(c.high()) + " " + plain(c.low()) + " "
+                + plain(c.close()) + " " + plain(c.volume());
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Every live trade is under a declared strategy, on that strategy's market, and each strategy's
+     * trades are exactly what a replay of it over the candles its trader evaluated gives.
+     */
+    private void assertTradesOwnedByTheirTrader(CliRun cli, Map<String, String> test) throws IOException {
+        Map<String, Map<String, Object>> strategies = ExampleConfig.trading("strategies");
+        assertThat(cli.query("SELECT DISTINCT strategy_id FROM strategy_trades")).extracting(r -> r.get("strategy_id"))
+                .isSubsetOf(strategies.keySet());
+        test.forEach(cli::with);
+        cli.with("spring.config.additional-location", "file:" + ExampleConfig.REPO.resolve("config") + "/");
+        String trades = "SELECT side, symbol, price, quantity, fee, candle_time, pnl, pnl_percent FROM strategy_trades "
+                + "WHERE strategy_id = ? AND run_id = ? AND candle_time BETWEEN ? AND ? ORDER BY candle_time, side";
+        for (var s : strategies.entrySet()) {
+            String id = s.getKey();
+            assertThat(cli.query("SELECT DISTINCT symbol FROM strategy_trades WHERE strategy_id = ?", id))
+                    .extracting(r -> r.get("symbol")).containsExactly(s.getValue().get("symbol"));
+            long first = evaluationParameter(cli, id, "MIN", "first");
+            long through = evaluationParameter(cli, id, "MAX", "through");
+            CliRun.Result replay = cli.run("replay", "--strategy", id, "--from", String.valueOf(first),
+                    "--to", String.valueOf(through + MINUTE));
+            assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+            Matcher run = Pattern.compile("run (replay-\\d+)").matcher(replay.out());
+            assertThat(run.find()).as(replay.out()).isTrue();
+
+            List<Map<String, Object>> live = cli.query(trades, id, "live", first, through);
+            assertThat(live).as("%s traded", id).isNotEmpty();
+            assertThat(live).as("%s: live trades are the replay's", id)
+                    .isEqualTo(cli.query(trades, id, run.group(1), first, through));
+            assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = ? AND run_id = 'live'", id))
+                    .as("%s: no live trade outside what its trader evaluated", id).isEqualTo(live.size());
+        }
+    }
+
+    /** MIN or MAX of a parameter of the strategy's completed evaluations. */
+    private static long evaluationParameter(CliRun cli, String strategy, String aggregate, String name) {
+        return cli.count("SELECT " + aggregate + "(CAST(p.PARAMETER_VALUE AS INTEGER)) FROM BATCH_JOB_EXECUTION e "
+                + "JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
+                + "AND s.PARAMETER_NAME = 'strategy' AND s.PARAMETER_VALUE = ? "
+                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = ? "
+                + "WHERE e.STATUS = 'COMPLETED'", strategy, name);
+    }
+
+    /** The backfiller only backfilled, each trader only evaluated its own strategy; nobody logged an error. */
+    private static void assertEachProcessDidItsOwnWork(ComposeFile compose, Map<String, Path> logs) throws IOException {
+        for (ComposeFile.Service s : compose.services().values()) {
+            List<String> lines = Files.readAllLines(logs.get(s.name()));
+            assertThat(lines).as(s.name()).noneMatch(l -> l.contains(" ERROR ") || l.contains("locked")
+                    || l.contains("SQLITE_BUSY") || l.contains("Exception"));
+            assertThat(lines).as(s.name()).filteredOn(l -> l.contains(" WARN ")).allMatch(l -> l.contains("c.z.h."));
+            String strategy = s.option("--strategy");
+            if (strategy == null) {
+                assertThat(lines).as(s.name()).anyMatch(l -> l.contains("backfillCandlesJob binance"))
+                        .noneMatch(l -> l.contains("evaluateStrategyJob"));
+            } else {
+                assertThat(lines).as(s.name()).noneMatch(l -> l.contains("backfillCandlesJob"))
+                        .filteredOn(l -> l.contains("evaluateStrategyJob")).isNotEmpty()
+                        .allMatch(l -> l.contains("evaluateStrategyJob " + strategy + " through"));
+            }
+        }
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+}

@@ -81,10 +81,11 @@ public class ServiceRunner {
                 .startAt(wallTime(run));
         if (run.cron() != null) {
             return t.withSchedule(CronScheduleBuilder.cronSchedule(run.cron()).inTimeZone(TimeZone.getTimeZone("UTC"))
-                    .withMisfireHandlingInstructionDoNothing()).build();
+                    .withMisfireHandlingInstructionFireAndProceed()).build();
         }
+        // a fire held back by a long job (one job at a time) runs as soon as the worker is free, never skipped
         return t.withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(run.every().toMillis())
-                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount()).build();
+                .repeatForever().withMisfireHandlingInstructionNowWithExistingCount()).build();
     }
 
     private Date wallTime(PlannedRun run) {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.backfill;
 
+import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.OpenTimes;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A backfill as the user asked for it, checked for everything that needs no database or exchange.
@@ -23,8 +23,6 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
                               Long to, Path file) {
 
     private static final List<String> SOURCES = List.of("binance", "coinbase", "kraken", BackfillParameters.FILE);
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
-    private static final Pattern EXCHANGE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
     public static BackfillRequest parse(String source, String symbol, String timeframe, String from, String to,
                                         Path file, String as) {
@@ -33,7 +31,7 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
             throw new BadInputException("unknown exchange '" + source + "' (expected " + String.join(", ", SOURCES) + ")");
         }
         String sym = symbol.toUpperCase(Locale.ROOT);
-        if (!SYMBOL.matcher(sym).matches()) {
+        if (!MarketKey.isSymbol(sym)) {
             throw new BadInputException("symbol '" + symbol + "' is not BASE/QUOTE, e.g. BTC/USDT");
         }
         Timeframe tf;
@@ -57,7 +55,7 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
             }
             if (as != null) {
                 storeAs = as.toLowerCase(Locale.ROOT);
-                if (!EXCHANGE_NAME.matcher(storeAs).matches()) {
+                if (!MarketKey.isExchangeName(storeAs)) {
                     throw new BadInputException("--as '" + as + "' is not an exchange name (lower case letters, digits, - or _)");
                 }
             }

@@ -30,8 +30,6 @@ import java.util.regex.Pattern;
 public class DeclaredStrategies {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}");
-    private static final Pattern EXCHANGE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final List<String> EXCHANGES = List.of("binance", "coinbase", "kraken");
 
     private final Map<String, DeclaredStrategy> byId = new LinkedHashMap<>();
@@ -53,7 +51,7 @@ public class DeclaredStrategies {
             TradingProperties.StrategyProperties p = e.getValue();
             String exchange = required(id, "exchange", p.exchange()).toLowerCase(Locale.ROOT);
             String symbol = required(id, "symbol", p.symbol()).toUpperCase(Locale.ROOT);
-            if (!SYMBOL.matcher(symbol).matches()) {
+            if (!MarketKey.isSymbol(symbol)) {
                 throw bad(id, "symbol", "'" + p.symbol() + "' is not BASE/QUOTE, e.g. BTC/USDT");
             }
             Timeframe timeframe;
@@ -68,7 +66,7 @@ public class DeclaredStrategies {
                 if (!source.timeframes().contains(timeframe)) {
                     throw bad(id, "timeframe", exchange + " does not serve " + timeframe.code() + " candles");
                 }
-            } else if (!EXCHANGE_NAME.matcher(exchange).matches()) {
+            } else if (!MarketKey.isExchangeName(exchange)) {
                 throw bad(id, "exchange", "'" + p.exchange() + "' is not an exchange name");
             }
             StrategySpec spec;

@@ -57,7 +57,7 @@ public class SchedulePlan {
                         + "' (expected binance, coinbase or kraken)");
             }
             String symbol = m.symbol() == null ? "" : m.symbol().toUpperCase(Locale.ROOT);
-            if (!symbol.matches("[A-Z0-9]{2,12}/[A-Z0-9]{2,12}")) {
+            if (!MarketKey.isSymbol(symbol)) {
                 throw new BadInputException("trading.markets: symbol '" + m.symbol() + "' of " + exchange
                         + " is not BASE/QUOTE, e.g. BTC/USDT");
             }

@@ -8,6 +8,7 @@ import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.CandleSource;
+import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.InvalidStrategyException;
 import dev.tradingbatch.strategies.StrategySpec;
 import org.springframework.stereotype.Component;
@@ -114,6 +115,11 @@ public class DeclaredStrategies {
 
     private static BadInputException bad(String id, String key, String problem) {
         return new BadInputException("strategy '" + id + "': " + key + " " + problem);
+    }
+
+    /** The strategy's fill model at its market's amount precision, from cached market metadata when known. */
+    public FillModel fillModel(DeclaredStrategy s) {
+        return s.fillModel(candles.amountPrecision(s.market().exchange(), s.market().symbol()).orElse(null));
     }
 
     /** Whether candles of this exchange come from an exchange we can ask (not a file import). */

@@ -19,6 +19,11 @@ public record DeclaredStrategy(String id, MarketKey market, StrategySpec spec, B
         return FillModel.of(stake, feeRate, slippageBps, amountDecimals);
     }
 
+    /** Open time of the first warm-up candle for an evaluation whose first evaluated candle opens at {@code first}. */
+    public long warmUpFrom(long first) {
+        return first - (long) spec.warmUpBars() * market.timeframe().millis();
+    }
+
     /** The resolved parameters as stored with the strategy and each of its trades. */
     public String paramsJson() {
         return TradeRepository.json(spec.params());

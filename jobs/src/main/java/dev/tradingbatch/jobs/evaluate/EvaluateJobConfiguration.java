@@ -61,7 +61,7 @@ class EvaluateJobConfiguration {
     @Bean
     Step evaluateStrategyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               DeclaredStrategies declared, CandleRepository candles, TradeRepository trades,
-                              EvaluateService service, Clock clock) {
+                              Clock clock) {
         // candles are read outside any transaction; the trades are written in one short one
         DefaultTransactionAttribute noTransaction =
                 new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
@@ -78,9 +78,9 @@ class EvaluateJobConfiguration {
                             : trades.trades(s.id(), "live").stream()
                                     .filter(t -> t.side().equals("buy") && t.candleTime() == restoredAt)
                                     .findFirst().map(t -> Fill.buy(t.candleTime(), t.price(), t.quantity(), t.fee()));
-                    Evaluation evaluation = new Evaluation(s, s.fillModel(service.amountDecimals(s)), first,
+                    Evaluation evaluation = new Evaluation(s, declared.fillModel(s), first,
                             p.getLong("after"), restore);
-                    long loadFrom = service.loadFrom(s, first, restoredAt);
+                    long loadFrom = EvaluateService.loadFrom(s, first, restoredAt);
                     Evaluation.Runner runner = evaluation.start();
                     candles.forEach(s.market(), loadFrom, through + s.market().timeframe().millis(), runner);
                     Evaluation.Result result = runner.finish();

@@ -15,7 +15,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +53,7 @@ public class EvaluateService {
     private final Clock clock;
 
     EvaluateService(DeclaredStrategies declared, CandleRepository candles, GapRepository gaps, TradeRepository trades,
-                    JobLaunches launches, @Lazy Job evaluateStrategyJob, JobRepository jobRepository,
+                    JobLaunches launches, Job evaluateStrategyJob, JobRepository jobRepository,
                     DataSource dataSource, Clock clock) {
         this.declared = declared;
         this.candles = candles;
@@ -154,14 +153,9 @@ public class EvaluateService {
     }
 
     /** The first candle to load: warm-up history before {@code first}, and the entry of a carried-over position. */
-    long loadFrom(DeclaredStrategy s, long first, Long restore) {
-        long from = first - (long) s.spec().warmUpBars() * s.market().timeframe().millis();
+    static long loadFrom(DeclaredStrategy s, long first, Long restore) {
+        long from = s.warmUpFrom(first);
         return restore == null ? from : Math.min(from, restore);
-    }
-
-    /** Decimals of the market's order quantity, from cached market metadata; null when unknown. */
-    Integer amountDecimals(DeclaredStrategy s) {
-        return candles.amountPrecision(s.market().exchange(), s.market().symbol()).orElse(null);
     }
 
     /** The job execution context of the strategy's last completed evaluation. */

@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.replay;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.Evaluation;
 import dev.tradingbatch.jobs.operations.FailureMessages;
@@ -60,7 +61,8 @@ class ReplayJobConfiguration {
 
     @Bean
     Step replayStrategyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            ReplayService replays, CandleRepository candles, TradeRepository trades, Clock clock) {
+                            ReplayService replays, DeclaredStrategies declared, CandleRepository candles,
+                            TradeRepository trades, Clock clock) {
         DefaultTransactionAttribute noTransaction =
                 new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         TransactionTemplate writes = new TransactionTemplate(transactionManager);
@@ -72,11 +74,11 @@ class ReplayJobConfiguration {
                     long from = p.getLong("from");
                     long to = p.getLong("to");
                     String runId = "replay-" + step.getJobExecution().getJobInstance().getInstanceId();
-                    Evaluation evaluation = new Evaluation(s, s.fillModel(replays.amountDecimals(s)), from, from - 1,
+                    Evaluation evaluation = new Evaluation(s, declared.fillModel(s), from, from - 1,
                             Optional.empty());
                     Evaluation.Runner runner = evaluation.start();
                     CloseSeries evaluated = new CloseSeries();
-                    candles.forEach(s.market(), replays.loadFrom(s, from), to, c -> {
+                    candles.forEach(s.market(), s.warmUpFrom(from), to, c -> {
                         runner.accept(c);
                         if (c.openTime() >= from) {
                             evaluated.accept(c);

@@ -4,6 +4,7 @@ import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.replay.html.EquityPoint;
 import dev.tradingbatch.jobs.replay.html.HtmlReport;
@@ -36,12 +37,12 @@ public class ReplayReport {
 
     private final CandleRepository candles;
     private final TradeRepository trades;
-    private final ReplayService replays;
+    private final DeclaredStrategies declared;
 
-    ReplayReport(CandleRepository candles, TradeRepository trades, ReplayService replays) {
+    ReplayReport(CandleRepository candles, TradeRepository trades, DeclaredStrategies declared) {
         this.candles = candles;
         this.trades = trades;
-        this.replays = replays;
+        this.declared = declared;
     }
 
     /** Writes the report of a finished replay run to {@code file}; returns its metrics. */
@@ -54,7 +55,7 @@ public class ReplayReport {
         });
         List<TradeRow> rows = trades.trades(s.id(), run.runId());
         List<Fill> fills = rows.stream().map(ReplayReport::fill).toList();
-        BacktestMetrics metrics = Metrics.compute(evaluated, fills, s.fillModel(replays.amountDecimals(s)),
+        BacktestMetrics metrics = Metrics.compute(evaluated, fills, declared.fillModel(s),
                 s.market().timeframe());
         int every = Math.max(1, (bars.size() + MAX_POINTS - 1) / MAX_POINTS);
         List<PriceBar> priceBars = new ArrayList<>();

@@ -131,14 +131,6 @@ public class ReplayService {
                 new java.math.BigDecimal(p.getString("feeRate")), new java.math.BigDecimal(p.getString("slippageBps")));
     }
 
-    long loadFrom(DeclaredStrategy s, long from) {
-        return from - (long) s.spec().warmUpBars() * s.market().timeframe().millis();
-    }
-
-    Integer amountDecimals(DeclaredStrategy s) {
-        return candles.amountPrecision(s.market().exchange(), s.market().symbol()).orElse(null);
-    }
-
     private static long time(String option, String text) {
         try {
             return OpenTimes.parse(text);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /** How job executions read on the terminal: times, durations, parameters, exit messages. */
-final class ExecutionText {
+public final class ExecutionText {
 
     /** Parameters holding an epoch-ms time (UTC), shown as ISO instants. */
     private static final Set<String> TIMES = Set.of("from", "to", "run", "fileModified", "through", "first", "after",
@@ -90,7 +90,8 @@ final class ExecutionText {
         return String.valueOf(v);
     }
 
-    static String firstLine(String text) {
+    /** The first line of an exit description (a failed step's is a stack trace), stripped; empty for none. */
+    public static String firstLine(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }

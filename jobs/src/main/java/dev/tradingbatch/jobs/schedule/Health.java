@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.schedule;
 
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.operations.ExecutionText;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -67,7 +68,7 @@ public class Health {
         JobExecution e = last.get();
         if (e.getStatus() != BatchStatus.COMPLETED) {
             problems.add(what + ": last run (execution " + e.getId() + ") is " + e.getStatus() + ": "
-                    + firstLine(e.getExitStatus().getExitDescription()));
+                    + ExecutionText.firstLine(e.getExitStatus().getExitDescription()));
             return;
         }
         Duration age = Duration.between(e.getEndTime(), LocalDateTime.now());
@@ -93,13 +94,5 @@ public class Health {
                 ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""", Long.class,
                 job, key, value, key2, key2, value2, timeframe, timeframe);
         return ids.stream().findFirst().map(jobRepository::getJobExecution);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
     }
 }

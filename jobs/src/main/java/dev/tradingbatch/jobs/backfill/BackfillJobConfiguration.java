@@ -6,9 +6,7 @@ import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.config.TradingProperties;
-import dev.tradingbatch.jobs.operations.FailureMessages;
-import dev.tradingbatch.jobs.operations.Heartbeats;
-import dev.tradingbatch.jobs.operations.RunLog;
+import dev.tradingbatch.jobs.operations.JobRecords;
 import dev.tradingbatch.jobs.operations.Progress;
 import dev.tradingbatch.readers.ExchangeCandleItemReader;
 import dev.tradingbatch.readers.file.CsvCandleItemReader;
@@ -40,13 +38,9 @@ class BackfillJobConfiguration {
 
     /** Parameters: see {@link BackfillParameters}. */
     @Bean
-    Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, Heartbeats heartbeats,
-                           FailureMessages failureMessages,
-                           RunLog runLog) {
+    Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, JobRecords jobRecords) {
         return new JobBuilder("backfillCandlesJob", jobRepository)
-                .listener(heartbeats)
-                .listener(failureMessages)
-                .listener(runLog)
+                .listener(jobRecords)
                 .start(backfillCandlesStep)
                 .build();
     }

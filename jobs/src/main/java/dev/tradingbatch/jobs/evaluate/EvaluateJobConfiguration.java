@@ -3,9 +3,7 @@ package dev.tradingbatch.jobs.evaluate;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.db.TradeRow;
-import dev.tradingbatch.jobs.operations.FailureMessages;
-import dev.tradingbatch.jobs.operations.Heartbeats;
-import dev.tradingbatch.jobs.operations.RunLog;
+import dev.tradingbatch.jobs.operations.JobRecords;
 import dev.tradingbatch.strategies.Fill;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -47,13 +45,9 @@ class EvaluateJobConfiguration {
 
     /** Parameters: see {@link EvaluateService}. */
     @Bean
-    Job evaluateStrategyJob(JobRepository jobRepository, Step evaluateStrategyStep, Heartbeats heartbeats,
-                            FailureMessages failureMessages,
-                           RunLog runLog) {
+    Job evaluateStrategyJob(JobRepository jobRepository, Step evaluateStrategyStep, JobRecords jobRecords) {
         return new JobBuilder("evaluateStrategyJob", jobRepository)
-                .listener(heartbeats)
-                .listener(failureMessages)
-                .listener(runLog)
+                .listener(jobRecords)
                 .start(evaluateStrategyStep)
                 .build();
     }

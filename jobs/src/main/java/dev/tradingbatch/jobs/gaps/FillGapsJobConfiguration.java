@@ -7,9 +7,7 @@ import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.backfill.BackfillSummary;
 import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
-import dev.tradingbatch.jobs.operations.FailureMessages;
-import dev.tradingbatch.jobs.operations.Heartbeats;
-import dev.tradingbatch.jobs.operations.RunLog;
+import dev.tradingbatch.jobs.operations.JobRecords;
 import dev.tradingbatch.jobs.operations.Progress;
 import dev.tradingbatch.readers.GapRangeItemReader;
 import dev.tradingbatch.writers.candles.CandleItemWriter;
@@ -40,13 +38,9 @@ class FillGapsJobConfiguration {
 
     /** Parameters: see {@link FillGapsParameters}. */
     @Bean
-    Job fillGapsJob(JobRepository jobRepository, Step fillGapsStep, Step recordGapAsksStep, Heartbeats heartbeats,
-                    FailureMessages failureMessages,
-                           RunLog runLog) {
+    Job fillGapsJob(JobRepository jobRepository, Step fillGapsStep, Step recordGapAsksStep, JobRecords jobRecords) {
         return new JobBuilder("fillGapsJob", jobRepository)
-                .listener(heartbeats)
-                .listener(failureMessages)
-                .listener(runLog)
+                .listener(jobRecords)
                 .start(fillGapsStep)
                 .next(recordGapAsksStep)
                 .build();

@@ -6,9 +6,7 @@ import dev.tradingbatch.db.TradeRow;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.Evaluation;
-import dev.tradingbatch.jobs.operations.FailureMessages;
-import dev.tradingbatch.jobs.operations.Heartbeats;
-import dev.tradingbatch.jobs.operations.RunLog;
+import dev.tradingbatch.jobs.operations.JobRecords;
 import dev.tradingbatch.strategies.metrics.BacktestMetrics;
 import dev.tradingbatch.strategies.metrics.Metrics;
 import org.springframework.batch.core.ExitStatus;
@@ -48,13 +46,9 @@ class ReplayJobConfiguration {
 
     /** Parameters: see {@link ReplayParameters}. */
     @Bean
-    Job replayStrategyJob(JobRepository jobRepository, Step replayStrategyStep, Heartbeats heartbeats,
-                          FailureMessages failureMessages,
-                           RunLog runLog) {
+    Job replayStrategyJob(JobRepository jobRepository, Step replayStrategyStep, JobRecords jobRecords) {
         return new JobBuilder("replayStrategyJob", jobRepository)
-                .listener(heartbeats)
-                .listener(failureMessages)
-                .listener(runLog)
+                .listener(jobRecords)
                 .start(replayStrategyStep)
                 .build();
     }

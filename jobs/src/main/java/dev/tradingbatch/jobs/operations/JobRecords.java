@@ -1,0 +1,35 @@
+package dev.tradingbatch.jobs.operations;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every job records about its runs, as one listener: which process runs it (heartbeats), the
+ * user-facing failure message as its exit description, and one log line per run.
+ */
+@Component
+public class JobRecords implements JobExecutionListener {
+
+    private final Heartbeats heartbeats;
+    private final FailureMessages failureMessages;
+    private final RunLog runLog;
+
+    JobRecords(Heartbeats heartbeats, FailureMessages failureMessages, RunLog runLog) {
+        this.heartbeats = heartbeats;
+        this.failureMessages = failureMessages;
+        this.runLog = runLog;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        heartbeats.beforeJob(execution);
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        failureMessages.afterJob(execution);
+        runLog.afterJob(execution);
+        heartbeats.afterJob(execution);
+    }
+}

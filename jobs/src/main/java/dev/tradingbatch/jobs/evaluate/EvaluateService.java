@@ -6,6 +6,7 @@ import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.JobLaunches;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -13,16 +14,14 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -48,21 +47,19 @@ public class EvaluateService {
     private final TradeRepository trades;
     private final JobLaunches launches;
     private final Job evaluateStrategyJob;
-    private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
+    private final ExecutionLookup executions;
     private final Clock clock;
 
     EvaluateService(DeclaredStrategies declared, CandleRepository candles, GapRepository gaps, TradeRepository trades,
-                    JobLaunches launches, Job evaluateStrategyJob, JobRepository jobRepository,
-                    DataSource dataSource, Clock clock) {
+                    JobLaunches launches, Job evaluateStrategyJob, ExecutionLookup executions,
+                    Clock clock) {
         this.declared = declared;
         this.candles = candles;
         this.gaps = gaps;
         this.trades = trades;
         this.launches = launches;
         this.evaluateStrategyJob = evaluateStrategyJob;
-        this.jobRepository = jobRepository;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.executions = executions;
         this.clock = clock;
     }
 
@@ -160,14 +157,8 @@ public class EvaluateService {
 
     /** The job execution context of the strategy's last completed evaluation. */
     private Optional<ExecutionContext> lastCompleted(String strategyId) {
-        List<Long> ids = jdbc.queryForList("""
-                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                WHERE i.JOB_NAME = 'evaluateStrategyJob' AND e.STATUS = 'COMPLETED'
-                  AND p.PARAMETER_NAME = 'strategy' AND p.PARAMETER_VALUE = ?
-                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""", Long.class, strategyId);
-        return ids.stream().findFirst().map(id -> jobRepository.getJobExecution(id).getExecutionContext());
+        return executions.last("evaluateStrategyJob", Map.of("strategy", strategyId), BatchStatus.COMPLETED)
+                .map(JobExecution::getExecutionContext);
     }
 
     private static String iso(long epochMillis) {

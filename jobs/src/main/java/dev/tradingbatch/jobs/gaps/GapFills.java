@@ -9,6 +9,7 @@ import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillSummary;
 import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.JobLaunches;
 import dev.tradingbatch.jobs.operations.StaleExecutions;
 import dev.tradingbatch.readers.CandleSource;
@@ -18,17 +19,16 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -42,24 +42,22 @@ public class GapFills {
     private final CandleRepository candles;
     private final CandleSources sources;
     private final JobLaunches launches;
-    private final JobRepository jobRepository;
+    private final ExecutionLookup executions;
     private final StaleExecutions stale;
     private final Job fillGapsJob;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int maxAsks;
 
     GapFills(GapRepository gaps, CandleRepository candles, CandleSources sources, JobLaunches launches,
-             JobRepository jobRepository, StaleExecutions stale, Job fillGapsJob, DataSource dataSource, Clock clock,
+             ExecutionLookup executions, StaleExecutions stale, Job fillGapsJob, Clock clock,
              TradingProperties properties) {
         this.gaps = gaps;
         this.candles = candles;
         this.sources = sources;
         this.launches = launches;
-        this.jobRepository = jobRepository;
+        this.executions = executions;
         this.stale = stale;
         this.fillGapsJob = fillGapsJob;
-        this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
         this.maxAsks = properties.gaps().maxAsks();
     }
@@ -170,16 +168,11 @@ public class GapFills {
 
     /** The parameters of the last fill of this series and range if it did not finish (failed, stopped, or its process died). */
     private JobParameters unfinished(MarketKey market, Long from, Long to) {
-        List<Long> ids = jdbc.queryForList("""
-                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                WHERE i.JOB_NAME = 'fillGapsJob' AND p.PARAMETER_NAME = 'market' AND p.PARAMETER_VALUE = ?
-                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""", Long.class, market.toString());
-        if (ids.isEmpty()) {
+        Optional<JobExecution> found = executions.last("fillGapsJob", Map.of("market", market.toString()), null);
+        if (found.isEmpty()) {
             return null;
         }
-        JobExecution last = jobRepository.getJobExecution(ids.getFirst());
+        JobExecution last = found.get();
         JobParameters p = last.getJobParameters();
         if (!Objects.equals(p.getLong("from"), from) || !Objects.equals(p.getLong("to"), to)) {
             return null;

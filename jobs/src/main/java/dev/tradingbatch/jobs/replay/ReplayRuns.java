@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 
 /** {@code replay list}: the recorded replays, newest first, each with the run id its trades are stored under. */
 @Service
@@ -20,20 +22,17 @@ public class ReplayRuns {
 
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
+    private final ExecutionLookup executions;
 
-    ReplayRuns(JobRepository jobRepository, DataSource dataSource) {
+    ReplayRuns(JobRepository jobRepository, DataSource dataSource, ExecutionLookup executions) {
+        this.executions = executions;
         this.jobRepository = jobRepository;
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
     public int list(String strategy, PrintWriter out) {
-        List<Long> ids = jdbc.queryForList("""
-                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                WHERE i.JOB_NAME = 'replayStrategyJob' AND p.PARAMETER_NAME = 'strategy'
-                  AND (? IS NULL OR p.PARAMETER_VALUE = ?)
-                ORDER BY e.JOB_EXECUTION_ID DESC""", Long.class, strategy, strategy);
+        List<Long> ids = executions.ids("replayStrategyJob", strategy == null ? Map.of() : Map.of("strategy", strategy),
+                null, Integer.MAX_VALUE);
         if (ids.isEmpty()) {
             if (strategy != null && jdbc.queryForObject("SELECT COUNT(*) FROM strategies WHERE strategy_id = ?",
                     Long.class, strategy) == 0) {

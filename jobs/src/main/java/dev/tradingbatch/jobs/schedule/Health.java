@@ -1,18 +1,17 @@
 package dev.tradingbatch.jobs.schedule;
 
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.ExecutionText;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,14 +24,12 @@ import java.util.Optional;
 public class Health {
 
     private final SchedulePlan plan;
-    private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
+    private final ExecutionLookup executions;
     private final TradingProperties properties;
 
-    Health(SchedulePlan plan, JobRepository jobRepository, DataSource dataSource, TradingProperties properties) {
+    Health(SchedulePlan plan, ExecutionLookup executions, TradingProperties properties) {
         this.plan = plan;
-        this.jobRepository = jobRepository;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.executions = executions;
         this.properties = properties;
     }
 
@@ -42,13 +39,14 @@ public class Health {
         for (PlannedRun run : plan.plan(role, strategyIds)) {
             switch (run.kind()) {
                 case BACKFILL -> {
-                    check(problems, run.name(), lastRun("backfillCandlesJob", "symbol", run.market().symbol(),
-                            "exchange", run.market().exchange(), run.market().timeframe().code()), window(run, false));
+                    check(problems, run.name(), executions.last("backfillCandlesJob", Map.of("exchange",
+                            run.market().exchange(), "symbol", run.market().symbol(), "timeframe",
+                            run.market().timeframe().code()), null), window(run, false));
                     run.strategies().forEach(id -> check(problems, "evaluate " + id,
-                            lastRun("evaluateStrategyJob", "strategy", id, null, null, null), window(run, true)));
+                            executions.last("evaluateStrategyJob", Map.of("strategy", id), null), window(run, true)));
                 }
                 case EVALUATE -> check(problems, run.name(),
-                        lastRun("evaluateStrategyJob", "strategy", run.strategy(), null, null, null), window(run, true));
+                        executions.last("evaluateStrategyJob", Map.of("strategy", run.strategy()), null), window(run, true));
                 case FILL_GAPS, RETENTION -> { }
             }
         }
@@ -76,23 +74,5 @@ public class Health {
             problems.add(what + ": last completed " + age.toMinutes() + " min ago (expected within "
                     + window.toMinutes() + " min)");
         }
-    }
-
-    /** The newest execution of the job whose parameters match (timeframe checked when given). */
-    private Optional<JobExecution> lastRun(String job, String key, String value, String key2, String value2,
-                                           String timeframe) {
-        List<Long> ids = jdbc.queryForList("""
-                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = ? AND p.PARAMETER_VALUE = ?
-                  AND (? IS NULL OR EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS q
-                       WHERE q.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND q.PARAMETER_NAME = ? AND q.PARAMETER_VALUE = ?))
-                  AND (? IS NULL OR EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS r
-                       WHERE r.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND r.PARAMETER_NAME = 'timeframe'
-                         AND r.PARAMETER_VALUE = ?))
-                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""", Long.class,
-                job, key, value, key2, key2, value2, timeframe, timeframe);
-        return ids.stream().findFirst().map(jobRepository::getJobExecution);
     }
 }

@@ -154,7 +154,7 @@ class JobsCommandTest {
     @Test
     void shouldMarkAnExecutionWhoseProcessIsGoneFailedAndRestartIt() {
         failedBackfill();
-        leaveStarted(1, ThisProcess.get().host(), deadPid(), System.currentTimeMillis());
+        DeadRuns.plant(cli, 1);
 
         CliRun.Result list = cli.run("jobs", "list");
 
@@ -171,7 +171,7 @@ class JobsCommandTest {
     @Test
     void shouldRestartTheSameCommandWhenItsProcessWasKilled() {
         failedBackfill();
-        leaveStarted(1, ThisProcess.get().host(), deadPid(), System.currentTimeMillis());
+        DeadRuns.plant(cli, 1);
 
         CliRun.Result again = cli.run(BACKFILL);
 
@@ -185,7 +185,7 @@ class JobsCommandTest {
     @Test
     void shouldJudgeAnotherHostByItsHeartbeat() {
         failedBackfill();
-        leaveStarted(1, "another-host", 4242, System.currentTimeMillis());
+        DeadRuns.leaveStarted(cli, 1, "another-host", 4242, System.currentTimeMillis());
 
         CliRun.Result alive = cli.run("jobs", "restart", "1");
         CliRun.Result stop = cli.run("jobs", "stop", "1");
@@ -198,14 +198,6 @@ class JobsCommandTest {
         CliRun.Result stale = cli.run("jobs", "show", "1");
         assertThat(stale.out()).contains("execution 1 of backfillCandlesJob was left STOPPING: process 4242 on another-host last reported at ")
                 .contains("  status:     FAILED");
-    }
-
-    private void leaveStarted(long executionId, String host, long pid, long beatAt) {
-        DeadRuns.leaveStarted(cli, executionId, host, pid, beatAt);
-    }
-
-    private static long deadPid() {
-        return DeadRuns.deadPid();
     }
 
     private static void assertBadInput(CliRun.Result r, String message) {

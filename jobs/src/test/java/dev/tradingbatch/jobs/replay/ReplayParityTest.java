@@ -5,6 +5,7 @@ import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.cli.Launcher;
+import dev.tradingbatch.jobs.demo.SettableClock;
 import dev.tradingbatch.jobs.evaluate.EvaluateService;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,10 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,26 +36,6 @@ class ReplayParityTest {
 
     @TempDir
     Path dir;
-
-    /** A clock the test moves forward, candle by candle. */
-    static final class MovingClock extends Clock {
-        volatile Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -86,7 +64,7 @@ class ReplayParityTest {
             String[] kv = pair.split("=");
             properties.put(key + "params." + kv[0], kv[1]);
         }
-        MovingClock clock = new MovingClock();
+        SettableClock clock = new SettableClock();
         long from = candles.get(firstIndex).openTime();
         long to = candles.get(firstIndex + count).openTime();
         StringWriter log = new StringWriter();
@@ -94,7 +72,7 @@ class ReplayParityTest {
         try (ConfigurableApplicationContext ctx = new Launcher(properties, Map.of("movingClock", clock)).start()) {
             EvaluateService evaluate = ctx.getBean(EvaluateService.class);
             for (Candle c : candles.subList(firstIndex, firstIndex + count)) {
-                clock.now = Instant.ofEpochMilli(c.openTime() + M5 + 1_000);   // just after it closed
+                clock.set(Instant.ofEpochMilli(c.openTime() + M5 + 1_000));   // just after it closed
                 assertThat(evaluate.run("parity", out)).as(log.toString()).isZero();
             }
             ReplayService.Outcome replay = ctx.getBean(ReplayService.class)

@@ -88,9 +88,9 @@ class SeedQueriesTest {
                 WHERE strategy_id = 'btc-bin-1h'
                 GROUP BY strategy_id""");
 
-        assertThat(perf).containsEntry("strategy_id", "btc-bin-1h").containsEntry("total_trades", 6)
+        assertThat(wholeNumbersAsLong(perf)).containsEntry("strategy_id", "btc-bin-1h").containsEntry("total_trades", 6L)
                 .containsEntry("total_pnl", 16.0).containsEntry("avg_return", (1.25 - 0.425 + 0.775) / 3)
-                .containsEntry("winning_trades", 2).containsEntry("losing_trades", 1);
+                .containsEntry("winning_trades", 2L).containsEntry("losing_trades", 1L);
     }
 
     @Test
@@ -113,11 +113,18 @@ class SeedQueriesTest {
                 FROM ohlcv_data
                 GROUP BY exchange, symbol, timeframe""");
 
-        assertThat(ranges).containsExactlyInAnyOrder(
+        assertThat(ranges.stream().map(SeedQueriesTest::wholeNumbersAsLong)).containsExactlyInAnyOrder(
                 Map.of("exchange", "binance", "symbol", "BTC/USDT", "timeframe", "1h",
-                        "earliest", T0, "latest", T0 + 5 * HOUR, "candle_count", 2),
+                        "earliest", T0, "latest", T0 + 5 * HOUR, "candle_count", 2L),
                 Map.of("exchange", "kraken", "symbol", "BTC/USD", "timeframe", "5m",
-                        "earliest", T0, "latest", T0, "candle_count", 1));
+                        "earliest", T0, "latest", T0, "candle_count", 1L));
+    }
+
+    /** A row with its whole numbers as Long: SQLite gives a count as Integer when it is small, PostgreSQL as Long. */
+    static Map<String, Object> wholeNumbersAsLong(Map<String, Object> row) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        row.forEach((k, v) -> result.put(k, v instanceof Integer i ? Long.valueOf(i) : v));
+        return result;
     }
 
     private void trade(String strategy, String side, int n, String pnl) {

@@ -5,18 +5,23 @@ import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
 
-/** A migrated SQLite file in a test's temporary folder, with the settings the application uses. */
+/**
+ * A migrated database for a test, with the settings the application uses: an SQLite file in the test's
+ * temporary folder, or a schema of its own on PostgreSQL ({@link TestDatabases}).
+ */
 final class TestDatabase {
 
     private TestDatabase() {
     }
 
     static HikariDataSource migrated(Path folder) {
-        String url = SqliteUrls.withSettings("jdbc:sqlite:" + folder.resolve("test.db"));
+        String url = TestDatabases.url(folder.resolve("test.db"));
+        Dialect dialect = Dialect.of(url);
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(url);
+        ds.setJdbcUrl(dialect == Dialect.SQLITE ? SqliteUrls.withSettings(url) : url);
         ds.setMaximumPoolSize(2);
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/" + dialect.name().toLowerCase())
+                .load().migrate();
         return ds;
     }
 }

@@ -80,8 +80,11 @@ public class Cli implements Runnable {
 
     private static boolean isUnopenable(SQLException e) {
         String m = String.valueOf(e.getMessage());
+        String state = String.valueOf(e.getSQLState());
         return m.contains("SQLITE_CANTOPEN") || m.contains("SQLITE_READONLY") || m.contains("SQLITE_NOTADB")
-                || m.contains("SQLITE_PERM") || m.contains("Connection refused");
+                || m.contains("SQLITE_PERM") || m.contains("Connection refused")
+                // PostgreSQL: no connection (08), no such database (3D000), authentication refused (28)
+                || state.startsWith("08") || state.equals("3D000") || state.startsWith("28");
     }
 
     /** Gives every command that takes a {@link Launcher} in its constructor the launcher; picocli creates the rest. */

@@ -38,11 +38,12 @@ class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // one log line per job run, and what each scheduled fire did
+        // one log line per job run, and what each scheduled fire did, and the schedule this service shares
         // (logging stays up until the service has stopped: it closes itself on SIGTERM)
-        Map<String, Object> logging = Map.of("logging.level.dev.tradingbatch.jobs.operations.RunLog", "INFO",
-                "logging.level.dev.tradingbatch.jobs.schedule", "INFO", "logging.register-shutdown-hook", "false");
-        ConfigurableApplicationContext ctx = launcher.with(logging, Map.of()).withoutShutdownHook().start();
+        Map<String, Object> service = Map.of("logging.level.dev.tradingbatch.jobs.operations.RunLog", "INFO",
+                "logging.level.dev.tradingbatch.jobs.schedule", "INFO", "logging.register-shutdown-hook", "false",
+                "spring.quartz.scheduler-name", ServiceRunner.clusterName(role, strategies == null ? List.of() : strategies));
+        ConfigurableApplicationContext ctx = launcher.with(service, Map.of()).withoutShutdownHook().start();
         ServiceRunner runner = ctx.getBean(ServiceRunner.class);
         List<PlannedRun> runs;
         try {

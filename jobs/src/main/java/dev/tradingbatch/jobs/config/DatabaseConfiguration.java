@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.Dialect;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.db.OpenTimes;
@@ -25,9 +26,9 @@ import java.time.ZoneOffset;
 class DatabaseConfiguration {
 
     /**
-     * The standard {@code spring.datasource.*} connection; on SQLite, the file's folder is created
-     * and every connection gets WAL, a busy timeout, synchronous=NORMAL, foreign keys and
-     * IMMEDIATE transactions through the URL.
+     * The standard {@code spring.datasource.*} connection, SQLite or PostgreSQL ({@link Dialect}); on
+     * SQLite, the file's folder is created and every connection gets WAL, a busy timeout,
+     * synchronous=NORMAL, foreign keys and IMMEDIATE transactions through the URL.
      * <p>
      * Connections are taken lazily, at a transaction's first statement: a chunk transaction begins
      * before its reader asks the exchange for a page, and on SQLite an IMMEDIATE transaction holds
@@ -38,7 +39,7 @@ class DatabaseConfiguration {
     LazyDataSource dataSource(DataSourceProperties properties) {
         String url = properties.determineUrl();
         HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-        if (SqliteUrls.isSqlite(url)) {
+        if (Dialect.of(url) == Dialect.SQLITE) {
             SqliteUrls.prepareFolder(url);
             ds.setJdbcUrl(SqliteUrls.withSettings(url));
             // one writer at a time anyway; a few connections let readers run beside it

@@ -59,12 +59,22 @@ public class JobsService {
         BatchStatus wanted = status == null ? null : status(status);
         String jobName = job == null ? null : jobName(job);
         reportRecovered(out);
-        List<Long> ids = jdbc.queryForList("""
+        StringBuilder sql = new StringBuilder("""
                 SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
                 JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                WHERE (? IS NULL OR e.STATUS = ?) AND (? IS NULL OR i.JOB_NAME = ?)
-                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""", Long.class,
-                wanted == null ? null : wanted.name(), wanted == null ? null : wanted.name(), jobName, jobName, limit);
+                WHERE 1 = 1""");
+        List<Object> args = new ArrayList<>();
+        if (wanted != null) {
+            sql.append(" AND e.STATUS = ?");
+            args.add(wanted.name());
+        }
+        if (jobName != null) {
+            sql.append(" AND i.JOB_NAME = ?");
+            args.add(jobName);
+        }
+        sql.append(" ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?");
+        args.add(limit);
+        List<Long> ids = jdbc.queryForList(sql.toString(), Long.class, args.toArray());
         if (ids.isEmpty()) {
             out.println("no job executions" + (wanted != null || jobName != null ? " match" : " recorded yet"));
             return 0;

@@ -11,6 +11,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.launch.JobOperator;
@@ -19,13 +20,15 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
 
 /**
- * Runs a service: puts its planned runs into Quartz (in-memory store: the schedules are rebuilt from
- * configuration at every start), fires each backfill and evaluation once at start so the first runs
+ * Runs a service: puts its planned runs into Quartz (rebuilt from configuration at every start: in
+ * memory on SQLite, shared by the instances of the service on PostgreSQL), fires each backfill and evaluation once at start so the first runs
  * catch up on everything missed while the service was down, and stops cleanly: no new fires, running
  * jobs asked to stop at their next chunk boundary (they end STOPPED and can be restarted), at most
  * {@code trading.schedule.shutdown-grace} of waiting.
@@ -52,11 +55,19 @@ public class ServiceRunner {
         this.clock = clock;
     }
 
-    /** Schedules the role's runs and starts firing; returns what was scheduled. */
+    /**
+     * Schedules the role's runs and starts firing; returns what was scheduled. On PostgreSQL the
+     * schedule is shared by the instances of the same service (one Quartz cluster per role and
+     * strategy selection, see {@link #clusterName}): each instance puts the same jobs and triggers,
+     * replacing what is stored, and removes the stored jobs the configuration no longer has.
+     */
     public List<PlannedRun> start(Role role, List<String> strategyIds) throws SchedulerException {
         List<PlannedRun> runs = plan.plan(role, strategyIds);
+        Set<JobKey> planned = new HashSet<>();
         for (PlannedRun run : runs) {
             JobDetail job = JobBuilder.newJob(ScheduledJob.class).withIdentity(run.name()).storeDurably()
+                    // a fire under way on an instance that dies is fired again by another instance of the cluster
+                    .requestRecovery()
                     .usingJobData(ScheduledJob.KIND, run.kind().name())
                     .usingJobData(ScheduledJob.EXCHANGE, run.market().exchange())
                     .usingJobData(ScheduledJob.SYMBOL, run.market().symbol())
@@ -64,15 +75,37 @@ public class ServiceRunner {
                     .usingJobData(ScheduledJob.STRATEGY, run.strategy() == null ? "" : run.strategy())
                     .usingJobData(ScheduledJob.CHAINED, String.join(",", run.strategies()))
                     .build();
-            scheduler.addJob(job, true);
-            scheduler.scheduleJob(regular(run, job.getKey()));
+            planned.add(job.getKey());
+            Set<Trigger> triggers = new HashSet<>();
+            triggers.add(regular(run, job.getKey()));
             if (run.kind() == PlannedRun.Kind.BACKFILL || run.kind() == PlannedRun.Kind.EVALUATE) {
-                scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(run.name() + " (catch-up)")
+                triggers.add(TriggerBuilder.newTrigger().withIdentity(run.name() + " (catch-up)")
                         .forJob(job.getKey()).startNow().build());
+            }
+            scheduler.scheduleJob(job, triggers, true);
+        }
+        for (JobKey stored : scheduler.getJobKeys(GroupMatcher.anyJobGroup())) {
+            if (!planned.contains(stored)) {
+                log.info("removing scheduled job {}: no longer configured", stored.getName());
+                scheduler.deleteJob(stored);
             }
         }
         scheduler.start();
         return runs;
+    }
+
+    /**
+     * The Quartz scheduler name of a service: instances with the same role and strategies share their
+     * schedule on PostgreSQL (clustered job store), so each trigger fires on one of them; services with
+     * other roles or strategies keep schedules of their own. Unused on SQLite (a schedule per process).
+     */
+    public static String clusterName(Role role, List<String> strategyIds) {
+        String name = "trading-batch " + role.name().toLowerCase(Locale.ROOT)
+                + (strategyIds.isEmpty() ? "" : " " + String.join(",", strategyIds.stream().sorted().distinct().toList()));
+        if (name.length() <= 120) {   // Quartz's SCHED_NAME column
+            return name;
+        }
+        return name.substring(0, 100) + " #" + Integer.toHexString(name.hashCode());
     }
 
     /** The trigger of a run's regular fires; market time is turned into wall time for Quartz. */

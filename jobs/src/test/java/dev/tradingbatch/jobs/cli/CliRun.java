@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.cli;
 import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.TestDatabases;
 import dev.tradingbatch.jobs.support.RecordingSleeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -18,11 +19,13 @@ import java.util.Map;
 
 /**
  * Runs the command line the way a user does, in-process, against a database file in a test's
- * folder, with configuration overrides (exchange base URLs) and a fixed clock.
+ * folder (or a schema of its own on PostgreSQL, see {@link TestDatabases}), with configuration
+ * overrides (exchange base URLs) and a fixed clock.
  */
 public final class CliRun {
 
     private final Path database;
+    private final String url;
     private final Map<String, Object> properties = new HashMap<>();
     private final Map<String, Object> beans = new HashMap<>();
 
@@ -31,7 +34,8 @@ public final class CliRun {
     /** A database in {@code folder}; exchange waits are recorded, not slept (see {@link #waits()}). */
     public CliRun(Path folder) {
         this.database = folder.resolve("data").resolve("trading.db");
-        properties.put("spring.datasource.url", "jdbc:sqlite:" + database);
+        this.url = TestDatabases.url(database);
+        properties.put("spring.datasource.url", url);
         beans.put("recordingSleeper", sleeper);
     }
 
@@ -56,8 +60,23 @@ public final class CliRun {
         return this;
     }
 
+    /** The SQLite file the commands use (tests of SQLite-only behaviour); see {@link #url()}. */
     public Path database() {
         return database;
+    }
+
+    /** The database the commands use: the SQLite file, or this test's schema on PostgreSQL ({@link TestDatabases}). */
+    public String url() {
+        return url;
+    }
+
+    /** Whether a command has created the database and its schema (the SQLite file exists; the tables on PostgreSQL). */
+    public boolean migrated() {
+        if (!TestDatabases.postgresql()) {
+            return java.nio.file.Files.exists(database);
+        }
+        return count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+                + " AND table_name = 'candles'") > 0;
     }
 
     /** What one command printed and returned. */
@@ -71,11 +90,28 @@ public final class CliRun {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** Runs a query on the database the commands used (read with a plain connection, as a user would). */
+    /**
+     * Runs a query on the database the commands used (read with a plain connection, as a user would).
+     * Whole numbers come back as SQLite's driver types them on both databases: Integer when they fit,
+     * Long otherwise (PostgreSQL gives a BIGINT or a COUNT as Long whatever its size).
+     */
     public List<Map<String, Object>> query(String sql, Object... args) {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:sqlite:" + database, true);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, true);
         try {
-            return new JdbcTemplate(ds).queryForList(sql, args);
+            List<Map<String, Object>> rows = new JdbcTemplate(ds).queryForList(sql, args);
+            rows.forEach(row -> row.replaceAll((column, value) -> value instanceof Long l && l == l.intValue()
+                    ? Integer.valueOf(l.intValue()) : value));
+            return rows;
+        } finally {
+            ds.destroy();
+        }
+    }
+
+    /** One value read with a plain connection, as the driver converts it to {@code type} (a Timestamp, say). */
+    public <T> T queryForObject(String sql, Class<T> type, Object... args) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, true);
+        try {
+            return new JdbcTemplate(ds).queryForObject(sql, type, args);
         } finally {
             ds.destroy();
         }
@@ -83,7 +119,7 @@ public final class CliRun {
 
     /** Changes the database directly (a test planting a state that a crash or another host would leave). */
     public int update(String sql, Object... args) {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:sqlite:" + database, true);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, true);
         try {
             return new JdbcTemplate(ds).update(sql, args);
         } finally {
@@ -93,7 +129,7 @@ public final class CliRun {
 
     /** The stored candles of a series, read back through the repository the application uses. */
     public List<Candle> candles(MarketKey market) {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:sqlite:" + database, true);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, true);
         try {
             return new CandleRepository(ds).find(market, Long.MIN_VALUE, Long.MAX_VALUE);
         } finally {

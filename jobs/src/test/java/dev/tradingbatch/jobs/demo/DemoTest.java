@@ -3,8 +3,9 @@ package dev.tradingbatch.jobs.demo;
 import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +34,12 @@ class DemoTest {
             assertThat(reports.resolve(id + ".html")).as(id).isRegularFile()
                     .content().contains("<h1>" + id + "</h1>");
         }
-        CliRun demoDb = new CliRun(dir.resolve("demo"));
-        assertThat(demoDb.count("SELECT COUNT(DISTINCT strategy_id) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(4);
-        assertThat(demoDb.count("SELECT COUNT(DISTINCT run_id) FROM strategy_trades WHERE run_id LIKE 'replay-%'")).isEqualTo(4);
-        assertThat(Files.exists(cli.database())).as("the configured database is not touched").isFalse();
+        // the demo's own SQLite file, whatever database the configuration names
+        JdbcTemplate demoDb = new JdbcTemplate(new SingleConnectionDataSource("jdbc:sqlite:" + database, true));
+        assertThat(demoDb.queryForObject("SELECT COUNT(DISTINCT strategy_id) FROM strategy_trades WHERE run_id = 'live'",
+                Integer.class)).isEqualTo(4);
+        assertThat(demoDb.queryForObject("SELECT COUNT(DISTINCT run_id) FROM strategy_trades WHERE run_id LIKE 'replay-%'",
+                Integer.class)).isEqualTo(4);
+        assertThat(cli.migrated()).as("the configured database is not touched").isFalse();
     }
 }

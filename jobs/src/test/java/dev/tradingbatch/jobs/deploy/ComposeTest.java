@@ -71,7 +71,7 @@ class ComposeTest {
         Map<String, String> test = testProperties();
         LocalServices local = new LocalServices(compose, Map.of("trading-data", cli.database().getParent()), test);
         assertThat(local.properties(compose.services().get("backfiller")))
-                .containsEntry("spring.datasource.url", "jdbc:sqlite:" + cli.database());
+                .containsEntry("spring.datasource.url", cli.url());
 
         // docker compose up: every container at once, on a volume with no database yet
         Map<String, Process> running = new LinkedHashMap<>();
@@ -188,7 +188,7 @@ class ComposeTest {
                     SELECT COUNT(DISTINCT s.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION e
                     JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.PARAMETER_NAME = 'strategy'
                     JOIN BATCH_JOB_EXECUTION_PARAMS t ON t.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND t.PARAMETER_NAME = 'through'
-                    WHERE e.STATUS = 'COMPLETED' AND CAST(t.PARAMETER_VALUE AS INTEGER) >= ?""", target);
+                    WHERE e.STATUS = 'COMPLETED' AND CAST(t.PARAMETER_VALUE AS BIGINT) >= ?""", target);
             long busy = cli.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS <> 'COMPLETED'");
             if (stored == series && evaluated == strategies && busy == 0) {
                 return;
@@ -267,7 +267,7 @@ class ComposeTest {
 
     /** MIN or MAX of a parameter of the strategy's completed evaluations. */
     private static long evaluationParameter(CliRun cli, String strategy, String aggregate, String name) {
-        return cli.count("SELECT " + aggregate + "(CAST(p.PARAMETER_VALUE AS INTEGER)) FROM BATCH_JOB_EXECUTION e "
+        return cli.count("SELECT " + aggregate + "(CAST(p.PARAMETER_VALUE AS BIGINT)) FROM BATCH_JOB_EXECUTION e "
                 + "JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
                 + "AND s.PARAMETER_NAME = 'strategy' AND s.PARAMETER_VALUE = ? "
                 + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = ? "

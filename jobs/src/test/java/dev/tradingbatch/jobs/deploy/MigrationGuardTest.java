@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.deploy;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.ChildJvm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Flyway at start, the schema is migrated exactly once, the others wait for it and none fails.
  * Each process is a real JVM, as a container's would be.
  */
+@DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "the migration lock guards SQLite files; Flyway locks PostgreSQL itself")
 class MigrationGuardTest {
 
     static final String SLOW_MIGRATION = "dev/tradingbatch/jobs/deploy/slowmigration";

@@ -162,7 +162,7 @@ class ArchiveTest {
         // 2013-11-24T23:55:00Z, before the first stored; at the series' scales (2 and 8 decimals), as read back
         Candle late = new Candle(1385337300000L, new BigDecimal("799.50"), new BigDecimal("800.00"),
                 new BigDecimal("799.00"), new BigDecimal("800.00"), new BigDecimal("1.50000000"));
-        String url = SqliteUrls.withSettings("jdbc:sqlite:" + cli.database());
+        String url = cli.url().startsWith("jdbc:sqlite:") ? SqliteUrls.withSettings(cli.url()) : cli.url();
         SingleConnectionDataSource connection = new SingleConnectionDataSource(url, true);
         SingleConnectionDataSource otherProcess = new SingleConnectionDataSource(url, true);
         try {

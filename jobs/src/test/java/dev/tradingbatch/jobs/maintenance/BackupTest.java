@@ -8,6 +8,7 @@ import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -52,6 +53,7 @@ class BackupTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "backup copies an SQLite file")
     void shouldCopyOneConsistentSnapshotWhileAnotherWriterKeepsInserting() throws Exception {
         Writer writer = new Writer(cli.database());
         Thread thread = new Thread(writer, "other-writer");
@@ -92,6 +94,7 @@ class BackupTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "backup copies an SQLite file")
     void shouldOpenTheBackupAsTheDatabase() {
         Path copy = dir.resolve("backup.db");
         assertThat(cli.run("backup", "--to", copy.toString()).exitCode()).isZero();
@@ -105,6 +108,7 @@ class BackupTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "backup copies an SQLite file")
     void shouldRefuseAnExistingFileAndAMissingFolder() throws IOException {
         Path existing = Files.writeString(dir.resolve("precious.db"), "keep me");
 

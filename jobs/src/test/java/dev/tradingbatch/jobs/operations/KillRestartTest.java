@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.operations;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.db.TestDatabases;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.ChildJvm;
 import dev.tradingbatch.jobs.support.FakeBinance;
@@ -115,7 +116,7 @@ class KillRestartTest {
     }
 
     private Map<String, String> properties(Path folder) {
-        return Map.of("spring.datasource.url", "jdbc:sqlite:" + folder.resolve("data").resolve("trading.db"),
+        return Map.of("spring.datasource.url", TestDatabases.url(folder.resolve("data").resolve("trading.db")),
                 "trading.exchanges.binance.base-url", binance.baseUrl(),
                 "trading.backfill.chunk-size", "250",
                 "trading.backfill.progress", "never");

@@ -50,7 +50,7 @@ class ReplayParityTest {
                 "--symbol", "BTC/USD", "--timeframe", "5m").exitCode()).isZero();
         List<Candle> candles = cli.candles(MARKET);
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", "jdbc:sqlite:" + cli.database());
+        properties.put("spring.datasource.url", cli.url());
         properties.put("trading.backfill.progress", "never");
         String key = "trading.strategies.parity.";
         properties.put(key + "exchange", "bitstamp");

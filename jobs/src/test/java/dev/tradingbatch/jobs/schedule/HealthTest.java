@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.schedule;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.db.TestDatabases;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.FakeBinance;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -68,7 +70,10 @@ class HealthTest {
         assertThat(healthy.out()).isEqualTo("healthy\n");
         assertThat(backfiller.exitCode()).isZero();
 
-        cli.update("UPDATE BATCH_JOB_EXECUTION SET END_TIME = END_TIME - ? WHERE JOB_EXECUTION_ID = 1", 3 * H);
+        Timestamp ended = cli.queryForObject("SELECT END_TIME FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = 1",
+                Timestamp.class);
+        cli.update("UPDATE BATCH_JOB_EXECUTION SET END_TIME = ? WHERE JOB_EXECUTION_ID = 1",
+                new Timestamp(ended.getTime() - 3 * H));
         CliRun.Result late = cli.run("health", "--role", "backfiller");
         CliRun.Result trader = cli.run("health", "--role", "trader");
         assertThat(late.exitCode()).isEqualTo(1);
@@ -79,9 +84,13 @@ class HealthTest {
 
     @Test
     void shouldBeUnhealthyWhenTheDatabaseDoesNotOpen() throws Exception {
-        Path notADatabase = dir.resolve("data").resolve("trading.db");
-        Files.createDirectories(notADatabase.getParent());
-        Files.writeString(notADatabase, "this is not an SQLite database, just text that is long enough ".repeat(40));
+        if (TestDatabases.postgresql()) {
+            cli.with("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/no_such_database");
+        } else {
+            Path notADatabase = dir.resolve("data").resolve("trading.db");
+            Files.createDirectories(notADatabase.getParent());
+            Files.writeString(notADatabase, "this is not an SQLite database, just text that is long enough ".repeat(40));
+        }
 
         CliRun.Result r = cli.run("health");
 

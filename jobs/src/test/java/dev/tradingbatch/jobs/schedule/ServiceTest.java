@@ -52,7 +52,7 @@ class ServiceTest {
         binance.stubFor(FakeBinance.stub());
         cli = new CliRun(dir);
         properties = new HashMap<>();
-        properties.put("spring.datasource.url", "jdbc:sqlite:" + cli.database());
+        properties.put("spring.datasource.url", cli.url());
         properties.put("trading.exchanges.binance.base-url", binance.baseUrl());
         properties.put("trading.backfill.progress", "never");
         properties.put("trading.markets[0].exchange", "binance");
@@ -79,7 +79,7 @@ class ServiceTest {
     }
 
     private long lastEvaluated() {
-        return cli.count("SELECT COALESCE(MAX(CAST(p.PARAMETER_VALUE AS INTEGER)), 0) FROM BATCH_JOB_EXECUTION_PARAMS p "
+        return cli.count("SELECT COALESCE(MAX(CAST(p.PARAMETER_VALUE AS BIGINT)), 0) FROM BATCH_JOB_EXECUTION_PARAMS p "
                 + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = p.JOB_EXECUTION_ID "
                 + "WHERE p.PARAMETER_NAME = 'through' AND e.STATUS = 'COMPLETED'");
     }

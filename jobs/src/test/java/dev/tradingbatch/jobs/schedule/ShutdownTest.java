@@ -39,7 +39,7 @@ class ShutdownTest {
         binance.stubFor(FakeBinance.stub());
         CliRun cli = new CliRun(dir);
         Map<String, String> properties = Map.of(
-                "spring.datasource.url", "jdbc:sqlite:" + cli.database(),
+                "spring.datasource.url", cli.url(),
                 "trading.exchanges.binance.base-url", binance.baseUrl(),
                 "trading.backfill.chunk-size", "200",
                 "trading.backfill.progress", "never",

@@ -1,10 +1,14 @@
 package dev.tradingbatch.db;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
@@ -19,6 +23,23 @@ public class TradeRepository {
 
     public TradeRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * The declaration stored for each strategy: type, exchange, symbol, timeframe and parameters, joined
+     * with a space (as {@link #declaration} makes it), by strategy id.
+     */
+    public Map<String, String> declarations() {
+        Map<String, String> stored = new HashMap<>();
+        jdbc.query("SELECT strategy_id, type, exchange, symbol, timeframe, params FROM strategies",
+                (RowCallbackHandler) rs -> stored.put(rs.getString(1), String.join(" ", rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))));
+        return stored;
+    }
+
+    /** What {@link #declarations} gives for a strategy declared so. */
+    public static String declaration(String type, MarketKey market, String paramsJson) {
+        return String.join(" ", type, market.exchange(), market.symbol(), market.timeframe().code(), paramsJson);
     }
 
     /** Declares or updates a strategy; its trades keep the parameters they were made with. */
@@ -52,21 +73,38 @@ public class TradeRepository {
 
     /** A run's trades, oldest first. */
     public List<TradeRow> trades(String strategyId, String runId) {
-        return jdbc.query("""
-                SELECT strategy_id, run_id, symbol, side, price, quantity, fee, candle_time, executed_at, pnl,
-                       pnl_percent, params
-                FROM strategy_trades WHERE strategy_id = ? AND run_id = ? ORDER BY candle_time, side""",
-                (rs, i) -> new TradeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        decimal(rs.getString(5)), decimal(rs.getString(6)), decimal(rs.getString(7)), rs.getLong(8),
-                        rs.getLong(9), decimal(rs.getString(10)), decimal(rs.getString(11)), rs.getString(12)),
+        return jdbc.query(SELECT + " WHERE strategy_id = ? AND run_id = ? ORDER BY candle_time, side", ROW,
                 strategyId, runId);
+    }
+
+    /** A run's newest {@code n} trades, oldest first. */
+    public List<TradeRow> latest(String strategyId, String runId, int n) {
+        List<TradeRow> newestFirst = jdbc.query(SELECT
+                + " WHERE strategy_id = ? AND run_id = ? ORDER BY candle_time DESC, side DESC LIMIT ?", ROW,
+                strategyId, runId, n);
+        return newestFirst.reversed();
+    }
+
+    /** The run's trade on one side of one candle. */
+    public Optional<TradeRow> trade(String strategyId, String runId, long candleTime, String side) {
+        return jdbc.query(SELECT + " WHERE strategy_id = ? AND run_id = ? AND candle_time = ? AND side = ?", ROW,
+                strategyId, runId, candleTime, side).stream().findFirst();
     }
 
     /** The run's last trade if it is a buy: the position still open. */
     public Optional<TradeRow> openPosition(String strategyId, String runId) {
-        List<TradeRow> all = trades(strategyId, runId);
-        return all.isEmpty() || !all.getLast().side().equals("buy") ? Optional.empty() : Optional.of(all.getLast());
+        return latest(strategyId, runId, 1).stream().filter(t -> t.side().equals("buy")).findFirst();
     }
+
+    private static final String SELECT = """
+            SELECT strategy_id, run_id, symbol, side, price, quantity, fee, candle_time, executed_at, pnl,
+                   pnl_percent, params
+            FROM strategy_trades""";
+
+    private static final RowMapper<TradeRow> ROW = (rs, i) -> new TradeRow(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), decimal(rs.getString(5)), decimal(rs.getString(6)),
+            decimal(rs.getString(7)), rs.getLong(8), rs.getLong(9), decimal(rs.getString(10)),
+            decimal(rs.getString(11)), rs.getString(12));
 
     /** Parameters as stored with strategies and trades: a JSON object of texts, keys sorted. */
     public static String json(SortedMap<String, String> params) {

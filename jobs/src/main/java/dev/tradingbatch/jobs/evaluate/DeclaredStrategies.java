@@ -91,8 +91,11 @@ public class DeclaredStrategies {
             }
             byId.put(id, new DeclaredStrategy(id, market, spec, stake, p.feeRate(), p.slippageBps()));
         }
+        // one read at start; a write only for a declaration that is new or changed (health runs often)
+        Map<String, String> stored = byId.isEmpty() ? Map.of() : trades.declarations();
         for (DeclaredStrategy s : byId.values()) {
-            if (isExchange(s.market().exchange()) || stored(s.market())) {
+            if (!declaration(s).equals(stored.get(s.id()))
+                    && (isExchange(s.market().exchange()) || stored(s.market()))) {
                 upsert(s);
             }
         }
@@ -100,6 +103,10 @@ public class DeclaredStrategies {
 
     private void upsert(DeclaredStrategy s) {
         trades.upsertStrategy(s.id(), s.spec().type().code(), s.market(), s.paramsJson(), clock.millis());
+    }
+
+    private static String declaration(DeclaredStrategy s) {
+        return TradeRepository.declaration(s.spec().type().code(), s.market(), s.paramsJson());
     }
 
     private boolean stored(MarketKey market) {

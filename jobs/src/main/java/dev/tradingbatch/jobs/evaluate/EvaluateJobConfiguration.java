@@ -69,9 +69,8 @@ class EvaluateJobConfiguration {
                     long first = p.getLong("first");
                     Long restoredAt = p.getLong("restore");
                     Optional<Fill> restore = restoredAt == null ? Optional.empty()
-                            : trades.trades(s.id(), "live").stream()
-                                    .filter(t -> t.side().equals("buy") && t.candleTime() == restoredAt)
-                                    .findFirst().map(t -> Fill.buy(t.candleTime(), t.price(), t.quantity(), t.fee()));
+                            : trades.trade(s.id(), "live", restoredAt, "buy")
+                                    .map(t -> Fill.buy(t.candleTime(), t.price(), t.quantity(), t.fee()));
                     Evaluation evaluation = new Evaluation(s, declared.fillModel(s), first,
                             p.getLong("after"), restore);
                     long loadFrom = EvaluateService.loadFrom(s, first, restoredAt);

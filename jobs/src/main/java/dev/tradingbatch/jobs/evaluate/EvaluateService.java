@@ -139,8 +139,7 @@ public class EvaluateService {
         out.println(what + ": " + evaluated + (evaluated == 1 ? " candle" : " candles") + " evaluated up to "
                 + iso(through) + ", " + written + (written == 1 ? " trade" : " trades") + " (COMPLETED, execution "
                 + execution.getId() + ")");
-        List<TradeRow> all = trades.trades(s.id(), "live");
-        all.subList(Math.max(0, all.size() - written), all.size()).forEach(t -> out.println("  " + t.side() + " "
+        trades.latest(s.id(), "live", written).forEach(t -> out.println("  " + t.side() + " "
                 + t.quantity().toPlainString() + " at " + t.price().toPlainString() + " on the candle of "
                 + iso(t.candleTime()) + (t.pnl() == null ? "" : ", pnl " + t.pnl().toPlainString() + " ("
                 + t.pnlPercent().toPlainString() + "%)")));

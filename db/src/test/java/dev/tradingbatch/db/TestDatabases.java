@@ -1,8 +1,10 @@
 package dev.tradingbatch.db;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.UUID;
  * The database a test runs on: an SQLite file in the test's folder (the default), or, with
  * {@code -Dtest.database=postgresql} (the Maven profile {@code postgresql}), a schema of its own in the
  * PostgreSQL database {@code test.postgresql.url} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
- * created on first use and dropped when the test JVM exits, so that runs never see each other's data.
+ * created on first use and dropped when the test JVM exits, so that runs never see each other's data
+ * (schemas more than 6 hours old, left by a test JVM that was killed, are dropped by the next run).
  */
 public final class TestDatabases {
 
@@ -46,8 +49,13 @@ public final class TestDatabases {
     }
 
     private static String newSchema() {
-        String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        // named by creation time, so that schemas a killed test JVM could not drop go with a later run
+        long now = System.currentTimeMillis() / 1000;
+        String schema = "test_" + now + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (Connection c = DriverManager.getConnection(server()); Statement s = c.createStatement()) {
+            if (SCHEMAS.isEmpty()) {
+                dropLeftOvers(s, now - Duration.ofHours(6).toSeconds());
+            }
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test schema on " + server() + ": " + e.getMessage(), e);
@@ -55,6 +63,21 @@ public final class TestDatabases {
         SCHEMAS.add(schema);
         String server = server();
         return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static void dropLeftOvers(Statement s, long before) throws SQLException {
+        List<String> old = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^test_[0-9]+_[0-9a-f]+$'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (Long.parseLong(name.split("_")[1]) < before) {
+                    old.add(name);
+                }
+            }
+        }
+        for (String name : old) {
+            s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        }
     }
 
     private static String server() {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.db;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -10,6 +11,11 @@ import java.time.format.DateTimeParseException;
 public final class OpenTimes {
 
     private OpenTimes() {
+    }
+
+    /** How every output writes a point in time: ISO-8601 in UTC ({@code 2024-01-01T00:00:00Z}). */
+    public static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
     }
 
     /**

@@ -7,9 +7,10 @@ import dev.tradingbatch.jobs.BadInputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+
+import static dev.tradingbatch.db.OpenTimes.iso;
 
 /**
  * A backfill as the user asked for it, checked for everything that needs no database or exchange.
@@ -75,9 +76,5 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
 
     public boolean fromFile() {
         return BackfillParameters.FILE.equals(source);
-    }
-
-    static String iso(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
     }
 }

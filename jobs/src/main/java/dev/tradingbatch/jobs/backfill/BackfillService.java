@@ -24,7 +24,7 @@ import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-import static dev.tradingbatch.jobs.backfill.BackfillRequest.iso;
+import static dev.tradingbatch.db.OpenTimes.iso;
 
 /**
  * Turns a {@link BackfillRequest} into a run of the backfill job: works out the range (what is

@@ -19,11 +19,12 @@ import org.springframework.stereotype.Service;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+
+import static dev.tradingbatch.db.OpenTimes.iso;
 
 /**
  * {@code evaluate --strategy ID}: evaluates a strategy on the candles closed since its last evaluation.
@@ -158,9 +159,5 @@ public class EvaluateService {
     private Optional<ExecutionContext> lastCompleted(String strategyId) {
         return executions.last("evaluateStrategyJob", Map.of("strategy", strategyId), BatchStatus.COMPLETED)
                 .map(JobExecution::getExecutionContext);
-    }
-
-    private static String iso(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
     }
 }

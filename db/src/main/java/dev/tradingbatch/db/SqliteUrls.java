@@ -15,8 +15,13 @@ public final class SqliteUrls {
     /**
      * WAL lets readers run beside the one writer; IMMEDIATE takes the write lock when a transaction
      * begins, so read-then-write transactions wait on the busy timeout instead of failing midway.
+     * {@code journal_size_limit} is where the WAL file is truncated when it starts over, and the size past
+     * which a writer truncates it first ({@link WalLimit}).
      */
     static final Map<String, String> SETTINGS = settings();
+
+    /** 8 times the automatic checkpoint's 1000 pages of 4 KiB: reached only when checkpoints are starved. */
+    public static final long WAL_LIMIT_BYTES = 32L * 1024 * 1024;
 
     private SqliteUrls() {
     }
@@ -28,6 +33,7 @@ public final class SqliteUrls {
         s.put("foreign_keys", "true");
         s.put("busy_timeout", "30000"); // ms
         s.put("transaction_mode", "IMMEDIATE");
+        s.put("journal_size_limit", String.valueOf(WAL_LIMIT_BYTES));
         return s;
     }
 
@@ -47,6 +53,19 @@ public final class SqliteUrls {
             hasQuery = true;
         }
         return result.toString();
+    }
+
+    /** The value the URL gives {@code key}, else this class's default for it, else null. */
+    public static String setting(String url, String key) {
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String part : url.substring(query + 1).split("&")) {
+                if (part.startsWith(key + "=")) {
+                    return part.substring(key.length() + 1);
+                }
+            }
+        }
+        return SETTINGS.get(key);
     }
 
     /** The database file a {@code jdbc:sqlite:} URL names, or null for in-memory databases. */

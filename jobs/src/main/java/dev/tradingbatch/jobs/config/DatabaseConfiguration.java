@@ -44,6 +44,7 @@ class DatabaseConfiguration {
             ds.setJdbcUrl(SqliteUrls.withSettings(url));
             // one writer at a time anyway; a few connections let readers run beside it
             ds.setMaximumPoolSize(4);
+            // SqliteWritesConfiguration puts bounded busy retries and the WAL bound between proxy and pool
         }
         return new LazyDataSource(ds);
     }

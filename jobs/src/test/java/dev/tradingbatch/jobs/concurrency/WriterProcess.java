@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.concurrency;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tradingbatch.db.SqliteTransactions;
 import dev.tradingbatch.db.SqliteUrls;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
@@ -15,7 +16,8 @@ import java.util.Arrays;
 
 /**
  * What the writer child processes share: the connection pool built the way the application builds it
- * (URL settings, lazy connections, pool of 4), short transactions, and the acknowledgement file.
+ * (URL settings, lazy connections over
+ * {@link SqliteTransactions}, pool of 4), short transactions, and the acknowledgement file.
  * <p>
  * Acknowledgement file: one line {@code <key> <latencyMicros>} per committed transaction key, written and
  * flushed only after the commit returned; last line {@code # count=.. p50=.. p99=.. errors=.. start=.. end=..}.
@@ -33,9 +35,11 @@ final class WriterProcess implements AutoCloseable {
 
     WriterProcess(String db, Path outFile) throws IOException {
         pool = new HikariDataSource();
-        pool.setJdbcUrl(SqliteUrls.withSettings("jdbc:sqlite:" + db));
+        String url = SqliteUrls.withSettings("jdbc:sqlite:" + db);
+        pool.setJdbcUrl(url);
         pool.setMaximumPoolSize(4);
-        dataSource = new LazyConnectionDataSourceProxy(pool);
+        dataSource = new LazyConnectionDataSourceProxy(new SqliteTransactions(pool, url,
+                SqliteTransactions.DEFAULT_BUSY_RETRIES));
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         out = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8));
     }

@@ -6,6 +6,7 @@ import dev.tradingbatch.db.Dialect;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.db.OpenTimes;
+import dev.tradingbatch.db.SqliteTransactions;
 import dev.tradingbatch.db.SqliteUrls;
 import dev.tradingbatch.jobs.BadInputException;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +29,10 @@ class DatabaseConfiguration {
     /**
      * The standard {@code spring.datasource.*} connection, SQLite or PostgreSQL ({@link Dialect}); on
      * SQLite, the file's folder is created and every connection gets WAL, a busy timeout,
-     * synchronous=NORMAL, foreign keys and IMMEDIATE transactions through the URL.
+     * synchronous=NORMAL, foreign keys and IMMEDIATE transactions through the URL, and transactions
+     * go through {@link SqliteTransactions}: a {@code BEGIN IMMEDIATE} still busy after the busy
+     * timeout is retried {@code trading.database.busy-retries} times, and a WAL grown past
+     * {@code journal_size_limit} is checkpointed before the next write.
      * <p>
      * Connections are taken lazily, at a transaction's first statement: a chunk transaction begins
      * before its reader asks the exchange for a page, and on SQLite an IMMEDIATE transaction holds
@@ -36,25 +40,30 @@ class DatabaseConfiguration {
      * writing for as long as the exchange takes to answer.
      */
     @Bean
-    LazyDataSource dataSource(DataSourceProperties properties) {
+    LazyDataSource dataSource(DataSourceProperties properties,
+                              @Value("${trading.database.busy-retries:" + SqliteTransactions.DEFAULT_BUSY_RETRIES + "}")
+                              int busyRetries) {
         String url = properties.determineUrl();
         HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-        if (Dialect.of(url) == Dialect.SQLITE) {
-            SqliteUrls.prepareFolder(url);
-            ds.setJdbcUrl(SqliteUrls.withSettings(url));
-            // one writer at a time anyway; a few connections let readers run beside it
-            ds.setMaximumPoolSize(4);
-            // SqliteWritesConfiguration puts bounded busy retries and the WAL bound between proxy and pool
+        if (Dialect.of(url) == Dialect.POSTGRESQL) {
+            return new LazyDataSource(ds, ds);
         }
-        return new LazyDataSource(ds);
+        if (busyRetries < 0) {
+            throw new BadInputException("trading.database.busy-retries must be 0 or more, not " + busyRetries);
+        }
+        SqliteUrls.prepareFolder(url);
+        ds.setJdbcUrl(SqliteUrls.withSettings(url));
+        // one writer at a time anyway; a few connections let readers run beside it
+        ds.setMaximumPoolSize(4);
+        return new LazyDataSource(new SqliteTransactions(ds, ds.getJdbcUrl(), busyRetries), ds);
     }
 
-    /** A lazy-connection proxy that closes its pool with the application. */
+    /** A lazy-connection proxy over {@code target} that closes the pool with the application. */
     static final class LazyDataSource extends LazyConnectionDataSourceProxy implements AutoCloseable {
         private final HikariDataSource pool;
 
-        LazyDataSource(HikariDataSource pool) {
-            super(pool);
+        LazyDataSource(DataSource target, HikariDataSource pool) {
+            super(target);
             this.pool = pool;
         }
 

@@ -1,12 +1,14 @@
 package dev.tradingbatch.strategies;
 
 import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.StoredCandle;
 import dev.tradingbatch.db.Timeframe;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseTradingRecord;
 import org.ta4j.core.Indicator;
@@ -64,25 +66,46 @@ public final class PaperTrader {
 
     /** Adds a candle of history without evaluating it. */
     public void warmUp(Candle candle) {
-        append(candle);
+        append(candle.openTime(), CandleBars.bar(candle, period));
+    }
+
+    /**
+     * {@link #warmUp(Candle)} for a candle as stored: the same bar (the same doubles), without building
+     * the exact decimals.
+     */
+    public void warmUp(StoredCandle candle) {
+        append(candle.openTime(), CandleBars.bar(candle, period));
     }
 
     /** Adds a candle and evaluates it: a BUY when flat and the entry rule holds, a SELL when the exit rule does. */
     public Optional<Fill> onCandle(Candle candle) {
-        if (awaitingEntryCandle && candle.openTime() < position.candleTime()) {
-            throw new IllegalStateException("candle " + time(candle.openTime())
+        return evaluate(candle.openTime(), CandleBars.bar(candle, period), candle.close(), null);
+    }
+
+    /**
+     * {@link #onCandle(Candle)} for a candle as stored: the same bar and the same fills; the exact close is
+     * built only for a fill (a replay evaluates millions of candles and fills on few).
+     */
+    public Optional<Fill> onCandle(StoredCandle candle) {
+        return evaluate(candle.openTime(), CandleBars.bar(candle, period), null, candle);
+    }
+
+    /** The candle's close is {@code close}, or when that is null {@code stored}'s. */
+    private Optional<Fill> evaluate(long openTime, Bar bar, BigDecimal close, StoredCandle stored) {
+        if (awaitingEntryCandle && openTime < position.candleTime()) {
+            throw new IllegalStateException("candle " + time(openTime)
                     + " comes before the entry candle " + time(position.candleTime()) + " of the restored position");
         }
-        int index = append(candle);
+        int index = append(openTime, bar);
         if (position == null) {
             if (strategy.shouldEnter(index, record)) {
-                Optional<Fill> buy = fillModel.buy(candle.openTime(), candle.close());
+                Optional<Fill> buy = fillModel.buy(openTime, close != null ? close : stored.closeDecimal());
                 buy.ifPresent(fill -> enter(index, fill));
                 return buy;
             }
         } else if (record.getCurrentPosition().getEntry().getIndex() < index
                 && strategy.shouldExit(index, record)) {
-            Fill sell = fillModel.sell(candle.openTime(), candle.close(), position);
+            Fill sell = fillModel.sell(openTime, close != null ? close : stored.closeDecimal(), position);
             record.exit(index, num(sell.price()), num(sell.quantity()));
             position = null;
             return Optional.of(sell);
@@ -138,26 +161,26 @@ public final class PaperTrader {
         return spec.warmUpBars();
     }
 
-    private int append(Candle candle) {
-        if (candle.openTime() <= lastOpenTime) {
-            throw new IllegalArgumentException("candle " + time(candle.openTime())
+    private int append(long openTime, Bar bar) {
+        if (openTime <= lastOpenTime) {
+            throw new IllegalArgumentException("candle " + time(openTime)
                     + " does not open after the previous candle " + time(lastOpenTime)
                     + ": candles must come in strictly increasing open time");
         }
-        series.addBar(CandleBars.bar(candle, period));
-        lastOpenTime = candle.openTime();
+        series.addBar(bar);
+        lastOpenTime = openTime;
         int index = series.getEndIndex();
         for (Indicator<?> indicator : indicators) {
             indicator.getValue(index);
         }
         if (awaitingEntryCandle) {
-            if (candle.openTime() == position.candleTime()) {
+            if (openTime == position.candleTime()) {
                 awaitingEntryCandle = false;
                 enter(index, position);
-            } else if (candle.openTime() > position.candleTime()) {
+            } else if (openTime > position.candleTime()) {
                 throw new IllegalStateException("the entry candle " + time(position.candleTime())
                         + " of the restored position is not among the candles: the next one opens at "
-                        + time(candle.openTime()));
+                        + time(openTime));
             }
         }
         trim();

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.StoredCandle;
 import dev.tradingbatch.db.TradeRow;
 import dev.tradingbatch.strategies.Fill;
 import dev.tradingbatch.strategies.FillModel;
@@ -47,6 +48,19 @@ public record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long fi
 
         @Override
         public void accept(Candle c) {
+            if (c.openTime() < first) {
+                trader.warmUp(c);
+                return;
+            }
+            Optional<Fill> fill = trader.onCandle(c);
+            if (c.openTime() > after) {
+                evaluated++;
+                fill.ifPresent(fills::add);
+            }
+        }
+
+        /** {@link #accept(Candle)} for a candle as stored: the same evaluation, the same fills (a replay's path). */
+        public void accept(StoredCandle c) {
             if (c.openTime() < first) {
                 trader.warmUp(c);
                 return;

@@ -49,6 +49,8 @@ public final class PaperTrader {
     /** The open position: entered in the record, or restored and waiting for its entry candle. */
     private Fill position;
     private boolean awaitingEntryCandle;
+    /** The candle {@link #onCandleAhead} added last and has not evaluated yet. */
+    private StoredCandle ahead;
 
     public PaperTrader(StrategySpec spec, Timeframe timeframe, FillModel fillModel) {
         this.spec = spec;
@@ -66,6 +68,7 @@ public final class PaperTrader {
 
     /** Adds a candle of history without evaluating it. */
     public void warmUp(Candle candle) {
+        requireNothingAhead();
         append(candle.openTime(), CandleBars.bar(candle, period));
     }
 
@@ -74,29 +77,59 @@ public final class PaperTrader {
      * the exact decimals.
      */
     public void warmUp(StoredCandle candle) {
+        requireNothingAhead();
         append(candle.openTime(), CandleBars.bar(candle, period));
     }
 
     /** Adds a candle and evaluates it: a BUY when flat and the entry rule holds, a SELL when the exit rule does. */
     public Optional<Fill> onCandle(Candle candle) {
-        return evaluate(candle.openTime(), CandleBars.bar(candle, period), candle.close(), null);
+        requireNothingAhead();
+        if (awaitingEntryCandle && candle.openTime() < position.candleTime()) {
+            throw new IllegalStateException("candle " + time(candle.openTime())
+                    + " comes before the entry candle " + time(position.candleTime()) + " of the restored position");
+        }
+        int index = append(candle.openTime(), CandleBars.bar(candle, period));
+        return decide(index, candle.openTime(), candle.close(), null);
     }
 
     /**
-     * {@link #onCandle(Candle)} for a candle as stored: the same bar and the same fills; the exact close is
-     * built only for a fill (a replay evaluates millions of candles and fills on few).
+     * Replay, one candle behind: adds {@code candle} and evaluates the candle added before it (if any), whose
+     * fill it returns; {@link #finishAhead} evaluates the last one. The fills are the ones {@link #onCandle} gives
+     * for the same candles (every indicator and rule looks at bars up to the index it is asked about), at half
+     * the indicator work: ta4j computes a value on the series' last bar apart from its cache, and computes it
+     * again once the bar is no longer last; here no evaluated bar is the last one. The exact close is built only
+     * for a fill. Not with a restored position.
      */
-    public Optional<Fill> onCandle(StoredCandle candle) {
-        return evaluate(candle.openTime(), CandleBars.bar(candle, period), null, candle);
+    public Optional<Fill> onCandleAhead(StoredCandle candle) {
+        if (awaitingEntryCandle) {
+            throw new IllegalStateException("a restored position waits for its entry candle: use onCandle");
+        }
+        int index = add(candle.openTime(), CandleBars.bar(candle, period));
+        StoredCandle due = ahead;
+        ahead = candle;
+        if (due == null) {
+            return Optional.empty();
+        }
+        computeIndicators(index - 1);
+        trim();
+        return decide(index - 1, due.openTime(), null, due);
     }
 
-    /** The candle's close is {@code close}, or when that is null {@code stored}'s. */
-    private Optional<Fill> evaluate(long openTime, Bar bar, BigDecimal close, StoredCandle stored) {
-        if (awaitingEntryCandle && openTime < position.candleTime()) {
-            throw new IllegalStateException("candle " + time(openTime)
-                    + " comes before the entry candle " + time(position.candleTime()) + " of the restored position");
+    /** Evaluates the candle {@link #onCandleAhead} added last, if it has not been evaluated yet. */
+    public Optional<Fill> finishAhead() {
+        StoredCandle due = ahead;
+        if (due == null) {
+            return Optional.empty();
         }
-        int index = append(openTime, bar);
+        ahead = null;
+        int index = series.getEndIndex();
+        computeIndicators(index);
+        trim();
+        return decide(index, due.openTime(), null, due);
+    }
+
+    /** The fill on the candle at {@code index}; its close is {@code close}, or when that is null {@code stored}'s. */
+    private Optional<Fill> decide(int index, long openTime, BigDecimal close, StoredCandle stored) {
         if (position == null) {
             if (strategy.shouldEnter(index, record)) {
                 Optional<Fill> buy = fillModel.buy(openTime, close != null ? close : stored.closeDecimal());
@@ -113,6 +146,13 @@ public final class PaperTrader {
         return Optional.empty();
     }
 
+    private void requireNothingAhead() {
+        if (ahead != null) {
+            throw new IllegalStateException("the candle at " + time(ahead.openTime())
+                    + " added by onCandleAhead is not evaluated yet: call finishAhead first");
+        }
+    }
+
     /** {@link #onCandle} for each candle in order, every fill handed to {@code fills}: the replay loop. */
     public void onCandles(Iterable<Candle> candles, Consumer<? super Fill> fills) {
         for (Candle candle : candles) {
@@ -126,6 +166,7 @@ public final class PaperTrader {
      * its entry candle arrives, or after, and its entry candle must still be in the series.
      */
     public void restoreOpenPosition(Fill buy) {
+        requireNothingAhead();
         if (buy.side() != Side.BUY) {
             throw new IllegalArgumentException("only a BUY can be restored as the open position, got " + buy);
         }
@@ -162,17 +203,8 @@ public final class PaperTrader {
     }
 
     private int append(long openTime, Bar bar) {
-        if (openTime <= lastOpenTime) {
-            throw new IllegalArgumentException("candle " + time(openTime)
-                    + " does not open after the previous candle " + time(lastOpenTime)
-                    + ": candles must come in strictly increasing open time");
-        }
-        series.addBar(bar);
-        lastOpenTime = openTime;
-        int index = series.getEndIndex();
-        for (Indicator<?> indicator : indicators) {
-            indicator.getValue(index);
-        }
+        int index = add(openTime, bar);
+        computeIndicators(index);
         if (awaitingEntryCandle) {
             if (openTime == position.candleTime()) {
                 awaitingEntryCandle = false;
@@ -185,6 +217,24 @@ public final class PaperTrader {
         }
         trim();
         return index;
+    }
+
+    /** Adds the bar to the series; its index. */
+    private int add(long openTime, Bar bar) {
+        if (openTime <= lastOpenTime) {
+            throw new IllegalArgumentException("candle " + time(openTime)
+                    + " does not open after the previous candle " + time(lastOpenTime)
+                    + ": candles must come in strictly increasing open time");
+        }
+        series.addBar(bar);
+        lastOpenTime = openTime;
+        return series.getEndIndex();
+    }
+
+    private void computeIndicators(int index) {
+        for (Indicator<?> indicator : indicators) {
+            indicator.getValue(index);
+        }
     }
 
     private void enter(int index, Fill buy) {

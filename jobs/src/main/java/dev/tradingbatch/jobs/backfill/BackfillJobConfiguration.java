@@ -12,10 +12,10 @@ import dev.tradingbatch.readers.ExchangeCandleItemReader;
 import dev.tradingbatch.readers.file.CsvCandleItemReader;
 import dev.tradingbatch.writers.candles.CandleItemWriter;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -47,26 +47,19 @@ class BackfillJobConfiguration {
     }
 
     /**
-     * Reads, validates and writes candles; its summary becomes the step's exit description. Built for each
-     * job execution ({@code @JobScope}) with its reader made here from the run's parameters: the step then
-     * calls the reader itself for every candle, not a step-scoped proxy that looks its target up again on
+     * Reads, validates and writes candles; its summary becomes the step's exit description. The chunk step is
+     * built for each execution with its reader made from the run's parameters ({@link PerExecutionStep}): the
+     * step calls the reader itself for every candle, not a step-scoped proxy that looks its target up again on
      * each {@code read()} (a quarter of the job's time in a profile of a million-candle backfill).
      */
     @Bean
-    @JobScope
     Step backfillCandlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              CandleSources sources, CandleItemWriter candleItemWriter,
-                             TradingProperties properties, Progress progress,
-                             @Value("#{jobParameters['source']}") String source,
-                             @Value("#{jobParameters['symbol']}") String symbol,
-                             @Value("#{jobParameters['timeframe']}") String timeframe,
-                             @Value("#{jobParameters['from']}") Long from,
-                             @Value("#{jobParameters['to']}") Long to,
-                             @Value("#{jobParameters['file']}") String file) {
-        return new StepBuilder("backfillCandlesStep", jobRepository)
+                             TradingProperties properties, Progress progress) {
+        return new PerExecutionStep("backfillCandlesStep", execution -> new StepBuilder("backfillCandlesStep", jobRepository)
                 .<RawCandle, RawCandle>chunk(properties.backfill().chunkSize())
                 .transactionManager(transactionManager)
-                .reader(candleItemReader(sources, source, symbol, timeframe, from, to, file))
+                .reader(candleItemReader(sources, execution.getJobParameters()))
                 .writer(candleItemWriter)
                 .listener(progress)
                 .listener(new StepExecutionListener() {
@@ -76,16 +69,18 @@ class BackfillJobConfiguration {
                                 .addExitDescription(BackfillSummary.of(stepExecution).counts());
                     }
                 })
-                .build();
+                .build());
     }
 
     /** An exchange's pages, or a CSV file's rows, for the run's parameters. */
-    private static ItemStreamReader<RawCandle> candleItemReader(CandleSources sources, String source, String symbol,
-                                                                String timeframe, long from, long to, String file) {
-        if (BackfillParameters.FILE.equals(source)) {
-            return new CsvCandleItemReader(Path.of(file), t -> t >= from && t < to);
+    private static ItemStreamReader<RawCandle> candleItemReader(CandleSources sources, JobParameters p) {
+        long from = p.getLong("from");
+        long to = p.getLong("to");
+        if (BackfillParameters.FILE.equals(p.getString("source"))) {
+            return new CsvCandleItemReader(Path.of(p.getString("file")), t -> t >= from && t < to);
         }
-        return new ExchangeCandleItemReader(sources.get(source), symbol, Timeframe.parse(timeframe), from, to);
+        return new ExchangeCandleItemReader(sources.get(p.getString("source")), p.getString("symbol"),
+                Timeframe.parse(p.getString("timeframe")), from, to);
     }
 
     /** Validates and stores candles under the run's market. */

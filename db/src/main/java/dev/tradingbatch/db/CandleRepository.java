@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +119,14 @@ public class CandleRepository {
      * one query, rows decoded as they come, nothing held (a replay of millions of candles).
      */
     public void forEach(MarketKey key, long from, long to, Consumer<Candle> consumer) {
+        forEachStored(key, from, to, stored -> consumer.accept(stored.toCandle()));
+    }
+
+    /**
+     * {@link #forEach}, each candle handed over as stored (scaled integers), for a caller that needs exact
+     * decimals only now and then: a replay turns millions of candles into doubles for its indicators.
+     */
+    public void forEachStored(MarketKey key, long from, long to, Consumer<StoredCandle> consumer) {
         jdbc.query("""
                 SELECT c.open_time, c.open, c.high_up, c.low_down, c.close_delta, c.volume,
                        m.price_scale, m.volume_scale
@@ -125,15 +135,21 @@ public class CandleRepository {
                 WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?
                   AND c.open_time >= ? AND c.open_time < ?
                 ORDER BY c.open_time""",
-                (RowCallbackHandler) rs -> {
-                    int ps = rs.getInt(7);
-                    long open = rs.getLong(2);
-                    consumer.accept(new Candle(rs.getLong(1),
-                            ScaledDecimal.fromLong(open, ps),
-                            ScaledDecimal.fromLong(open + rs.getLong(3), ps),
-                            ScaledDecimal.fromLong(open - rs.getLong(4), ps),
-                            ScaledDecimal.fromLong(open + rs.getLong(5), ps),
-                            ScaledDecimal.fromLong(rs.getLong(6), rs.getInt(8))));
+                new RowCallbackHandler() {
+                    // One market's rows: its scales are the same on every row (read in one statement), read once.
+                    private int priceScale = -1;
+                    private int volumeScale;
+
+                    @Override
+                    public void processRow(ResultSet rs) throws SQLException {
+                        if (priceScale < 0) {
+                            priceScale = rs.getInt(7);
+                            volumeScale = rs.getInt(8);
+                        }
+                        long open = rs.getLong(2);
+                        consumer.accept(new StoredCandle(rs.getLong(1), open, open + rs.getLong(3),
+                                open - rs.getLong(4), open + rs.getLong(5), rs.getLong(6), priceScale, volumeScale));
+                    }
                 },
                 key.exchange(), key.symbol(), key.timeframe().code(), from, to);
     }

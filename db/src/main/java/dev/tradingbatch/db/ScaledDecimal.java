@@ -12,13 +12,58 @@ final class ScaledDecimal {
     private ScaledDecimal() {
     }
 
-    /** Decimals needed to hold {@code value} exactly (42000.0100 needs 2, 4.2E+4 needs 0). */
-    static int scaleOf(BigDecimal value) {
-        return Math.max(0, value.stripTrailingZeros().scale());
+    /** Powers of ten that fit a long: 10^0 to 10^18. */
+    private static final long[] TENS = new long[19];
+
+    static {
+        TENS[0] = 1;
+        for (int i = 1; i < TENS.length; i++) {
+            TENS[i] = TENS[i - 1] * 10;
+        }
     }
 
-    /** {@code value * 10^scale} as a long; ArithmeticException if it does not fit. */
+    /**
+     * Decimals needed to hold {@code value} exactly (42000.0100 needs 2, 4.2E+4 needs 0). Values of at
+     * most 18 digits (every price and volume seen so far) are counted on their unscaled long, without
+     * building the stripped number.
+     */
+    static int scaleOf(BigDecimal value) {
+        int scale = value.scale();
+        if (scale <= 0) {
+            return 0;
+        }
+        if (value.precision() > 18) {
+            return Math.max(0, value.stripTrailingZeros().scale());
+        }
+        long unscaled = value.unscaledValue().longValue();
+        if (unscaled == 0) {
+            return 0;
+        }
+        while (scale > 0 && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        return scale;
+    }
+
+    /**
+     * {@code value * 10^scale} as a long; ArithmeticException if it does not fit or {@code value} has
+     * non-zero digits beyond {@code scale} decimals. Values of at most 18 digits are scaled on their
+     * unscaled long.
+     */
     static long toLong(BigDecimal value, int scale) {
+        int shift = scale - value.scale();
+        if (value.precision() <= 18 && shift > -TENS.length && shift < TENS.length) {
+            long unscaled = value.unscaledValue().longValue();
+            if (shift >= 0) {
+                return Math.multiplyExact(unscaled, TENS[shift]);
+            }
+            long divisor = TENS[-shift];
+            if (unscaled % divisor != 0) {
+                throw new ArithmeticException("Rounding necessary");
+            }
+            return unscaled / divisor;
+        }
         return value.setScale(scale).unscaledValue().longValueExact();
     }
 

@@ -58,15 +58,20 @@ public class TradeRepository {
 
     /** Stores the trades not stored yet; returns how many were new. */
     public int insertNew(List<TradeRow> trades) {
+        if (trades.isEmpty()) {
+            return 0;
+        }
+        // one batch: a replay of a million candles writes thousands of trades in its one transaction
+        List<Object[]> rows = trades.stream().map(t -> new Object[] {t.strategyId(), t.runId(), t.symbol(), t.side(),
+                plain(t.price()), plain(t.quantity()), plain(t.fee()), t.candleTime(), t.executedAt(), plain(t.pnl()),
+                plain(t.pnlPercent()), t.params()}).toList();
         int inserted = 0;
-        for (TradeRow t : trades) {
-            inserted += jdbc.update("""
-                    INSERT INTO strategy_trades (strategy_id, run_id, symbol, side, price, quantity, fee, candle_time,
-                                                 executed_at, pnl, pnl_percent, params)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (strategy_id, run_id, candle_time, side) DO NOTHING""",
-                    t.strategyId(), t.runId(), t.symbol(), t.side(), plain(t.price()), plain(t.quantity()),
-                    plain(t.fee()), t.candleTime(), t.executedAt(), plain(t.pnl()), plain(t.pnlPercent()), t.params());
+        for (int count : jdbc.batchUpdate("""
+                INSERT INTO strategy_trades (strategy_id, run_id, symbol, side, price, quantity, fee, candle_time,
+                                             executed_at, pnl, pnl_percent, params)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (strategy_id, run_id, candle_time, side) DO NOTHING""", rows)) {
+            inserted += count;
         }
         return inserted;
     }

@@ -1,6 +1,7 @@
 package dev.tradingbatch.strategies;
 
 import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.StoredCandle;
 import java.time.Duration;
 import java.time.Instant;
 import org.ta4j.core.Bar;
@@ -30,5 +31,13 @@ final class CandleBars {
         return new BaseBar(period, Instant.ofEpochMilli(candle.openTime()), null,
                 DoubleNum.valueOf(candle.open()), DoubleNum.valueOf(candle.high()), DoubleNum.valueOf(candle.low()),
                 DoubleNum.valueOf(candle.close()), DoubleNum.valueOf(candle.volume()), DoubleNum.ZERO, 0);
+    }
+
+    /** The same bar as {@link #bar(Candle, Duration)} of the candle's exact decimals, from the stored integers. */
+    static Bar bar(StoredCandle candle, Duration period) {
+        return new BaseBar(period, Instant.ofEpochMilli(candle.openTime()), null,
+                DoubleNum.valueOf(candle.openValue()), DoubleNum.valueOf(candle.highValue()),
+                DoubleNum.valueOf(candle.lowValue()), DoubleNum.valueOf(candle.closeValue()),
+                DoubleNum.valueOf(candle.volumeValue()), DoubleNum.ZERO, 0);
     }
 }

@@ -1,12 +1,14 @@
 package dev.tradingbatch.strategies;
 
 import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.StoredCandle;
 import dev.tradingbatch.db.Timeframe;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseTradingRecord;
 import org.ta4j.core.Indicator;
@@ -47,6 +49,8 @@ public final class PaperTrader {
     /** The open position: entered in the record, or restored and waiting for its entry candle. */
     private Fill position;
     private boolean awaitingEntryCandle;
+    /** The candle {@link #onCandleAhead} added last and has not evaluated yet. */
+    private StoredCandle ahead;
 
     public PaperTrader(StrategySpec spec, Timeframe timeframe, FillModel fillModel) {
         this.spec = spec;
@@ -64,30 +68,89 @@ public final class PaperTrader {
 
     /** Adds a candle of history without evaluating it. */
     public void warmUp(Candle candle) {
-        append(candle);
+        requireNothingAhead();
+        append(candle.openTime(), CandleBars.bar(candle, period));
+    }
+
+    /**
+     * {@link #warmUp(Candle)} for a candle as stored: the same bar (the same doubles), without building
+     * the exact decimals.
+     */
+    public void warmUp(StoredCandle candle) {
+        requireNothingAhead();
+        append(candle.openTime(), CandleBars.bar(candle, period));
     }
 
     /** Adds a candle and evaluates it: a BUY when flat and the entry rule holds, a SELL when the exit rule does. */
     public Optional<Fill> onCandle(Candle candle) {
+        requireNothingAhead();
         if (awaitingEntryCandle && candle.openTime() < position.candleTime()) {
             throw new IllegalStateException("candle " + time(candle.openTime())
                     + " comes before the entry candle " + time(position.candleTime()) + " of the restored position");
         }
-        int index = append(candle);
+        int index = append(candle.openTime(), CandleBars.bar(candle, period));
+        return decide(index, candle.openTime(), candle.close(), null);
+    }
+
+    /**
+     * Replay, one candle behind: adds {@code candle} and evaluates the candle added before it (if any), whose
+     * fill it returns; {@link #finishAhead} evaluates the last one. The fills are the ones {@link #onCandle} gives
+     * for the same candles (every indicator and rule looks at bars up to the index it is asked about), at half
+     * the indicator work: ta4j computes a value on the series' last bar apart from its cache, and computes it
+     * again once the bar is no longer last; here no evaluated bar is the last one. The exact close is built only
+     * for a fill. Not with a restored position.
+     */
+    public Optional<Fill> onCandleAhead(StoredCandle candle) {
+        if (awaitingEntryCandle) {
+            throw new IllegalStateException("a restored position waits for its entry candle: use onCandle");
+        }
+        int index = add(candle.openTime(), CandleBars.bar(candle, period));
+        StoredCandle due = ahead;
+        ahead = candle;
+        if (due == null) {
+            return Optional.empty();
+        }
+        computeIndicators(index - 1);
+        trim();
+        return decide(index - 1, due.openTime(), null, due);
+    }
+
+    /** Evaluates the candle {@link #onCandleAhead} added last, if it has not been evaluated yet. */
+    public Optional<Fill> finishAhead() {
+        StoredCandle due = ahead;
+        if (due == null) {
+            return Optional.empty();
+        }
+        ahead = null;
+        int index = series.getEndIndex();
+        computeIndicators(index);
+        trim();
+        return decide(index, due.openTime(), null, due);
+    }
+
+    /** The fill on the candle at {@code index}; its close is {@code close}, or when that is null {@code stored}'s. */
+    private Optional<Fill> decide(int index, long openTime, BigDecimal close, StoredCandle stored) {
         if (position == null) {
             if (strategy.shouldEnter(index, record)) {
-                Optional<Fill> buy = fillModel.buy(candle.openTime(), candle.close());
+                Optional<Fill> buy = fillModel.buy(openTime, close != null ? close : stored.closeDecimal());
                 buy.ifPresent(fill -> enter(index, fill));
                 return buy;
             }
         } else if (record.getCurrentPosition().getEntry().getIndex() < index
                 && strategy.shouldExit(index, record)) {
-            Fill sell = fillModel.sell(candle.openTime(), candle.close(), position);
+            Fill sell = fillModel.sell(openTime, close != null ? close : stored.closeDecimal(), position);
             record.exit(index, num(sell.price()), num(sell.quantity()));
             position = null;
             return Optional.of(sell);
         }
         return Optional.empty();
+    }
+
+    private void requireNothingAhead() {
+        if (ahead != null) {
+            throw new IllegalStateException("the candle at " + time(ahead.openTime())
+                    + " added by onCandleAhead is not evaluated yet: call finishAhead first");
+        }
     }
 
     /** {@link #onCandle} for each candle in order, every fill handed to {@code fills}: the replay loop. */
@@ -103,6 +166,7 @@ public final class PaperTrader {
      * its entry candle arrives, or after, and its entry candle must still be in the series.
      */
     public void restoreOpenPosition(Fill buy) {
+        requireNothingAhead();
         if (buy.side() != Side.BUY) {
             throw new IllegalArgumentException("only a BUY can be restored as the open position, got " + buy);
         }
@@ -138,30 +202,39 @@ public final class PaperTrader {
         return spec.warmUpBars();
     }
 
-    private int append(Candle candle) {
-        if (candle.openTime() <= lastOpenTime) {
-            throw new IllegalArgumentException("candle " + time(candle.openTime())
-                    + " does not open after the previous candle " + time(lastOpenTime)
-                    + ": candles must come in strictly increasing open time");
-        }
-        series.addBar(CandleBars.bar(candle, period));
-        lastOpenTime = candle.openTime();
-        int index = series.getEndIndex();
-        for (Indicator<?> indicator : indicators) {
-            indicator.getValue(index);
-        }
+    private int append(long openTime, Bar bar) {
+        int index = add(openTime, bar);
+        computeIndicators(index);
         if (awaitingEntryCandle) {
-            if (candle.openTime() == position.candleTime()) {
+            if (openTime == position.candleTime()) {
                 awaitingEntryCandle = false;
                 enter(index, position);
-            } else if (candle.openTime() > position.candleTime()) {
+            } else if (openTime > position.candleTime()) {
                 throw new IllegalStateException("the entry candle " + time(position.candleTime())
                         + " of the restored position is not among the candles: the next one opens at "
-                        + time(candle.openTime()));
+                        + time(openTime));
             }
         }
         trim();
         return index;
+    }
+
+    /** Adds the bar to the series; its index. */
+    private int add(long openTime, Bar bar) {
+        if (openTime <= lastOpenTime) {
+            throw new IllegalArgumentException("candle " + time(openTime)
+                    + " does not open after the previous candle " + time(lastOpenTime)
+                    + ": candles must come in strictly increasing open time");
+        }
+        series.addBar(bar);
+        lastOpenTime = openTime;
+        return series.getEndIndex();
+    }
+
+    private void computeIndicators(int index) {
+        for (Indicator<?> indicator : indicators) {
+            indicator.getValue(index);
+        }
     }
 
     private void enter(int index, Fill buy) {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.backfill;
 
+import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
@@ -17,6 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The exchanges a backfill can read from, one per exchange and process (each keeps the exchange's
@@ -27,7 +31,9 @@ public class CandleSources {
 
     private static final Logger log = LoggerFactory.getLogger(CandleSources.class);
 
-    private final Map<String, CandleSource> byName = new LinkedHashMap<>();
+    private final Map<String, Supplier<CandleSource>> factories = new LinkedHashMap<>();
+    /** The sources built so far: each on first use, since most commands (evaluate, replay, report) need none. */
+    private final Map<String, CandleSource> built = new ConcurrentHashMap<>();
 
     CandleSources(TradingProperties properties, Clock clock, Sleeper sleeper) {
         TradingProperties.Exchanges ex = properties.exchanges();
@@ -35,12 +41,13 @@ public class CandleSources {
         Clock wall = Clock.systemUTC();
         RetryListener listener = (exchange, attempt, delay, reason) ->
                 log.warn("{} (attempt {}); retrying in {} s", reason, attempt, delay.toMillis() / 1000.0);
-        byName.put("binance", ExchangeSources.binance(settings(ExchangeSettings.binance(), ex.binance()), clock, wall,
-                sleeper, listener));
-        byName.put("coinbase", ExchangeSources.coinbase(settings(ExchangeSettings.coinbase(), ex.coinbase()), clock,
-                wall, sleeper, listener));
-        byName.put("kraken", ExchangeSources.kraken(settings(ExchangeSettings.kraken(), ex.kraken()), clock, wall,
-                sleeper, listener));
+        // settings are worked out now (a bad value fails at start-up); the HTTP clients are built on first use
+        ExchangeSettings binance = settings(ExchangeSettings.binance(), ex.binance());
+        ExchangeSettings coinbase = settings(ExchangeSettings.coinbase(), ex.coinbase());
+        ExchangeSettings kraken = settings(ExchangeSettings.kraken(), ex.kraken());
+        factories.put("binance", () -> ExchangeSources.binance(binance, clock, wall, sleeper, listener));
+        factories.put("coinbase", () -> ExchangeSources.coinbase(coinbase, clock, wall, sleeper, listener));
+        factories.put("kraken", () -> ExchangeSources.kraken(kraken, clock, wall, sleeper, listener));
     }
 
     /** The exchange's defaults with what the configuration sets. */
@@ -65,11 +72,20 @@ public class CandleSources {
         return value == null ? fallback : value;
     }
 
-    public CandleSource get(String exchange) {
-        CandleSource source = byName.get(exchange);
-        if (source == null) {
+    /** The timeframes the exchange serves, without building its source. */
+    public Set<Timeframe> timeframes(String exchange) {
+        if (!factories.containsKey(exchange)) {
             throw new IllegalArgumentException("unknown exchange '" + exchange + "'");
         }
-        return source;
+        return ExchangeSources.timeframes(exchange);
+    }
+
+    /** The exchange's source, one per process (its request budget is the process's). */
+    public CandleSource get(String exchange) {
+        Supplier<CandleSource> factory = factories.get(exchange);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown exchange '" + exchange + "'");
+        }
+        return built.computeIfAbsent(exchange, e -> factory.get());
     }
 }

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.bench;
 
 import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.StoredCandle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.Timeframe;
@@ -108,11 +109,12 @@ final class ReplayBench {
                         + "oversold 30, overbought 70, stake 1000, fee 0.001, no slippage; all candles counted (the "
                         + "first 154 only warm up)",
                 "ours: ReplayService.run in a started application: checks, the replayStrategyJob (candles streamed "
-                        + "from SQLite, decoded to exact decimals, PaperTrader, trades stored); baseline: "
+                        + "from SQLite on a read-ahead thread as stored integers, doubles for the indicators, "
+                        + "PaperTrader one candle behind, exact decimals for fills, metrics, trades stored); baseline: "
                         + "BarSeriesManager(series, TradeOnCurrentCloseModel).run(strategy) on the same bars in "
                         + "memory (DoubleNum), bars built before the clock starts",
-                "where our time goes (medians, candles/s): streaming and decoding the candles from SQLite alone "
-                        + Figure.number(Figure.median(streamOnly)) + "; PaperTrader alone on candles decoded in memory "
+                "where our time goes (medians, candles/s): streaming the stored candles from SQLite alone "
+                        + Figure.number(Figure.median(streamOnly)) + "; PaperTrader alone on the same candles in memory "
                         + Figure.number(Figure.median(traderOnly)) + "; the checks ReplayService.run makes before the "
                         + "job starts (the market's first and newest candle, and whether the range holds any: three "
                         + "index lookups) take "
@@ -177,25 +179,32 @@ final class ReplayBench {
     private static double stream(CandleRepository candles, RandomWalk.Series series) {
         long[] count = new long[1];
         long start = System.nanoTime();
-        candles.forEach(MARKET, RandomWalk.T0, series.end(), c -> count[0] += c.openTime());
+        candles.forEachStored(MARKET, RandomWalk.T0, series.end(), c -> count[0] += c.openTime());
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Seconds a PaperTrader took over the series' candles decoded in memory (no database). */
+    /** Seconds a PaperTrader took over the series' candles in memory (no database), the way the replay feeds it. */
     private static double trader(StrategySpec spec, RandomWalk.Series series) {
         PaperTrader trader = new PaperTrader(spec, Timeframe.M1, FillModel.of(new BigDecimal("1000"),
                 new BigDecimal("0.001"), BigDecimal.ZERO, null));
         int warmUp = spec.warmUpBars();
         long start = System.nanoTime();
         for (int i = 0; i < series.size(); i++) {
-            Candle c = candle(series, i);
+            StoredCandle c = stored(series, i);
             if (i < warmUp) {
                 trader.warmUp(c);
             } else {
-                trader.onCandle(c);
+                trader.onCandleAhead(c);
             }
         }
+        trader.finishAhead();
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Candle i as the replay reads it from the database. */
+    private static StoredCandle stored(RandomWalk.Series s, int i) {
+        return new StoredCandle(s.time(i), s.open()[i], s.high()[i], s.low()[i], s.close()[i], s.volume()[i],
+                s.priceScale(), s.volumeScale());
     }
 
     static Candle candle(RandomWalk.Series s, int i) {

@@ -7,7 +7,6 @@ import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
-import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.InvalidStrategyException;
 import dev.tradingbatch.strategies.StrategySpec;
@@ -63,8 +62,7 @@ public class DeclaredStrategies {
             }
             MarketKey market = new MarketKey(exchange, symbol, timeframe);
             if (EXCHANGES.contains(exchange)) {
-                CandleSource source = sources.get(exchange);
-                if (!source.timeframes().contains(timeframe)) {
+                if (!sources.timeframes(exchange).contains(timeframe)) {
                     throw bad(id, "timeframe", exchange + " does not serve " + timeframe.code() + " candles");
                 }
             } else if (!MarketKey.isExchangeName(exchange)) {

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.StoredCandle;
 import dev.tradingbatch.db.TradeRow;
 import dev.tradingbatch.strategies.Fill;
 import dev.tradingbatch.strategies.FillModel;
@@ -58,7 +59,30 @@ public record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long fi
             }
         }
 
+        /**
+         * {@link #accept(Candle)} for a candle as stored: the same evaluation and fills, a replay's path. Each
+         * candle is evaluated once the next one is added ({@link PaperTrader#onCandleAhead}), the last one by
+         * {@link #finish}.
+         */
+        public void accept(StoredCandle c) {
+            if (c.openTime() < first) {
+                trader.warmUp(c);
+                return;
+            }
+            if (c.openTime() > after) {
+                evaluated++;
+            }
+            trader.onCandleAhead(c).ifPresent(this::add);
+        }
+
+        private void add(Fill fill) {
+            if (fill.candleTime() > after) {
+                fills.add(fill);
+            }
+        }
+
         public Result finish() {
+            trader.finishAhead().ifPresent(this::add);
             return new Result(List.copyOf(fills), evaluated, trader.openPosition());
         }
     }

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.StoredCandle;
 
 import java.math.BigDecimal;
 import java.util.AbstractList;
@@ -10,22 +11,26 @@ import java.util.function.Consumer;
 
 /**
  * The evaluated candles of a replay as the metrics need them (open time and close), kept compactly:
- * a million candles hold two arrays, not a million candle objects.
+ * a million candles hold three arrays, not a million candle objects.
  */
-final class CloseSeries extends AbstractList<Candle> implements RandomAccess, Consumer<Candle> {
+final class CloseSeries extends AbstractList<Candle> implements RandomAccess, Consumer<StoredCandle> {
 
     private long[] times = new long[1024];
-    private BigDecimal[] closes = new BigDecimal[1024];
+    /** Closes as stored: {@code close * 10^scale}. */
+    private long[] closes = new long[1024];
+    private int[] scales = new int[1024];
     private int size;
 
     @Override
-    public void accept(Candle c) {
+    public void accept(StoredCandle c) {
         if (size == times.length) {
             times = Arrays.copyOf(times, size * 2);
             closes = Arrays.copyOf(closes, size * 2);
+            scales = Arrays.copyOf(scales, size * 2);
         }
         times[size] = c.openTime();
         closes[size] = c.close();
+        scales[size] = c.priceScale();
         size++;
     }
 
@@ -35,7 +40,7 @@ final class CloseSeries extends AbstractList<Candle> implements RandomAccess, Co
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        BigDecimal close = closes[index];
+        BigDecimal close = BigDecimal.valueOf(closes[index], scales[index]);
         return new Candle(times[index], close, close, close, close, BigDecimal.ZERO);
     }
 

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.StoredCandle;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.db.TradeRow;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
@@ -34,7 +35,9 @@ import java.util.Optional;
  * The replay job: {@code replayStrategyStep} streams a range of stored candles through the same
  * evaluation as live trading ({@link Evaluation}: warm-up history, then every candle of the range) and
  * stores the trades under the run's own id ({@code replay-<instance id>}), apart from live trades.
- * Candles are read outside any transaction (a replay of millions takes no write lock); the trades
+ * Candles are read outside any transaction (a replay of millions takes no write lock), on a second
+ * thread ({@link ReadAhead}) while this one evaluates them, and stay scaled integers (the indicators'
+ * doubles are computed from them; only a fill builds an exact decimal); the trades
  * are written in one short transaction, once: a restarted replay writes nothing twice.
  */
 @Configuration(proxyBeanMethods = false)
@@ -72,12 +75,14 @@ class ReplayJobConfiguration {
                             Optional.empty());
                     Evaluation.Runner runner = evaluation.start();
                     CloseSeries evaluated = new CloseSeries();
-                    candles.forEach(s.market(), s.warmUpFrom(from), to, c -> {
-                        runner.accept(c);
-                        if (c.openTime() >= from) {
-                            evaluated.accept(c);
-                        }
-                    });
+                    // SQLite reads and decodes the next rows on a second thread while this one evaluates
+                    ReadAhead.<StoredCandle>run(sink -> candles.forEachStored(s.market(), s.warmUpFrom(from), to, sink),
+                            c -> {
+                                runner.accept(c);
+                                if (c.openTime() >= from) {
+                                    evaluated.accept(c);
+                                }
+                            }, "replay-read-ahead");
                     Evaluation.Result result = runner.finish();
                     BacktestMetrics metrics = Metrics.compute(evaluated, result.newFills(), evaluation.fillModel(),
                             s.market().timeframe());

@@ -49,9 +49,9 @@ public class ReplayReport {
     public BacktestMetrics write(DeclaredStrategy s, ReplayService.Outcome run, Path file) {
         CloseSeries evaluated = new CloseSeries();
         List<Candle> bars = new ArrayList<>();
-        candles.forEach(s.market(), run.from(), run.to(), c -> {
+        candles.forEachStored(s.market(), run.from(), run.to(), c -> {
             evaluated.accept(c);
-            bars.add(c);
+            bars.add(c.toCandle());
         });
         List<TradeRow> rows = trades.trades(s.id(), run.runId());
         List<Fill> fills = rows.stream().map(ReplayReport::fill).toList();

@@ -1,5 +1,6 @@
 package dev.tradingbatch.readers.exchange;
 
+import dev.tradingbatch.db.DecimalText;
 import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
@@ -10,7 +11,6 @@ import dev.tradingbatch.readers.UnknownSymbolException;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.binance.BinanceExchange;
 import org.knowm.xchange.binance.dto.BinanceException;
-import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
 import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.currency.CurrencyPair;
@@ -32,8 +32,8 @@ import java.util.function.LongConsumer;
  * Binance spot klines: {@code GET /api/v3/klines?symbol=BTCUSDT&interval=1h&limit=1000&startTime=..&endTime=..}
  * (epoch ms, UTC), the endpoint of XChange's {@code BinanceMarketDataServiceRaw#klines}, called on
  * {@link BinanceKlinesApi} so that the response headers can be read. Binance sends every price and
- * volume as a JSON string ("42000.01000000") and XChange's BinanceKline builds each BigDecimal from
- * that text, so {@code toPlainString()} gives back exactly what was sent.
+ * volume as a JSON string ("42000.01000000"): the candle carries that text as sent (as a
+ * {@code BigDecimal}'s {@code toPlainString()} would write it).
  */
 public final class BinanceCandleSource implements CandleSource {
 
@@ -91,6 +91,11 @@ public final class BinanceCandleSource implements CandleSource {
 
     @Override
     public Set<Timeframe> timeframes() {
+        return served();
+    }
+
+    /** The timeframes this exchange serves, known without building a source (and its HTTP client). */
+    static Set<Timeframe> served() {
         return Collections.unmodifiableSet(INTERVALS.keySet());
     }
 
@@ -107,29 +112,57 @@ public final class BinanceCandleSource implements CandleSource {
         KlineInterval interval = interval(timeframe);
         SourceSupport.checkRange(from, to);
         // startTime and endTime are both inclusive on Binance, hence to - 1 for a half-open range.
-        List<BinanceKline> rows = request(symbol, timeframe, SourceSupport.range(from, to),
+        List<Kline> rows = request(symbol, timeframe, SourceSupport.range(from, to),
                 pair, interval, PAGE_LIMIT, from, to - 1);
         long now = clock.millis();
-        // Stamp with getOpenTime(): XChange's own Candlestick adapters use the close time instead.
-        // BinanceKline.isClosed() parses Binance's unused "ignore" field and is always false, so a
+        // Stamp with the open time: XChange's own Candlestick adapters use the close time instead.
+        // Binance's "ignore" field is no closed flag (XChange's BinanceKline.isClosed() is always false), so a
         // candle counts as closed when its close time (open + length - 1 ms) lies before now.
         List<RawCandle> candles = rows.stream()
-                .filter(k -> k.getOpenTime() >= from && k.getOpenTime() < to)
-                .filter(k -> k.getCloseTime() < now)
-                .sorted(Comparator.comparingLong(BinanceKline::getOpenTime))
-                .map(BinanceCandleSource::raw)
+                .filter(k -> k.openTime() >= from && k.openTime() < to)
+                .filter(k -> k.closeTime() < now)
+                .sorted(Comparator.comparingLong(Kline::openTime))
+                .map(Kline::candle)
                 .toList();
         long nextFrom = to;
         if (rows.size() >= PAGE_LIMIT) {
             // A full page may have more behind it: continue after the newest row Binance sent.
-            long lastOpen = rows.stream().mapToLong(BinanceKline::getOpenTime).max().orElseThrow();
+            long lastOpen = rows.stream().mapToLong(Kline::openTime).max().orElseThrow();
             nextFrom = Math.max(lastOpen, from) + timeframe.millis();
         }
         return new CandlePage(candles, nextFrom);
     }
 
-    private List<BinanceKline> request(String symbol, Timeframe timeframe, String what, CurrencyPair pair,
-                                       KlineInterval interval, int limit, Long startTime, Long endTime) {
+    /**
+     * One kline row as read: its open and close time (epoch ms) and the candle with the text Binance sent.
+     * Built straight from the row's JSON strings (XChange's {@code BinanceKline} would parse eight decimals into
+     * {@code BigDecimal}s that are only turned back into text); each decimal column is still checked to be a
+     * number, so a garbled row is refused as before.
+     */
+    private record Kline(long openTime, long closeTime, RawCandle candle) {
+
+        /** Binance's kline columns; the decimals at 1-5, 7, 9 and 10 are JSON strings, the rest numbers. */
+        private static final int COLUMNS = 12;
+
+        static Kline of(Object[] row) {
+            if (row.length < COLUMNS) {
+                throw new IllegalArgumentException("a kline has " + COLUMNS + " columns, this row " + row.length);
+            }
+            long openTime = Long.parseLong(row[0].toString());
+            long closeTime = Long.parseLong(row[6].toString());
+            Long.parseLong(row[8].toString());
+            DecimalText.plain(row[7].toString());
+            DecimalText.plain(row[9].toString());
+            DecimalText.plain(row[10].toString());
+            return new Kline(openTime, closeTime, new RawCandle(Long.toString(openTime),
+                    DecimalText.plain(row[1].toString()), DecimalText.plain(row[2].toString()),
+                    DecimalText.plain(row[3].toString()), DecimalText.plain(row[4].toString()),
+                    DecimalText.plain(row[5].toString())));
+        }
+    }
+
+    private List<Kline> request(String symbol, Timeframe timeframe, String what, CurrencyPair pair,
+                                KlineInterval interval, int limit, Long startTime, Long endTime) {
         BinanceKlinesApi.Rows rows;
         try {
             rows = api.klines(pair.getBase().getCurrencyCode() + pair.getCounter().getCurrencyCode(),
@@ -139,10 +172,10 @@ public final class BinanceCandleSource implements CandleSource {
             throw translate(e, symbol, timeframe, what);
         }
         reportUsedWeight(SourceSupport.header(rows.getResponseHeaders(), USED_WEIGHT_HEADER).orElse(null));
-        List<BinanceKline> klines = new ArrayList<>(rows.size());
+        List<Kline> klines = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             try {
-                klines.add(new BinanceKline(pair, interval, row));
+                klines.add(Kline.of(row));
             } catch (RuntimeException e) {
                 // A value that is not a number, or a short row: what a garbled answer looks like.
                 throw new ExchangeException(SourceSupport.failure(exchange(), "klines", symbol, timeframe, what,
@@ -156,12 +189,6 @@ public final class BinanceCandleSource implements CandleSource {
         if (header != null && header.strip().matches("\\d{1,18}")) {
             usedWeight.accept(Long.parseLong(header.strip()));
         }
-    }
-
-    private static RawCandle raw(BinanceKline k) {
-        return new RawCandle(Long.toString(k.getOpenTime()),
-                k.getOpen().toPlainString(), k.getHigh().toPlainString(), k.getLow().toPlainString(),
-                k.getClose().toPlainString(), k.getVolume().toPlainString());
     }
 
     private static CurrencyPair pair(String symbol) {

@@ -68,6 +68,11 @@ public final class CoinbaseCandleSource implements CandleSource {
 
     @Override
     public Set<Timeframe> timeframes() {
+        return served();
+    }
+
+    /** The timeframes this exchange serves, known without building a source (and its HTTP client). */
+    static Set<Timeframe> served() {
         return Collections.unmodifiableSet(TIMEFRAMES);
     }
 

@@ -1,6 +1,9 @@
 package dev.tradingbatch.readers.exchange;
 
+import dev.tradingbatch.db.Timeframe;
+
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Builds each exchange's {@link ResilientCandleSource}: its source with the configured timeouts,
@@ -10,6 +13,19 @@ import java.time.Clock;
 public final class ExchangeSources {
 
     private ExchangeSources() {
+    }
+
+    /**
+     * The timeframes {@code exchange} (binance, coinbase or kraken) serves, without building its source:
+     * checking a strategy's configuration needs no HTTP client. IllegalArgumentException for another name.
+     */
+    public static Set<Timeframe> timeframes(String exchange) {
+        return switch (exchange) {
+            case "binance" -> BinanceCandleSource.served();
+            case "coinbase" -> CoinbaseCandleSource.served();
+            case "kraken" -> KrakenCandleSource.served();
+            default -> throw new IllegalArgumentException("unknown exchange '" + exchange + "'");
+        };
     }
 
     public static ResilientCandleSource binance(ExchangeSettings settings, Clock clock, Sleeper sleeper,

@@ -83,6 +83,11 @@ public final class KrakenCandleSource implements CandleSource {
 
     @Override
     public Set<Timeframe> timeframes() {
+        return served();
+    }
+
+    /** The timeframes this exchange serves, known without building a source (and its HTTP client). */
+    static Set<Timeframe> served() {
         return Collections.unmodifiableSet(INTERVALS.keySet());
     }
 

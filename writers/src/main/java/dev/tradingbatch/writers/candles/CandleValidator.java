@@ -1,6 +1,7 @@
 package dev.tradingbatch.writers.candles;
 
 import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.db.DecimalText;
 import dev.tradingbatch.db.OpenTimes;
 import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.Timeframe;
@@ -76,7 +77,7 @@ public final class CandleValidator {
 
     private static BigDecimal number(String field, String text) {
         try {
-            return new BigDecimal(text.strip());
+            return DecimalText.parse(text.strip());
         } catch (NumberFormatException | NullPointerException e) {
             throw new IllegalArgumentException(field + " is not a number: '" + text + "'");
         }

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.db.OpenTimes;
 import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
@@ -79,7 +80,7 @@ public class ReplayReport {
         List<Map.Entry<String, String>> figures = new ArrayList<>(ReplayFigures.of(metrics).entrySet().stream()
                 .map(e -> Map.entry(e.getKey().substring(ReplayFigures.PREFIX.length()), e.getValue())).toList());
         String subtitle = s.spec().type().code() + " " + ReplayParameters.text(s.spec().params()) + " on " + s.market()
-                + "\n" + ReplayService.iso(run.from()) + " to " + ReplayService.iso(run.to()) + ", run " + run.runId()
+                + "\n" + OpenTimes.iso(run.from()) + " to " + OpenTimes.iso(run.to()) + ", run " + run.runId()
                 + ", stake " + s.stake().toPlainString() + ", fee rate " + s.feeRate().toPlainString() + ", slippage "
                 + s.slippageBps().toPlainString() + " bps" + (every > 1 ? "\neach bar spans " + every + " candles" : "");
         try {

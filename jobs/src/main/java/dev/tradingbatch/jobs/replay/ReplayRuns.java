@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.db.OpenTimes;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import org.springframework.batch.core.job.JobExecution;
@@ -47,7 +48,7 @@ public class ReplayRuns {
             JobParameters p = e.getJobParameters();
             ExecutionContext ctx = e.getExecutionContext();
             out.printf(ROW, ctx.getString(ReplayJobConfiguration.RUN_ID, "replay-" + e.getJobInstance().getInstanceId()),
-                    p.getString("strategy"), ReplayService.iso(p.getLong("from")) + " .. " + ReplayService.iso(p.getLong("to")),
+                    p.getString("strategy"), OpenTimes.iso(p.getLong("from")) + " .. " + OpenTimes.iso(p.getLong("to")),
                     e.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0), ctx.getInt(ReplayJobConfiguration.TRADES, 0),
                     p.getString("params") + ", stake " + p.getString("stake") + ", fee " + p.getString("feeRate")
                             + ", slippage " + p.getString("slippageBps") + " bps");

@@ -21,10 +21,11 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static dev.tradingbatch.db.OpenTimes.iso;
 
 /**
  * {@code replay --strategy ID [--from --to] [--param k=v ...]}: runs a declared strategy over stored
@@ -137,9 +138,5 @@ public class ReplayService {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(option + " " + e.getMessage());
         }
-    }
-
-    static String iso(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
     }
 }

@@ -203,7 +203,7 @@ class ComposeTest {
             assertThat(cli.query("SELECT JOB_EXECUTION_ID, STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION "
                     + "WHERE STATUS NOT IN ('COMPLETED', 'STARTING', 'STARTED')")).as("no job failed").isEmpty();
             long stored = cli.count("SELECT COUNT(*) FROM (SELECT symbol FROM ohlcv_data GROUP BY symbol "
-                    + "HAVING MAX(timestamp) >= ?)", target);
+                    + "HAVING MAX(timestamp) >= ?) s", target);
             long evaluated = cli.count("""
                     SELECT COUNT(DISTINCT s.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION e
                     JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.PARAMETER_NAME = 'strategy'

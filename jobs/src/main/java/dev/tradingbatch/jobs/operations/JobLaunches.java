@@ -9,10 +9,13 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts a job the way every command and schedule does: a run with the same identifying parameters
@@ -21,6 +24,9 @@ import java.util.Optional;
  */
 @Component
 public class JobLaunches {
+
+    /** Starts tried when creating the execution meets another process's transaction (PostgreSQL). */
+    private static final int ATTEMPTS = 5;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -34,11 +40,41 @@ public class JobLaunches {
 
     /**
      * Runs the job to its end in this thread.
+     * <p>
+     * On PostgreSQL two processes creating job executions at the same moment (two instances of a
+     * service, each firing a job) can make one of the SERIALIZABLE transactions in which Spring Batch
+     * creates an execution fail with a serialization failure; for the same job instance, one of them may
+     * also meet the other's new row (a duplicate key, or Spring Batch's "JobInstance must not already
+     * exist"). Neither has started anything: the start is tried again, a few times, and then sees what
+     * the other created (running already, or complete).
      *
      * @param out where the recovery of a dead run is reported
      * @throws JobExecutionAlreadyRunningException when a live process runs it
      */
     public JobExecution start(Job job, JobParameters parameters, PrintWriter out)
+            throws JobExecutionAlreadyRunningException, JobInstanceAlreadyCompleteException, JobRestartException,
+            InvalidJobParametersException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOrRecover(job, parameters, out);
+            } catch (TransientDataAccessException | DuplicateKeyException | IllegalStateException e) {
+                // Spring Batch asserts that the instance it is creating does not exist: another process created it
+                boolean createdMeanwhile = !(e instanceof IllegalStateException)
+                        || jobRepository.getJobInstance(job.getName(), parameters) != null;
+                if (attempt == ATTEMPTS || !createdMeanwhile) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250) * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private JobExecution startOrRecover(Job job, JobParameters parameters, PrintWriter out)
             throws JobExecutionAlreadyRunningException, JobInstanceAlreadyCompleteException, JobRestartException,
             InvalidJobParametersException {
         try {

@@ -15,8 +15,10 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -37,6 +39,7 @@ import java.util.TimeZone;
 public class ServiceRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
 
     private final Scheduler scheduler;
     private final SchedulePlan plan;
@@ -44,9 +47,11 @@ public class ServiceRunner {
     private final Heartbeats heartbeats;
     private final TradingProperties properties;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     ServiceRunner(Scheduler scheduler, SchedulePlan plan, JobOperator jobOperator, Heartbeats heartbeats,
-                  TradingProperties properties, Clock clock) {
+                  TradingProperties properties, Clock clock, DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
         this.scheduler = scheduler;
         this.plan = plan;
         this.jobOperator = jobOperator;
@@ -136,6 +141,30 @@ public class ServiceRunner {
         scheduler.triggerJob(JobKey.jobKey(runName));
     }
 
+    /**
+     * Waits, at most {@link #RELEASE_WAIT}, until Quartz's scheduler thread has handed back the trigger it
+     * had acquired for its next fire (it does so once paused). With the JDBC job store (PostgreSQL) a
+     * trigger still acquired when the store shuts down stays so until another instance finds this one
+     * dead, and Quartz logs the failed hand-back as an error.
+     */
+    private void awaitAcquiredTriggersReleased() {
+        try {
+            if (!scheduler.getMetaData().isJobStoreSupportsPersistence()) {
+                return;
+            }
+            String sql = "SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS WHERE SCHED_NAME = ? AND INSTANCE_NAME = ? AND STATE = 'ACQUIRED'";
+            long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+            while (jdbc.queryForObject(sql, Long.class, scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId()) > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (SchedulerException | RuntimeException e) {
+            log.warn("could not check the scheduler's acquired triggers: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops firing, asks running jobs to stop at a chunk boundary and waits for them, at most the grace period. */
     public void stop() {
         try {
@@ -165,6 +194,7 @@ public class ServiceRunner {
             log.warn("executions {} still running after the grace period: they will be found dead and can be restarted",
                     heartbeats.running());
         }
+        awaitAcquiredTriggersReleased();
         try {
             scheduler.shutdown(false);
         } catch (SchedulerException e) {

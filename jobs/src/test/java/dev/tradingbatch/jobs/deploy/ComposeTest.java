@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.deploy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.db.TestDatabases;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.Test;
@@ -44,11 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The services run through the fires at their start and {@code compose.cycles} scheduled cycles
  * (1 by default; {@code -Dcompose.cycles=3} for a longer run), then every healthcheck runs, and
  * SIGTERM stops them all.
+ * <p>
+ * On PostgreSQL ({@code -Ppostgresql}) the deployment is {@code compose.yaml} with
+ * {@code compose.postgres.yaml} merged in, the test's own schema standing in for its {@code postgres} service.
  */
 class ComposeTest {
 
     static final long MINUTE = Timeframe.M1.millis();
     static final int CYCLES = Integer.getInteger("compose.cycles", 1);
+    /** Where compose.postgres.yaml points the services: its postgres service, in the compose network. */
+    static final String POSTGRES_URL = "jdbc:postgresql://postgres:5432/trading";
 
     /** Per strategy type, parameters short enough to trade on the fake's zigzag within a few candles. */
     static final Map<String, Map<String, String>> FAST = Map.of(
@@ -66,17 +72,31 @@ class ComposeTest {
     @Test
     void shouldRunEveryServiceAsAProcessOnOneNewDatabaseThroughScheduledCycles() throws Exception {
         binance.stubFor(ClockedBinance.stub());
-        ComposeFile compose = ComposeFile.read(ExampleConfig.REPO.resolve("docker/compose.yaml"));
         CliRun cli = new CliRun(dir);
         Map<String, String> test = testProperties();
-        LocalServices local = new LocalServices(compose, Map.of("trading-data", cli.database().getParent()), test);
+        ComposeFile compose;
+        LocalServices local;
+        if (!TestDatabases.postgresql()) {
+            compose = ComposeFile.read(ExampleConfig.REPO.resolve("docker/compose.yaml"));
+            local = new LocalServices(compose, Map.of("trading-data", cli.database().getParent()), test);
+        } else {
+            // the PostgreSQL variant; the local server stands in for its postgres service (trust authentication)
+            compose = ComposeFile.read(ExampleConfig.REPO.resolve("docker/compose.yaml"),
+                    ExampleConfig.REPO.resolve("docker/compose.postgres.yaml"));
+            assertThat(compose.services().get("backfiller").environment())
+                    .containsEntry("SPRING_DATASOURCE_URL", POSTGRES_URL);
+            local = new LocalServices(compose, Map.of("trading-data", cli.database().getParent()), test)
+                    .withStandIn("postgres", Map.of("SPRING_DATASOURCE_URL", cli.url(),
+                            "SPRING_DATASOURCE_USERNAME", "", "SPRING_DATASOURCE_PASSWORD", ""));
+        }
+        List<ComposeFile.Service> services = local.services();
         assertThat(local.properties(compose.services().get("backfiller")))
                 .containsEntry("spring.datasource.url", cli.url());
 
         // docker compose up: every container at once, on a volume with no database yet
         Map<String, Process> running = new LinkedHashMap<>();
         Map<String, Path> logs = new LinkedHashMap<>();
-        for (ComposeFile.Service s : compose.services().values()) {
+        for (ComposeFile.Service s : services) {
             logs.put(s.name(), dir.resolve("logs").resolve(s.name() + ".log"));
             running.put(s.name(), local.start(s, logs.get(s.name())));
         }
@@ -88,11 +108,11 @@ class ComposeTest {
             awaitCycle(cli, running, logs, target);
 
             List<Process> checks = new ArrayList<>();
-            for (ComposeFile.Service s : compose.services().values()) {
+            for (ComposeFile.Service s : services) {
                 checks.add(local.startHealthCheck(s, dir.resolve("logs").resolve(s.name() + "-health.log")));
             }
             int i = 0;
-            for (ComposeFile.Service s : compose.services().values()) {
+            for (ComposeFile.Service s : services) {
                 Process check = checks.get(i++);
                 assertThat(check.waitFor(60, TimeUnit.SECONDS)).as("health of %s answered", s.name()).isTrue();
                 String said = Files.readString(dir.resolve("logs").resolve(s.name() + "-health.log"));
@@ -115,7 +135,7 @@ class ComposeTest {
                 .as("no job failed").isEmpty();
         assertCandlesStoredOnce(cli, test, target);
         assertTradesOwnedByTheirTrader(cli, test);
-        assertEachProcessDidItsOwnWork(compose, logs);
+        assertEachProcessDidItsOwnWork(services, logs);
     }
 
     /** The test's configuration over the repository's (see the class comment). */
@@ -183,7 +203,7 @@ class ComposeTest {
             assertThat(cli.query("SELECT JOB_EXECUTION_ID, STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION "
                     + "WHERE STATUS NOT IN ('COMPLETED', 'STARTING', 'STARTED')")).as("no job failed").isEmpty();
             long stored = cli.count("SELECT COUNT(*) FROM (SELECT symbol FROM ohlcv_data GROUP BY symbol "
-                    + "HAVING MAX(timestamp) >= ?)", target);
+                    + "HAVING MAX(timestamp) >= ?) s", target);
             long evaluated = cli.count("""
                     SELECT COUNT(DISTINCT s.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION e
                     JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.PARAMETER_NAME = 'strategy'
@@ -275,8 +295,9 @@ class ComposeTest {
     }
 
     /** The backfiller only backfilled, each trader only evaluated its own strategy; nobody logged an error. */
-    private static void assertEachProcessDidItsOwnWork(ComposeFile compose, Map<String, Path> logs) throws IOException {
-        for (ComposeFile.Service s : compose.services().values()) {
+    private static void assertEachProcessDidItsOwnWork(List<ComposeFile.Service> services, Map<String, Path> logs)
+            throws IOException {
+        for (ComposeFile.Service s : services) {
             List<String> lines = Files.readAllLines(logs.get(s.name()));
             assertThat(lines).as(s.name()).noneMatch(l -> l.contains(" ERROR ") || l.contains("locked")
                     || l.contains("SQLITE_BUSY") || l.contains("Exception"));

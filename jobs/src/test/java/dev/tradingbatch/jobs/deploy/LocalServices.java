@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The services of a compose file as local JVMs, the way their containers would run them:
@@ -22,6 +24,9 @@ import java.util.Map;
  *       Spring Boot reads {@code ./config/}) is read as an additional config location;</li>
  *   <li>{@code HEALTH_ROLE} and {@code HEALTH_STRATEGY} are the image's healthcheck arguments,
  *       {@code health --role "$HEALTH_ROLE" ${HEALTH_STRATEGY:+--strategy "$HEALTH_STRATEGY"}}.</li>
+ *   <li>a service the test stands in for ({@link #withStandIn}, the {@code postgres} of
+ *       {@code compose.postgres.yaml} played by a local server) is not started; the variables that
+ *       address it from the other services take local values.</li>
  * </ul>
  * Properties the test adds (a fake exchange's URL) win over all of these, as -D options do.
  */
@@ -32,11 +37,41 @@ final class LocalServices {
     private final ComposeFile compose;
     private final Map<String, Path> namedVolumes;
     private final Map<String, String> testProperties;
+    private final Set<String> standIns;
+    private final Map<String, String> standInEnvironment;
 
     LocalServices(ComposeFile compose, Map<String, Path> namedVolumes, Map<String, String> testProperties) {
+        this(compose, namedVolumes, testProperties, Set.of(), Map.of());
+    }
+
+    private LocalServices(ComposeFile compose, Map<String, Path> namedVolumes, Map<String, String> testProperties,
+                          Set<String> standIns, Map<String, String> standInEnvironment) {
         this.compose = compose;
         this.namedVolumes = Map.copyOf(namedVolumes);
         this.testProperties = Map.copyOf(testProperties);
+        this.standIns = Set.copyOf(standIns);
+        this.standInEnvironment = Map.copyOf(standInEnvironment);
+    }
+
+    /**
+     * These services with {@code service} played by the test (a local server): it is not started, and
+     * in the others each variable of {@code environment} that they set (its address and credentials in
+     * the compose network) takes the local value instead; an empty value leaves the setting unset.
+     */
+    LocalServices withStandIn(String service, Map<String, String> environment) {
+        if (!compose.services().containsKey(service)) {
+            throw new IllegalArgumentException("no service " + service + " in " + compose.file());
+        }
+        Set<String> services = new HashSet<>(standIns);
+        services.add(service);
+        Map<String, String> variables = new HashMap<>(standInEnvironment);
+        variables.putAll(environment);
+        return new LocalServices(compose, namedVolumes, testProperties, services, variables);
+    }
+
+    /** The services that run as local processes: all but the ones the test stands in for. */
+    List<ComposeFile.Service> services() {
+        return compose.services().values().stream().filter(s -> !standIns.contains(s.name())).toList();
     }
 
     /** Container path to local folder, for each of the service's volumes. */
@@ -61,8 +96,10 @@ final class LocalServices {
         Map<String, Path> mounts = mounts(service);
         Map<String, String> properties = new HashMap<>();
         service.environment().forEach((name, value) -> {
-            if (!name.startsWith("HEALTH_")) {
-                properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), local(value, mounts));
+            String v = standInEnvironment.getOrDefault(name, local(value, mounts));
+            boolean unset = standInEnvironment.containsKey(name) && v.isEmpty();
+            if (!name.startsWith("HEALTH_") && !unset) {
+                properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), v);
             }
         });
         Path config = mounts.get(CONFIG_MOUNT);

@@ -126,7 +126,8 @@ class ClusterTest {
         Map<String, String> runs = assertEachRunCompletedOnceOnOneInstance(logs, victim, killCycle);
         System.out.println("which instance completed each run:");
         runs.forEach((run, instance) -> System.out.println("  " + instance + "  " + run));
-        assertTradesAreTheReplays(properties);
+        properties.forEach(cli::with);
+        LiveTrades.assertEqualReplays(cli, STRATEGIES);
     }
 
     /** The service's configuration: two 1-minute series on the fake Binance, a fast strategy on each. */
@@ -287,40 +288,6 @@ class ClusterTest {
         String[] words = run.split(" ");
         long t = Instant.parse(words[3]).toEpochMilli();
         return run.startsWith("backfill") ? t - MINUTE : t;
-    }
-
-    /** Each strategy's live trades are what a replay over the candles it evaluated gives, and only under its id. */
-    private void assertTradesAreTheReplays(Map<String, String> properties) {
-        assertThat(cli.query("SELECT DISTINCT strategy_id FROM strategy_trades")).extracting(r -> r.get("strategy_id"))
-                .isSubsetOf(STRATEGIES.keySet());
-        assertThat(cli.count("SELECT COUNT(*) FROM (SELECT 1 FROM strategy_trades GROUP BY strategy_id, run_id, "
-                + "candle_time, side HAVING COUNT(*) > 1) d")).as("trades stored twice").isZero();
-        properties.forEach(cli::with);
-        String trades = "SELECT side, symbol, price, quantity, fee, candle_time, pnl, pnl_percent FROM strategy_trades "
-                + "WHERE strategy_id = ? AND run_id = ? AND candle_time BETWEEN ? AND ? ORDER BY candle_time, side";
-        for (String id : STRATEGIES.keySet()) {
-            long first = evaluationParameter(id, "MIN", "first");
-            long through = evaluationParameter(id, "MAX", "through");
-            CliRun.Result replay = cli.run("replay", "--strategy", id, "--from", String.valueOf(first),
-                    "--to", String.valueOf(through + MINUTE));
-            assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
-            Matcher run = Pattern.compile("run (replay-\\d+)").matcher(replay.out());
-            assertThat(run.find()).as(replay.out()).isTrue();
-            List<Map<String, Object>> live = cli.query(trades, id, "live", first, through);
-            assertThat(live).as("%s traded", id).isNotEmpty();
-            assertThat(live).as("%s: live trades are the replay's", id)
-                    .isEqualTo(cli.query(trades, id, run.group(1), first, through));
-            assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = ? AND run_id = 'live'", id))
-                    .as("%s: no live trade outside what it evaluated", id).isEqualTo(live.size());
-        }
-    }
-
-    private long evaluationParameter(String strategy, String aggregate, String name) {
-        return cli.count("SELECT " + aggregate + "(CAST(p.PARAMETER_VALUE AS BIGINT)) FROM BATCH_JOB_EXECUTION e "
-                + "JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
-                + "AND s.PARAMETER_NAME = 'strategy' AND s.PARAMETER_VALUE = ? "
-                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = ? "
-                + "WHERE e.STATUS = 'COMPLETED'", strategy, name);
     }
 
     private static String read(Path log) {

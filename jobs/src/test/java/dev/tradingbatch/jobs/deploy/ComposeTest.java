@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,7 +132,12 @@ class ComposeTest {
         assertThat(cli.query("SELECT STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE STATUS NOT IN ('COMPLETED', 'STOPPED')"))
                 .as("no job failed").isEmpty();
         assertCandlesStoredOnce(cli, test, target);
-        assertTradesOwnedByTheirTrader(cli, test);
+        test.forEach(cli::with);
+        cli.with("spring.config.additional-location", "file:" + ExampleConfig.REPO.resolve("config") + "/");
+        Map<String, String> symbols = new TreeMap<>();
+        ExampleConfig.<Map<String, Map<String, Object>>>trading("strategies")
+                .forEach((id, s) -> symbols.put(id, (String) s.get("symbol")));
+        LiveTrades.assertEqualReplays(cli, symbols);
         assertEachProcessDidItsOwnWork(services, logs);
     }
 
@@ -250,48 +253,6 @@ class ComposeTest {
 
     private static String plain(BigDecimal d) {
         return d.stripTrailingZeros().toPlainString();
-    }
-
-    /**
-     * Every live trade is under a declared strategy, on that strategy's market, and each strategy's
-     * trades are exactly what a replay of it over the candles its trader evaluated gives.
-     */
-    private void assertTradesOwnedByTheirTrader(CliRun cli, Map<String, String> test) throws IOException {
-        Map<String, Map<String, Object>> strategies = ExampleConfig.trading("strategies");
-        assertThat(cli.query("SELECT DISTINCT strategy_id FROM strategy_trades")).extracting(r -> r.get("strategy_id"))
-                .isSubsetOf(strategies.keySet());
-        test.forEach(cli::with);
-        cli.with("spring.config.additional-location", "file:" + ExampleConfig.REPO.resolve("config") + "/");
-        String trades = "SELECT side, symbol, price, quantity, fee, candle_time, pnl, pnl_percent FROM strategy_trades "
-                + "WHERE strategy_id = ? AND run_id = ? AND candle_time BETWEEN ? AND ? ORDER BY candle_time, side";
-        for (var s : strategies.entrySet()) {
-            String id = s.getKey();
-            assertThat(cli.query("SELECT DISTINCT symbol FROM strategy_trades WHERE strategy_id = ?", id))
-                    .extracting(r -> r.get("symbol")).containsExactly(s.getValue().get("symbol"));
-            long first = evaluationParameter(cli, id, "MIN", "first");
-            long through = evaluationParameter(cli, id, "MAX", "through");
-            CliRun.Result replay = cli.run("replay", "--strategy", id, "--from", String.valueOf(first),
-                    "--to", String.valueOf(through + MINUTE));
-            assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
-            Matcher run = Pattern.compile("run (replay-\\d+)").matcher(replay.out());
-            assertThat(run.find()).as(replay.out()).isTrue();
-
-            List<Map<String, Object>> live = cli.query(trades, id, "live", first, through);
-            assertThat(live).as("%s traded", id).isNotEmpty();
-            assertThat(live).as("%s: live trades are the replay's", id)
-                    .isEqualTo(cli.query(trades, id, run.group(1), first, through));
-            assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = ? AND run_id = 'live'", id))
-                    .as("%s: no live trade outside what its trader evaluated", id).isEqualTo(live.size());
-        }
-    }
-
-    /** MIN or MAX of a parameter of the strategy's completed evaluations. */
-    private static long evaluationParameter(CliRun cli, String strategy, String aggregate, String name) {
-        return cli.count("SELECT " + aggregate + "(CAST(p.PARAMETER_VALUE AS BIGINT)) FROM BATCH_JOB_EXECUTION e "
-                + "JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
-                + "AND s.PARAMETER_NAME = 'strategy' AND s.PARAMETER_VALUE = ? "
-                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = ? "
-                + "WHERE e.STATUS = 'COMPLETED'", strategy, name);
     }
 
     /** The backfiller only backfilled, each trader only evaluated its own strategy; nobody logged an error. */

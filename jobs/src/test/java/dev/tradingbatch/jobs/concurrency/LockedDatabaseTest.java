@@ -12,6 +12,7 @@ import dev.tradingbatch.jobs.support.FakeBinance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first page (the job has started; its first chunk is about to be written) and released a set time later.
  * The busy timeout is 1 s (a URL setting) so the test waits seconds, not minutes.
  */
+@DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "SQLite's write lock and its busy timeout")
 class LockedDatabaseTest {
 
     static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();

@@ -78,24 +78,23 @@ public class CandleRepository {
         return new InsertResult(inserted, List.copyOf(unstorable));
     }
 
-    /** Open time (UTC epoch ms) of the newest stored candle of the series. */
+    /** Open time (UTC epoch ms) of the newest stored candle of the series: one index lookup. */
     public OptionalLong latestOpenTime(MarketKey key) {
-        Long latest = jdbc.queryForObject("""
-                SELECT MAX(c.open_time) FROM candles c
-                JOIN markets m ON m.market_id = c.market_id
-                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?""",
-                Long.class, key.exchange(), key.symbol(), key.timeframe().code());
-        return latest == null ? OptionalLong.empty() : OptionalLong.of(latest);
+        return openTime("MAX", key);
     }
 
     /** Open time (UTC epoch ms) of the oldest stored candle of the series: one index lookup. */
     public OptionalLong firstOpenTime(MarketKey key) {
-        Long first = jdbc.queryForObject("""
-                SELECT MIN(c.open_time) FROM candles c
+        return openTime("MIN", key);
+    }
+
+    private OptionalLong openTime(String aggregate, MarketKey key) {
+        Long time = jdbc.queryForObject("SELECT " + aggregate + """
+                (c.open_time) FROM candles c
                 JOIN markets m ON m.market_id = c.market_id
                 WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?""",
                 Long.class, key.exchange(), key.symbol(), key.timeframe().code());
-        return first == null ? OptionalLong.empty() : OptionalLong.of(first);
+        return time == null ? OptionalLong.empty() : OptionalLong.of(time);
     }
 
     /** Whether any candle of the series has its open time in {@code [from, to)}. */

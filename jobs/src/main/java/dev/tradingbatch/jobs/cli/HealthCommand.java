@@ -3,11 +3,10 @@ package dev.tradingbatch.jobs.cli;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.Failures;
 import dev.tradingbatch.jobs.schedule.Health;
-import dev.tradingbatch.jobs.schedule.Role;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -24,11 +23,8 @@ class HealthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all", description = "all (default), backfiller or trader")
-    Role role;
-
-    @Option(names = "--strategy", paramLabel = "ID", description = "only these strategies")
-    List<String> strategies;
+    @Mixin
+    ServiceOptions options;
 
     HealthCommand(Launcher launcher) {
         this.launcher = launcher;
@@ -48,7 +44,7 @@ class HealthCommand implements Callable<Integer> {
             return 1;
         }
         try (ctx) {
-            List<String> problems = ctx.getBean(Health.class).problems(role, strategies == null ? List.of() : strategies);
+            List<String> problems = ctx.getBean(Health.class).problems(options.role, options.strategies());
             if (problems.isEmpty()) {
                 out.println("healthy");
                 return 0;

@@ -1,12 +1,11 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.schedule.PlannedRun;
-import dev.tradingbatch.jobs.schedule.Role;
 import dev.tradingbatch.jobs.schedule.ServiceRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -25,12 +24,8 @@ class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all",
-            description = "all (default), backfiller or trader")
-    Role role;
-
-    @Option(names = "--strategy", paramLabel = "ID", description = "only these strategies (trader or all); default: every declared one")
-    List<String> strategies;
+    @Mixin
+    ServiceOptions options;
 
     RunCommand(Launcher launcher) {
         this.launcher = launcher;
@@ -42,18 +37,18 @@ class RunCommand implements Callable<Integer> {
         // (logging stays up until the service has stopped: it closes itself on SIGTERM)
         Map<String, Object> service = Map.of("logging.level.dev.tradingbatch.jobs.operations.RunLog", "INFO",
                 "logging.level.dev.tradingbatch.jobs.schedule", "INFO", "logging.register-shutdown-hook", "false",
-                "spring.quartz.scheduler-name", ServiceRunner.clusterName(role, strategies == null ? List.of() : strategies));
+                "spring.quartz.scheduler-name", ServiceRunner.clusterName(options.role, options.strategies()));
         ConfigurableApplicationContext ctx = launcher.with(service, Map.of()).withoutShutdownHook().start();
         ServiceRunner runner = ctx.getBean(ServiceRunner.class);
         List<PlannedRun> runs;
         try {
-            runs = runner.start(role, strategies == null ? List.of() : strategies);
+            runs = runner.start(options.role, options.strategies());
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("running as " + role.name().toLowerCase() + ": " + runs.size() + " scheduled jobs (see: schedule)");
+        out.println("running as " + options.role.name().toLowerCase() + ": " + runs.size() + " scheduled jobs (see: schedule)");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

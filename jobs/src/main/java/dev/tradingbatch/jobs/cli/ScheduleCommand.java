@@ -1,12 +1,11 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.schedule.PlannedRun;
-import dev.tradingbatch.jobs.schedule.Role;
 import dev.tradingbatch.jobs.schedule.SchedulePlan;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -24,11 +23,8 @@ class ScheduleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all", description = "all (default), backfiller or trader")
-    Role role;
-
-    @Option(names = "--strategy", paramLabel = "ID", description = "only these strategies")
-    List<String> strategies;
+    @Mixin
+    ServiceOptions options;
 
     ScheduleCommand(Launcher launcher) {
         this.launcher = launcher;
@@ -37,7 +33,7 @@ class ScheduleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext ctx = launcher.start()) {
-            List<PlannedRun> runs = ctx.getBean(SchedulePlan.class).plan(role, strategies == null ? List.of() : strategies);
+            List<PlannedRun> runs = ctx.getBean(SchedulePlan.class).plan(options.role, options.strategies());
             PrintWriter out = spec.commandLine().getOut();
             if (runs.isEmpty()) {
                 out.println("nothing to schedule: configure trading.markets and trading.strategies (see README, run)");

@@ -1,9 +1,11 @@
 package dev.tradingbatch.db;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import javax.sql.DataSource;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -62,9 +64,9 @@ public class CandleRepository {
         if (priceScale != series.priceScale || volumeScale != series.volumeScale) {
             series = rescale(series, priceScale, volumeScale);
         }
-        List<Object[]> rows = new ArrayList<>(storable.size());
+        List<long[]> rows = new ArrayList<>(storable.size());
         for (Candle c : storable) {
-            Object[] row = encode(series, c);
+            long[] row = encode(series, c);
             if (row == null) {
                 unstorable.add(c);
             } else {
@@ -72,7 +74,20 @@ public class CandleRepository {
             }
         }
         int inserted = 0;
-        for (int count : jdbc.batchUpdate(INSERT, rows)) {
+        for (int count : jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                long[] row = rows.get(i);
+                for (int column = 0; column < row.length; column++) {
+                    ps.setLong(column + 1, row[column]);
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        })) {
             inserted += count;
         }
         return new InsertResult(inserted, List.copyOf(unstorable));
@@ -223,11 +238,14 @@ public class CandleRepository {
                 Math.max(ScaledDecimal.scaleOf(c.low()), ScaledDecimal.scaleOf(c.close())));
     }
 
-    /** The candle's row at the series' scales, or null when a value does not fit (scale or 64 bits). */
-    private static Object[] encode(Series s, Candle c) {
+    /**
+     * The candle's row at the series' scales, or null when a value does not fit (scale or 64 bits): seven
+     * integers, bound with {@code setLong} (no boxing, no per-value type lookup).
+     */
+    private static long[] encode(Series s, Candle c) {
         try {
             long open = ScaledDecimal.toLong(c.open(), s.priceScale);
-            return new Object[] {s.id, c.openTime(), open,
+            return new long[] {s.id, c.openTime(), open,
                     Math.subtractExact(ScaledDecimal.toLong(c.high(), s.priceScale), open),
                     Math.subtractExact(open, ScaledDecimal.toLong(c.low(), s.priceScale)),
                     Math.subtractExact(ScaledDecimal.toLong(c.close(), s.priceScale), open),

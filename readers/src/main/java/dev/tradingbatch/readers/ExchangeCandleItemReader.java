@@ -3,15 +3,24 @@ package dev.tradingbatch.readers;
 import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.Timeframe;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Reads a range of candles from an exchange page by page. Its position (the open time of the next
- * candle not yet handed out) is saved in the step's execution context at every chunk, so a
- * restarted run asks again at most the page that was in flight.
+ * Reads a range of candles from an exchange page by page. As soon as a page arrives, the next one is
+ * asked for on a thread of the reader's own, so the exchange answers while the step validates and
+ * stores the page before; the reader waits for it only when every candle before it has been handed
+ * out. Its position (the open time of the next candle not yet handed out) is saved in the step's
+ * execution context at every chunk, so a restarted run asks again at most the page being stored and
+ * the one fetched ahead of it.
  */
 public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
 
@@ -25,6 +34,8 @@ public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
     private final Deque<RawCandle> buffer = new ArrayDeque<>();
     private long position;
     private long pages;
+    private ExecutorService fetcher;
+    private Future<CandlePage> ahead;
 
     /** Reads open times in {@code [from, to)}, epoch ms UTC. */
     public ExchangeCandleItemReader(CandleSource source, String symbol, Timeframe timeframe, long from, long to) {
@@ -41,15 +52,51 @@ public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
             if (position >= to) {
                 return null;
             }
-            CandlePage page = source.fetch(symbol, timeframe, position, to);
+            CandlePage page = ahead == null ? source.fetch(symbol, timeframe, position, to) : awaitAhead();
             pages++;
             if (page.nextFrom() <= position) {
                 throw new IllegalStateException(source.exchange() + " paging did not advance past " + position);
             }
             buffer.addAll(page.candles());
             position = page.nextFrom();
+            if (position < to) {
+                fetchAhead(position);
+            }
         }
         return buffer.poll();
+    }
+
+    /** Asks for the page starting at {@code from} on the reader's thread. */
+    private void fetchAhead(long from) {
+        if (fetcher == null) {
+            fetcher = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, source.exchange() + " " + symbol + " " + timeframe.code() + " pages");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        ahead = fetcher.submit(() -> source.fetch(symbol, timeframe, from, to));
+    }
+
+    /** The page fetched ahead; its failure is thrown here, as if it had been fetched now. */
+    private CandlePage awaitAhead() {
+        Future<CandlePage> page = ahead;
+        ahead = null;
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException failure -> throw failure;
+                case Error error -> throw error;
+                default -> throw new ItemStreamException(source.exchange() + " page failed", e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            page.cancel(true);
+            throw new ItemStreamException("interrupted while waiting for a " + source.exchange() + " page", e);
+        } catch (CancellationException e) {
+            throw new ItemStreamException(source.exchange() + " page was cancelled", e);
+        }
     }
 
     @Override
@@ -65,5 +112,18 @@ public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
         long next = buffer.isEmpty() ? position : Long.parseLong(buffer.peek().openTime());
         context.putLong(POSITION, next);
         context.putLong(PAGES, pages);
+    }
+
+    /** Stops the page fetched ahead, if any: a stopped or failed step asks for nothing more. */
+    @Override
+    public void close() {
+        if (ahead != null) {
+            ahead.cancel(true);
+            ahead = null;
+        }
+        if (fetcher != null) {
+            fetcher.shutdownNow();
+            fetcher = null;
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.tradingbatch.db.MarketKey;
 import dev.tradingbatch.db.RawCandle;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.jobs.backfill.BackfillSummary;
+import dev.tradingbatch.jobs.backfill.CandleChunks;
 import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.JobRecords;
@@ -51,12 +52,8 @@ class FillGapsJobConfiguration {
     Step fillGapsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       GapRangeItemReader gapRangeItemReader, CandleItemWriter candleItemWriter,
                       TradingProperties properties, Progress progress) {
-        return new StepBuilder("fillGapsStep", jobRepository)
-                .<RawCandle, RawCandle>chunk(properties.backfill().chunkSize())
-                .transactionManager(transactionManager)
-                .reader(gapRangeItemReader)
-                .writer(candleItemWriter)
-                .listener(progress)
+        return CandleChunks.step("fillGapsStep", jobRepository, transactionManager, gapRangeItemReader,
+                        candleItemWriter, properties.backfill().chunkSize(), progress)
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {

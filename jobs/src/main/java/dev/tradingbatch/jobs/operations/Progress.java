@@ -10,9 +10,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
-import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
@@ -35,7 +33,10 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
     private final boolean live;
     /** Not on a terminal: one summary line per step in the log instead. */
     private final boolean logged;
-    /** Per running step execution: start and last redraw (System.nanoTime()), candles processed. */
+    /**
+     * Per running step execution: start and last redraw (System.nanoTime()), candles processed, and of them
+     * those processed by earlier executions of a restarted step.
+     */
     private final Map<Long, long[]> times = new ConcurrentHashMap<>();
     /** Where the live line goes: standard error, so standard output stays the command's result. */
     private final PrintStream terminal = System.err;
@@ -63,18 +64,16 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
     @Override
     public void beforeStep(StepExecution step) {
         // a restarted step starts from what its earlier executions did
-        times.put(step.getId(), new long[] {System.nanoTime(), 0, processed(step.getExecutionContext())});
+        long earlier = processed(step.getExecutionContext());
+        times.put(step.getId(), new long[] {System.nanoTime(), 0, earlier, earlier});
     }
 
+    /** After each commit: the candles this execution wrote so far, on top of what earlier executions did. */
     @Override
-    public void afterChunk(Chunk<Object> chunk) {
-        StepContext context = StepSynchronizationManager.getContext();
-        if (context == null) {
-            return;
-        }
-        StepExecution step = context.getStepExecution();
-        long[] t = times.computeIfAbsent(step.getId(), id -> new long[] {System.nanoTime(), 0, 0});
-        t[2] += chunk.size();
+    public void afterChunk(ChunkContext context) {
+        StepExecution step = context.getStepContext().getStepExecution();
+        long[] t = times.computeIfAbsent(step.getId(), id -> new long[] {System.nanoTime(), 0, 0, 0});
+        t[2] = t[3] + step.getWriteCount();
         if (!live) {
             return;
         }

@@ -25,7 +25,7 @@ public final class OpenTimes {
      */
     public static long parse(String text) {
         String t = text == null ? "" : text.strip();
-        if (!t.isEmpty() && t.length() <= 18 && t.chars().allMatch(Character::isDigit)) {
+        if (!t.isEmpty() && t.length() <= 18 && allDigits(t)) {
             return Long.parseLong(t);
         }
         try {
@@ -41,5 +41,15 @@ public final class OpenTimes {
                 }
             }
         }
+    }
+
+    /** Whether every character is a digit (a loop: this runs for every candle a backfill reads). */
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -35,7 +35,7 @@ final class ScaledDecimal {
         if (value.precision() > 18) {
             return Math.max(0, value.stripTrailingZeros().scale());
         }
-        long unscaled = value.unscaledValue().longValue();
+        long unscaled = unscaled(value);
         if (unscaled == 0) {
             return 0;
         }
@@ -54,7 +54,7 @@ final class ScaledDecimal {
     static long toLong(BigDecimal value, int scale) {
         int shift = scale - value.scale();
         if (value.precision() <= 18 && shift > -TENS.length && shift < TENS.length) {
-            long unscaled = value.unscaledValue().longValue();
+            long unscaled = unscaled(value);
             if (shift >= 0) {
                 return Math.multiplyExact(unscaled, TENS[shift]);
             }
@@ -65,6 +65,15 @@ final class ScaledDecimal {
             return unscaled / divisor;
         }
         return value.setScale(scale).unscaledValue().longValueExact();
+    }
+
+    /**
+     * The unscaled value of a number of at most 18 digits. {@code unscaledValue()} builds a new BigInteger on
+     * every call (two for each price of every candle stored); the same number moved to scale 0 is a BigDecimal
+     * whose {@code longValue()} is its compact value, and the JIT can drop that short-lived object.
+     */
+    private static long unscaled(BigDecimal value) {
+        return value.scale() == 0 ? value.longValue() : value.scaleByPowerOfTen(value.scale()).longValue();
     }
 
     static BigDecimal fromLong(long stored, int scale) {

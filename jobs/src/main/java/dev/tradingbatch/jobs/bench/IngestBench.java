@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,6 +42,8 @@ final class IngestBench {
     private final Path dir;
     private final Sizes sizes;
     private final PrintWriter progress;
+    /** CPU us per candle by kind of thread in the last job() run. */
+    private Map<String, Double> lastThreads = Map.of();
 
     IngestBench(Function<Map<String, Object>, ConfigurableApplicationContext> contexts, Path dir, Sizes sizes,
                 PrintWriter progress) {
@@ -65,6 +68,7 @@ final class IngestBench {
         List<Double> onCpu = new ArrayList<>();
         List<Double> ourCpu = new ArrayList<>();
         List<Double> rawCpu = new ArrayList<>();
+        List<Map<String, Double>> ourThreads = new ArrayList<>();
         String settings;
         try (LoopbackBinance server = new LoopbackBinance(data)) {
             for (int rep = 0; rep < repeat; rep++) {
@@ -80,6 +84,7 @@ final class IngestBench {
                 fetch.add(job[1]);
                 onCpu.add(job[2]);
                 ourCpu.add(job[3]);
+                ourThreads.add(lastThreads);
                 bytes.add((double) SqliteFiles.checkpointedSize(file) / total);
                 if (rep % 2 == 0) {
                     double[] baseline = raw(data, rep);
@@ -116,8 +121,9 @@ final class IngestBench {
                         + Math.round(100 * Figure.median(onCpu)) + "% of the job's wall time",
                 "CPU time of the whole process per candle (every thread: the job's, the page fetching thread, the "
                         + "loopback server's, GC and JIT; medians): ours " + Figure.number(Figure.median(ourCpu))
-                        + " us, baseline " + Figure.number(Figure.median(rawCpu)) + " us; on two cores the job can "
-                        + "overlap fetching with storing only when both cores are free",
+                        + " us, baseline " + Figure.number(Figure.median(rawCpu)) + " us; of ours (us per candle, "
+                        + "medians): " + threads(ourThreads) + "; the job stores on its thread while the next page is "
+                        + "fetched on another, so it needs both cores of this machine",
                 "SQLite: " + settings));
         Figure storage = new Figure("storage", "bytes/candle", bytes, List.of(seedBytes),
                 Figure.Goal.atMost(40, "bytes/candle"), List.of(
@@ -149,6 +155,7 @@ final class IngestBench {
             long start = System.nanoTime();
             cpu = THREADS.getCurrentThreadCpuTime();
             processCpu = PROCESS.getProcessCpuTime();
+            ThreadCpu threads = ThreadCpu.snapshot();
             for (RandomWalk.Series s : data) {
                 BackfillRequest request = BackfillRequest.parse("binance", s.market().symbol(), "1m",
                         Long.toString(RandomWalk.T0), Long.toString(s.end()), null, null);
@@ -159,6 +166,7 @@ final class IngestBench {
             nanos = System.nanoTime() - start;
             cpu = THREADS.getCurrentThreadCpuTime() - cpu;
             processCpu = PROCESS.getProcessCpuTime() - processCpu;
+            lastThreads = perCandle(ThreadCpu.snapshot().since(threads), processCpu);
             fetch = IngestParts.fetch(ctx.getBean(CandleSources.class).get("binance"), data);
         }
         long stored = count(file);
@@ -168,6 +176,42 @@ final class IngestBench {
         }
         return new double[] {sizes.ingestTotal() / (nanos / 1e9), fetch, (double) cpu / nanos,
                 processCpu / 1e3 / sizes.ingestTotal()};
+    }
+
+    /**
+     * CPU us per candle by kind of thread; what the process spent beyond the threads still alive is the
+     * page-fetching threads, one per backfill, ended by the time of the second snapshot.
+     */
+    private Map<String, Double> perCandle(Map<String, Long> byKind, long processNanos) {
+        Map<String, Double> us = new LinkedHashMap<>();
+        long live = 0;
+        for (Map.Entry<String, Long> e : byKind.entrySet()) {
+            String name = switch (e.getKey()) {
+                case "caller" -> "the job's thread";
+                case "HTTP-Dispatcher" -> "the loopback server";
+                default -> e.getKey();
+            };
+            us.put(name, e.getValue() / 1e3 / sizes.ingestTotal());
+            live += e.getValue();
+        }
+        if (!byKind.isEmpty()) {
+            us.put("page fetching (ended threads)", Math.max(0, processNanos - live) / 1e3 / sizes.ingestTotal());
+        }
+        return us;
+    }
+
+    /** e.g. {@code the job's thread 2.31, page fetching (ended threads) 1.40, JIT 1.52}: medians, 0.05 us and up. */
+    private static String threads(List<Map<String, Double>> reps) {
+        Map<String, List<Double>> byKind = new LinkedHashMap<>();
+        reps.forEach(rep -> rep.forEach((k, v) -> byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(v)));
+        List<String> parts = new ArrayList<>();
+        byKind.forEach((k, v) -> {
+            double median = Figure.median(v);
+            if (median >= 0.05) {
+                parts.add(k + " " + Figure.number(median));
+            }
+        });
+        return parts.isEmpty() ? "no per-thread figures (no /proc/self/task)" : String.join(", ", parts);
     }
 
     /** [candles per second inserted with plain batches into a fresh file of our schema, process CPU us per candle]. */

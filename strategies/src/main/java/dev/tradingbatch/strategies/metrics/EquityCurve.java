@@ -1,10 +1,10 @@
 package dev.tradingbatch.strategies.metrics;
 
-import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.Timeframe;
 import dev.tradingbatch.strategies.Fill;
 import dev.tradingbatch.strategies.Side;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,13 +13,28 @@ import java.util.Optional;
 
 /**
  * The account of a backtest candle by candle, as the package description defines it: the fills applied at their
- * candles' closes, the equity at each close, its drawdown from the running peak and the deepest one.
+ * candles' closes, the equity at each close, its drawdown from the running peak and the deepest one, and the
+ * per-candle returns of {@link ReturnRatios}.
+ *
+ * <p>Without the points (a replay's summary) no percent is computed for a candle that cannot deepen the deepest
+ * drawdown, which a double comparison with a proven margin decides ({@link #mayDeepen}); every figure is the same
+ * exact value either way.
  */
 final class EquityCurve {
 
+    /**
+     * Relative margin of the double comparison in {@link #mayDeepen}: far above the rounding error of the doubles
+     * compared (five roundings of at most 2^-53 each, under 6e-16), far below any difference that matters.
+     */
+    private static final double MARGIN = 1e-12;
+
     private final long period;
-    private final List<EquityPoint> points = new ArrayList<>();
+    /** The equity and drawdown at every close; null when not kept. */
+    private final List<EquityPoint> points;
     private final List<Fill> sells = new ArrayList<>();
+    /** The per-candle returns; null once a previous equity is zero or less, so that they are undefined. */
+    private double[] returns;
+    private BigDecimal previousEquity;
     private BigDecimal cash;
     /** The open position's BUY, null when flat. */
     private Fill position;
@@ -27,6 +42,11 @@ final class EquityCurve {
     private BigDecimal peak;
     private long peakTime;
     private Drawdown deepest;
+    /**
+     * A fall (peak − equity) below this double cannot deepen the deepest drawdown: its percent of the peak, in
+     * doubles, minus the margin. Recomputed when the peak or the deepest drawdown changes; -1 before the first.
+     */
+    private double deepeningFall = -1;
     /** The last percent computed by division, and the equity and peak (the same objects) it was computed for. */
     private BigDecimal lastEquity;
     private BigDecimal lastPeak;
@@ -35,47 +55,64 @@ final class EquityCurve {
     /** What {@link Metrics#percent} gives for no fall: zero at its scale. */
     private static final BigDecimal ZERO_PERCENT = BigDecimal.valueOf(0, Metrics.SCALE);
 
-    /** Walks {@code candles} (increasing open time) applying {@code fills}, each on the candle it names. */
-    EquityCurve(List<Candle> candles, List<Fill> fills, BigDecimal stake, Timeframe timeframe) {
-        if (candles.isEmpty()) {
+    /**
+     * Walks {@code candles} (increasing open time) applying {@code fills}, each on the candle it names; keeps the
+     * equity and drawdown at every close when {@code keepPoints}.
+     */
+    EquityCurve(CandleCloses candles, List<Fill> fills, BigDecimal stake, Timeframe timeframe, boolean keepPoints) {
+        int size = candles.size();
+        if (size == 0) {
             throw new IllegalArgumentException("no candles: metrics need at least one evaluated candle");
         }
         requireIncreasingTimes(fills);
         this.period = timeframe.millis();
+        this.points = keepPoints ? new ArrayList<>(size) : null;
+        this.returns = new double[size];
         this.cash = stake;
         this.peak = stake;
-        this.peakTime = candles.getFirst().openTime();
+        this.previousEquity = stake;
+        this.peakTime = candles.openTime(0);
         Iterator<Fill> remaining = fills.iterator();
         Fill next = remaining.hasNext() ? remaining.next() : null;
         long previous = Long.MIN_VALUE;
-        for (Candle candle : candles) {
-            if (candle.openTime() <= previous) {
-                throw new IllegalArgumentException("candle " + time(candle.openTime())
+        for (int i = 0; i < size; i++) {
+            long openTime = candles.openTime(i);
+            if (openTime <= previous) {
+                throw new IllegalArgumentException("candle " + time(openTime)
                         + " does not open after the previous candle " + time(previous)
                         + ": candles must come in strictly increasing open time");
             }
-            if (next != null && next.candleTime() < candle.openTime()) {
+            if (next != null && next.candleTime() < openTime) {
                 throw notOnACandle(next, candles);
             }
             // held during this candle: its price move changes the equity
             if (position != null) {
                 heldCandles++;
             }
-            if (next != null && next.candleTime() == candle.openTime()) {
+            if (next != null && next.candleTime() == openTime) {
                 apply(next);
                 next = remaining.hasNext() ? remaining.next() : null;
             }
-            mark(candle);
-            previous = candle.openTime();
+            mark(i, openTime, position == null ? null : candles.close(i));
+            previous = openTime;
         }
         if (next != null) {
             throw notOnACandle(next, candles);
         }
     }
 
-    /** The equity at every candle's close, in candle order. */
+    /** The equity at every candle's close, in candle order; empty when not kept. */
     List<EquityPoint> points() {
-        return points;
+        return points == null ? List.of() : points;
+    }
+
+    /**
+     * The per-candle returns: the equity at a close over the one at the previous close (the stake before the first)
+     * minus one, each the {@code double} of the quotient rounded to {@link MathContext#DECIMAL64}; null when a
+     * previous equity is zero or less.
+     */
+    double[] returns() {
+        return returns;
     }
 
     /** The SELLs, one per closed round trip, in order. */
@@ -99,7 +136,7 @@ final class EquityCurve {
     }
 
     BigDecimal finalEquity() {
-        return points.getLast().equity();
+        return previousEquity;
     }
 
     private void apply(Fill fill) {
@@ -125,19 +162,73 @@ final class EquityCurve {
         }
     }
 
-    private void mark(Candle candle) {
-        BigDecimal equity = position == null ? cash : cash.add(position.quantity().multiply(candle.close()));
-        long time = candle.openTime() + period;
-        if (equity.compareTo(peak) > 0) {
+    /** The account at the close of candle {@code index}; {@code close} is its close, null when flat. */
+    private void mark(int index, long openTime, BigDecimal close) {
+        BigDecimal equity = close == null ? cash : cash.add(position.quantity().multiply(close));
+        long time = openTime + period;
+        addReturn(index, equity);
+        int sinceTop = equity.compareTo(peak);
+        if (sinceTop > 0) {
             peak = equity;
             peakTime = time;
+            deepeningFall = deepest == null ? -1 : deepeningFall(deepest.percent());
         }
-        BigDecimal fall = peak.subtract(equity);
-        BigDecimal percent = percent(fall, equity);
-        points.add(new EquityPoint(time, equity, percent));
-        if (fall.signum() > 0 && (deepest == null || percent.compareTo(deepest.percent()) > 0)) {
-            deepest = new Drawdown(percent, fall, peak, peakTime, time);
+        if (points != null) {
+            BigDecimal fall = peak.subtract(equity);
+            BigDecimal percent = percent(fall, equity);
+            points.add(new EquityPoint(time, equity, percent));
+            if (fall.signum() > 0 && (deepest == null || percent.compareTo(deepest.percent()) > 0)) {
+                deepen(new Drawdown(percent, fall, peak, peakTime, time));
+            }
+        } else if (sinceTop < 0) {
+            BigDecimal fall = peak.subtract(equity);
+            if (mayDeepen(fall)) {
+                BigDecimal percent = Metrics.percent(fall, peak);
+                if (deepest == null || percent.compareTo(deepest.percent()) > 0) {
+                    deepen(new Drawdown(percent, fall, peak, peakTime, time));
+                }
+            }
         }
+    }
+
+    private void addReturn(int index, BigDecimal equity) {
+        BigDecimal previous = previousEquity;
+        previousEquity = equity;
+        if (returns == null) {
+            return;
+        }
+        if (previous.signum() <= 0) {
+            returns = null;
+            return;
+        }
+        // an unchanged equity (the same object: flat, no fill) returns exactly zero, as the division would
+        returns[index] = equity == previous ? 0
+                : equity.subtract(previous).divide(previous, MathContext.DECIMAL64).doubleValue();
+    }
+
+    private void deepen(Drawdown drawdown) {
+        deepest = drawdown;
+        deepeningFall = deepeningFall(drawdown.percent());
+    }
+
+    /**
+     * Whether {@code fall} (positive) may be a deeper drawdown than the deepest: always before the first. A fall
+     * deepens it only if {@code fall × 100 / peak > deepest}, that is {@code fall > deepest × peak / 100}, since a
+     * percent at or below the deepest rounds (to the deepest's own scale) to at most the deepest. Each double
+     * compared is within 6e-16 (relative) of its exact value, so a fall whose double is below the right side's
+     * double less {@link #MARGIN} is below it exactly: no deeper drawdown, and no division needed.
+     */
+    private boolean mayDeepen(BigDecimal fall) {
+        return deepest == null || fall.doubleValue() >= deepeningFall;
+    }
+
+    /**
+     * The double below which a fall from the current peak cannot exceed {@code percent} (positive) of it; -1 (every
+     * fall is checked exactly) where doubles lose their relative precision: infinite or below 1e-290.
+     */
+    private double deepeningFall(BigDecimal percent) {
+        double fall = percent.doubleValue() * peak.doubleValue() / 100 * (1 - MARGIN);
+        return fall >= 1e-290 && fall < Double.POSITIVE_INFINITY ? fall : -1;
     }
 
     /**
@@ -167,9 +258,9 @@ final class EquityCurve {
         }
     }
 
-    private static IllegalArgumentException notOnACandle(Fill fill, List<Candle> candles) {
+    private static IllegalArgumentException notOnACandle(Fill fill, CandleCloses candles) {
         return new IllegalArgumentException("fill " + fill + " is not on an evaluated candle (" + candles.size()
-                + " candles from " + time(candles.getFirst().openTime()) + " to " + time(candles.getLast().openTime())
+                + " candles from " + time(candles.openTime(0)) + " to " + time(candles.openTime(candles.size() - 1))
                 + "): a fill's candle time must be the open time of one of them");
     }
 

@@ -42,6 +42,16 @@ final class CloseSeries implements CandleCloses, Consumer<StoredCandle> {
         return BigDecimal.valueOf(closes[checked(index)], scales[index]);
     }
 
+    @Override
+    public long unscaledClose(int index) {
+        return closes[checked(index)];
+    }
+
+    @Override
+    public int closeScale(int index) {
+        return scales[checked(index)];
+    }
+
     private int checked(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);

@@ -16,6 +16,16 @@ public interface CandleCloses {
 
     BigDecimal close(int index);
 
+    /** The close's unscaled value ({@code close × 10^closeScale}), {@link Long#MIN_VALUE} where it does not fit. */
+    default long unscaledClose(int index) {
+        return ScaledLongs.unscaled(close(index));
+    }
+
+    /** The close's scale. */
+    default int closeScale(int index) {
+        return close(index).scale();
+    }
+
     /** The open times and closes of {@code candles}. */
     static CandleCloses of(List<Candle> candles) {
         return new CandleCloses() {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * candles' closes, the equity at each close, its drawdown from the running peak and the deepest one, and the
  * per-candle returns of {@link ReturnRatios}.
  *
- * <p>Without the points (a replay's summary) no percent is computed for a candle that cannot deepen the deepest
+ * <p>Without the points (a replay's summary) the equity of a held position is computed on longs at its scale (where
+ * they hold it exactly; {@link ScaledLongs}), and no percent is computed for a candle that cannot deepen the deepest
  * drawdown, which a double comparison with a proven margin decides ({@link #mayDeepen}); every figure is the same
  * exact value either way.
  */
@@ -34,7 +35,23 @@ final class EquityCurve {
     private final List<Fill> sells = new ArrayList<>();
     /** The per-candle returns; null once a previous equity is zero or less, so that they are undefined. */
     private double[] returns;
+    /** The equity at the last close; null while it is only {@link #equityUnscaled} at {@link #equityScale}. */
     private BigDecimal previousEquity;
+    private long equityUnscaled;
+    private int equityScale;
+    /** The open position's quantity as a scaled long, and the cash at the scale of the equity at the last close. */
+    private long quantityUnscaled;
+    private int closeScale = Integer.MIN_VALUE;
+    private int heldScale;
+    private long heldCash;
+    /** {@code 10^(heldScale − quantity's scale − closeScale)}: the product quantity × close at the equity's scale. */
+    private long heldFactor;
+    /** The peak after the last close marked by {@link #mark}. */
+    private BigDecimal previousPeak;
+    /** The peak as an unscaled long at {@link #peakScale}, for {@link #peak}; NONE where it does not fit. */
+    private BigDecimal peakFor;
+    private int peakScale;
+    private long peakUnscaled;
     private BigDecimal cash;
     /** The open position's BUY, null when flat. */
     private Fill position;
@@ -93,7 +110,11 @@ final class EquityCurve {
                 apply(next);
                 next = remaining.hasNext() ? remaining.next() : null;
             }
-            mark(i, openTime, position == null ? null : candles.close(i));
+            if (points == null && position != null) {
+                markHeld(i, openTime, candles);
+            } else {
+                mark(i, openTime, position == null ? null : candles.close(i));
+            }
             previous = openTime;
         }
         if (next != null) {
@@ -136,6 +157,14 @@ final class EquityCurve {
     }
 
     BigDecimal finalEquity() {
+        return equity();
+    }
+
+    /** The equity at the last close marked. */
+    private BigDecimal equity() {
+        if (previousEquity == null) {
+            previousEquity = BigDecimal.valueOf(equityUnscaled, equityScale);
+        }
         return previousEquity;
     }
 
@@ -147,6 +176,8 @@ final class EquityCurve {
             }
             cash = cash.subtract(fill.net());
             position = fill;
+            quantityUnscaled = ScaledLongs.unscaled(fill.quantity());
+            closeScale = Integer.MIN_VALUE;
         } else {
             if (position == null) {
                 throw new IllegalArgumentException("SELL " + fill
@@ -166,13 +197,19 @@ final class EquityCurve {
     private void mark(int index, long openTime, BigDecimal close) {
         BigDecimal equity = close == null ? cash : cash.add(position.quantity().multiply(close));
         long time = openTime + period;
+        // flat with the peak of the candle before, whose drawdown was checked: nothing can change but the return
+        boolean unchanged = equity == previousEquity && peak == previousPeak;
         addReturn(index, equity);
+        if (unchanged && points == null) {
+            return;
+        }
         int sinceTop = equity.compareTo(peak);
         if (sinceTop > 0) {
             peak = equity;
             peakTime = time;
             deepeningFall = deepest == null ? -1 : deepeningFall(deepest.percent());
         }
+        previousPeak = peak;
         if (points != null) {
             BigDecimal fall = peak.subtract(equity);
             BigDecimal percent = percent(fall, equity);
@@ -191,8 +228,93 @@ final class EquityCurve {
         }
     }
 
+    /**
+     * {@link #mark} of a held candle without the points, on longs: the equity {@code cash + quantity × close} at its
+     * scale ({@code max(cash's, quantity's + close's)}, as {@code BigDecimal} gives it), its return, and the peak and
+     * drawdown compared at that scale. Where a value does not fit a long, the candle is marked by {@link #mark}.
+     */
+    private void markHeld(int index, long openTime, CandleCloses candles) {
+        int scale = heldScale(candles.closeScale(index));
+        long equity = ScaledLongs.add(heldCash,
+                ScaledLongs.multiply(ScaledLongs.multiply(quantityUnscaled, candles.unscaledClose(index)), heldFactor));
+        long peakAtScale = peakAt(scale);
+        if (equity == ScaledLongs.NONE || peakAtScale == ScaledLongs.NONE) {
+            mark(index, openTime, candles.close(index));
+            return;
+        }
+        long time = openTime + period;
+        addReturn(index, equity, scale);
+        if (equity > peakAtScale) {
+            peak = equity();
+            peakTime = time;
+            deepeningFall = deepest == null ? -1 : deepeningFall(deepest.percent());
+        } else if (equity < peakAtScale) {
+            long fallUnscaled = ScaledLongs.subtract(peakAtScale, equity);
+            double fall = fallUnscaled == ScaledLongs.NONE ? Double.NaN : ScaledLongs.toDouble(fallUnscaled, scale);
+            // NaN (no long or no exact power of ten) compares false: checked exactly
+            if (deepest == null || !(fall < deepeningFall)) {
+                BigDecimal exactFall = peak.subtract(equity());
+                BigDecimal percent = Metrics.percent(exactFall, peak);
+                if (deepest == null || percent.compareTo(deepest.percent()) > 0) {
+                    deepen(new Drawdown(percent, exactFall, peak, peakTime, time));
+                }
+            }
+        }
+    }
+
+    /** The scale of the equity held at a close of {@code scale}; sets the cash and factor of that scale. */
+    private int heldScale(int scale) {
+        if (scale != closeScale) {
+            closeScale = scale;
+            int quantityScale = position.quantity().scale();
+            heldScale = Math.max(cash.scale(), quantityScale + scale);
+            heldCash = ScaledLongs.upscale(ScaledLongs.unscaled(cash), heldScale - cash.scale());
+            heldFactor = ScaledLongs.upscale(1, heldScale - quantityScale - scale);
+        }
+        return heldScale;
+    }
+
+    /** The peak's unscaled value at {@code scale}; NONE where it has more decimals or does not fit. */
+    private long peakAt(int scale) {
+        if (peak != peakFor || scale != peakScale) {
+            peakFor = peak;
+            peakScale = scale;
+            peakUnscaled = peak.scale() > scale ? ScaledLongs.NONE
+                    : ScaledLongs.upscale(ScaledLongs.unscaled(peak), scale - peak.scale());
+        }
+        return peakUnscaled;
+    }
+
+    /**
+     * {@link #addReturn(int, BigDecimal)} of an equity {@code unscaled × 10^-scale}: on longs when the previous
+     * equity is one at the same scale. The quotient of the differences equals the quotient of the decimals, so its
+     * {@link MathContext#DECIMAL64} rounding and double are the same.
+     */
+    private void addReturn(int index, long unscaled, int scale) {
+        // returns == null: undefined once a previous equity was zero or less, nothing to compute
+        if (returns != null && (previousEquity != null || equityScale != scale)) {
+            addReturn(index, BigDecimal.valueOf(unscaled, scale));
+        } else if (returns != null) {
+            long previous = equityUnscaled;
+            long difference = ScaledLongs.subtract(unscaled, previous);
+            if (previous <= 0) {
+                returns = null;
+            } else if (difference == ScaledLongs.NONE) {
+                returns[index] = BigDecimal.valueOf(unscaled).subtract(BigDecimal.valueOf(previous))
+                        .divide(BigDecimal.valueOf(previous), MathContext.DECIMAL64).doubleValue();
+            } else {
+                returns[index] = difference == 0 ? 0
+                        : BigDecimal.valueOf(difference).divide(BigDecimal.valueOf(previous), MathContext.DECIMAL64)
+                                .doubleValue();
+            }
+        }
+        previousEquity = null;
+        equityUnscaled = unscaled;
+        equityScale = scale;
+    }
+
     private void addReturn(int index, BigDecimal equity) {
-        BigDecimal previous = previousEquity;
+        BigDecimal previous = equity();
         previousEquity = equity;
         if (returns == null) {
             return;

@@ -24,8 +24,9 @@ import java.util.Optional;
 final class EquityCurve {
 
     /**
-     * Relative margin of the double comparison in {@link #mayDeepen}: far above the rounding error of the doubles
-     * compared (five roundings of at most 2^-53 each, under 6e-16), far below any difference that matters.
+     * Relative margin of the double comparisons of falls ({@link #mayDeepen}, {@link #markHeld}): far above the
+     * rounding error of the doubles compared (at most seven roundings of 2^-53 each, under 1e-15), far below any
+     * difference that matters.
      */
     private static final double MARGIN = 1e-12;
 
@@ -39,13 +40,8 @@ final class EquityCurve {
     private BigDecimal previousEquity;
     private long equityUnscaled;
     private int equityScale;
-    /** The open position's quantity as a scaled long, and the cash at the scale of the equity at the last close. */
-    private long quantityUnscaled;
-    private int closeScale = Integer.MIN_VALUE;
-    private int heldScale;
-    private long heldCash;
-    /** {@code 10^(heldScale − quantity's scale − closeScale)}: the product quantity × close at the equity's scale. */
-    private long heldFactor;
+    /** The equity of the open position on longs; null when flat. */
+    private HeldEquity held;
     /** The peak after the last close marked by {@link #mark}. */
     private BigDecimal previousPeak;
     /** The peak as an unscaled long at {@link #peakScale}, for {@link #peak}; NONE where it does not fit. */
@@ -176,8 +172,7 @@ final class EquityCurve {
             }
             cash = cash.subtract(fill.net());
             position = fill;
-            quantityUnscaled = ScaledLongs.unscaled(fill.quantity());
-            closeScale = Integer.MIN_VALUE;
+            held = new HeldEquity(cash, fill.quantity());
         } else {
             if (position == null) {
                 throw new IllegalArgumentException("SELL " + fill
@@ -190,6 +185,7 @@ final class EquityCurve {
             cash = cash.add(position.net()).add(fill.pnl());
             sells.add(fill);
             position = null;
+            held = null;
         }
     }
 
@@ -229,14 +225,13 @@ final class EquityCurve {
     }
 
     /**
-     * {@link #mark} of a held candle without the points, on longs: the equity {@code cash + quantity × close} at its
-     * scale ({@code max(cash's, quantity's + close's)}, as {@code BigDecimal} gives it), its return, and the peak and
-     * drawdown compared at that scale. Where a value does not fit a long, the candle is marked by {@link #mark}.
+     * {@link #mark} of a held candle without the points, on longs: the equity ({@link HeldEquity}), its return, and
+     * the peak and drawdown compared at its scale. Where a value does not fit a long, the candle is marked by
+     * {@link #mark}.
      */
     private void markHeld(int index, long openTime, CandleCloses candles) {
-        int scale = heldScale(candles.closeScale(index));
-        long equity = ScaledLongs.add(heldCash,
-                ScaledLongs.multiply(ScaledLongs.multiply(quantityUnscaled, candles.unscaledClose(index)), heldFactor));
+        long equity = held.at(candles.unscaledClose(index), candles.closeScale(index));
+        int scale = held.scale();
         long peakAtScale = peakAt(scale);
         if (equity == ScaledLongs.NONE || peakAtScale == ScaledLongs.NONE) {
             mark(index, openTime, candles.close(index));
@@ -260,18 +255,6 @@ final class EquityCurve {
                 }
             }
         }
-    }
-
-    /** The scale of the equity held at a close of {@code scale}; sets the cash and factor of that scale. */
-    private int heldScale(int scale) {
-        if (scale != closeScale) {
-            closeScale = scale;
-            int quantityScale = position.quantity().scale();
-            heldScale = Math.max(cash.scale(), quantityScale + scale);
-            heldCash = ScaledLongs.upscale(ScaledLongs.unscaled(cash), heldScale - cash.scale());
-            heldFactor = ScaledLongs.upscale(1, heldScale - quantityScale - scale);
-        }
-        return heldScale;
     }
 
     /** The peak's unscaled value at {@code scale}; NONE where it has more decimals or does not fit. */
@@ -337,7 +320,7 @@ final class EquityCurve {
      * Whether {@code fall} (positive) may be a deeper drawdown than the deepest: always before the first. A fall
      * deepens it only if {@code fall × 100 / peak > deepest}, that is {@code fall > deepest × peak / 100}, since a
      * percent at or below the deepest rounds (to the deepest's own scale) to at most the deepest. Each double
-     * compared is within 6e-16 (relative) of its exact value, so a fall whose double is below the right side's
+     * compared is within 1e-15 (relative) of its exact value, so a fall whose double is below the right side's
      * double less {@link #MARGIN} is below it exactly: no deeper drawdown, and no division needed.
      */
     private boolean mayDeepen(BigDecimal fall) {

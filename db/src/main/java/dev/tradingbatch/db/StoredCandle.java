@@ -1,19 +1,21 @@
 package dev.tradingbatch.db;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
  * A stored candle as read, before it is turned into exact decimals: prices and volume as the integers
  * they are stored as ({@code value * 10^scale}). A replay reads millions of these: its indicators need
  * only doubles ({@link #closeValue()} and the like: exactly {@code BigDecimal.doubleValue()} of the
- * decimal), and only a fill needs the exact close ({@link #close()}).
+ * decimal), and only a fill needs the exact close ({@link #closeDecimal()}). Serializable, as the ta4j bar that
+ * holds it must be.
  *
  * @param openTime    open time, UTC epoch ms
  * @param priceScale  decimals of open, high, low and close
  * @param volumeScale decimals of volume
  */
 public record StoredCandle(long openTime, long open, long high, long low, long close, long volume,
-                           int priceScale, int volumeScale) {
+                           int priceScale, int volumeScale) implements Serializable {
 
     /** Integers up to 2^53 are exact doubles. */
     private static final long EXACT_DOUBLE = 1L << 53;

@@ -33,11 +33,11 @@ final class CandleBars {
                 DoubleNum.valueOf(candle.close()), DoubleNum.valueOf(candle.volume()), DoubleNum.ZERO, 0);
     }
 
-    /** The same bar as {@link #bar(Candle, Duration)} of the candle's exact decimals, from the stored integers. */
+    /**
+     * A bar of the same values as {@link #bar(Candle, Duration)} of the candle's exact decimals, from the stored
+     * integers, each value built when first read ({@link StoredCandleBar}).
+     */
     static Bar bar(StoredCandle candle, Duration period) {
-        return new BaseBar(period, Instant.ofEpochMilli(candle.openTime()), null,
-                DoubleNum.valueOf(candle.openValue()), DoubleNum.valueOf(candle.highValue()),
-                DoubleNum.valueOf(candle.lowValue()), DoubleNum.valueOf(candle.closeValue()),
-                DoubleNum.valueOf(candle.volumeValue()), DoubleNum.ZERO, 0);
+        return new StoredCandleBar(candle, period);
     }
 }

@@ -1,19 +1,17 @@
 package dev.tradingbatch.jobs.replay;
 
-import dev.tradingbatch.db.Candle;
 import dev.tradingbatch.db.StoredCandle;
+import dev.tradingbatch.strategies.metrics.CandleCloses;
 
 import java.math.BigDecimal;
-import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
  * The evaluated candles of a replay as the metrics need them (open time and close), kept compactly:
  * a million candles hold three arrays, not a million candle objects.
  */
-final class CloseSeries extends AbstractList<Candle> implements RandomAccess, Consumer<StoredCandle> {
+final class CloseSeries implements CandleCloses, Consumer<StoredCandle> {
 
     private long[] times = new long[1024];
     /** Closes as stored: {@code close * 10^scale}. */
@@ -34,14 +32,31 @@ final class CloseSeries extends AbstractList<Candle> implements RandomAccess, Co
         size++;
     }
 
-    /** A candle carrying only its open time and close (the other values are the close, volume zero). */
     @Override
-    public Candle get(int index) {
+    public long openTime(int index) {
+        return times[checked(index)];
+    }
+
+    @Override
+    public BigDecimal close(int index) {
+        return BigDecimal.valueOf(closes[checked(index)], scales[index]);
+    }
+
+    @Override
+    public long unscaledClose(int index) {
+        return closes[checked(index)];
+    }
+
+    @Override
+    public int closeScale(int index) {
+        return scales[checked(index)];
+    }
+
+    private int checked(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        BigDecimal close = BigDecimal.valueOf(closes[index], scales[index]);
-        return new Candle(times[index], close, close, close, close, BigDecimal.ZERO);
+        return index;
     }
 
     @Override

@@ -84,7 +84,7 @@ class ReplayJobConfiguration {
                                 }
                             }, "replay-read-ahead");
                     Evaluation.Result result = runner.finish();
-                    BacktestMetrics metrics = Metrics.compute(evaluated, result.newFills(), evaluation.fillModel(),
+                    BacktestMetrics metrics = Metrics.summary(evaluated, result.newFills(), evaluation.fillModel(),
                             s.market().timeframe());
                     long now = clock.millis();
                     List<TradeRow> rows = result.newFills().stream().map(f -> Evaluation.row(s, runId, f, now)).toList();

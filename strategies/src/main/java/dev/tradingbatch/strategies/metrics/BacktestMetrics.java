@@ -42,7 +42,8 @@ import java.util.OptionalDouble;
  *                                SELL's candle, or to the last) over all candles × 100
  * @param buyAndHoldReturnPercent the total return of buying with the same fill model at the first candle's close and
  *                                holding to the last, marked like an open position; zero when the stake buys nothing
- * @param equityCurve             the equity and drawdown at each candle's close
+ * @param equityCurve             the equity and drawdown at each candle's close; empty in a replay's
+ *                                {@link Metrics#summary}
  */
 public record BacktestMetrics(long start, long end, int candles, BigDecimal startEquity, BigDecimal finalEquity,
                               BigDecimal realisedPnl, BigDecimal unrealisedPnl, Optional<Fill> openPosition,

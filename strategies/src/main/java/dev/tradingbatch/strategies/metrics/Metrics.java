@@ -38,22 +38,44 @@ public final class Metrics {
      */
     public static BacktestMetrics compute(List<Candle> candles, List<Fill> fills, FillModel fillModel,
                                           Timeframe timeframe) {
+        return compute(CandleCloses.of(candles), fills, fillModel, timeframe, true);
+    }
+
+    /** {@link #compute(List, List, FillModel, Timeframe)} of the candles' open times and closes. */
+    public static BacktestMetrics compute(CandleCloses candles, List<Fill> fills, FillModel fillModel,
+                                          Timeframe timeframe) {
+        return compute(candles, fills, fillModel, timeframe, true);
+    }
+
+    /**
+     * The same metrics as {@link #compute(CandleCloses, List, FillModel, Timeframe)}, every figure the same exact
+     * value, without the equity curve ({@link BacktestMetrics#equityCurve()} is empty): what a replay stores. It
+     * divides only where the deepest drawdown may change, not at every candle held.
+     */
+    public static BacktestMetrics summary(CandleCloses candles, List<Fill> fills, FillModel fillModel,
+                                          Timeframe timeframe) {
+        return compute(candles, fills, fillModel, timeframe, false);
+    }
+
+    private static BacktestMetrics compute(CandleCloses candles, List<Fill> fills, FillModel fillModel,
+                                           Timeframe timeframe, boolean curve) {
         BigDecimal stake = fillModel.stake();
-        EquityCurve curve = new EquityCurve(candles, fills, stake, timeframe);
-        TradeStats trades = TradeStats.of(curve.sells());
-        ReturnRatios ratios = new ReturnRatios(stake, curve.points(), (double) YEAR_MILLIS / timeframe.millis());
-        Candle last = candles.getLast();
-        long start = candles.getFirst().openTime();
-        long end = last.openTime() + timeframe.millis();
-        BigDecimal finalEquity = curve.finalEquity();
-        Optional<Fill> open = curve.openPosition();
+        EquityCurve equity = new EquityCurve(candles, fills, stake, timeframe, curve);
+        TradeStats trades = TradeStats.of(equity.sells());
+        ReturnRatios ratios = new ReturnRatios(equity.returns(), (double) YEAR_MILLIS / timeframe.millis());
+        int last = candles.size() - 1;
+        BigDecimal lastClose = candles.close(last);
+        long start = candles.openTime(0);
+        long end = candles.openTime(last) + timeframe.millis();
+        BigDecimal finalEquity = equity.finalEquity();
+        Optional<Fill> open = equity.openPosition();
         return new BacktestMetrics(start, end, candles.size(), stake, finalEquity, trades.pnl(),
-                open.map(buy -> marked(buy, last)).orElse(BigDecimal.ZERO), open,
+                open.map(buy -> marked(buy, lastClose)).orElse(BigDecimal.ZERO), open,
                 percent(finalEquity.subtract(stake), stake), annualised(finalEquity, stake, end - start),
-                curve.deepest(), trades.closed(), trades.wins(), trades.losses(), trades.winRatePercent(),
+                equity.deepest(), trades.closed(), trades.wins(), trades.losses(), trades.winRatePercent(),
                 trades.grossProfit(), trades.grossLoss(), trades.profitFactor(), ratios.sharpe(), ratios.sortino(),
-                percent(BigDecimal.valueOf(curve.heldCandles()), BigDecimal.valueOf(candles.size())),
-                buyAndHold(candles, fillModel), curve.points());
+                percent(BigDecimal.valueOf(equity.heldCandles()), BigDecimal.valueOf(candles.size())),
+                buyAndHold(candles, fillModel), equity.points());
     }
 
     /** {@code part / whole × 100} to {@value #SCALE} decimals, HALF_EVEN. */
@@ -61,9 +83,9 @@ public final class Metrics {
         return part.multiply(HUNDRED).divide(whole, SCALE, RoundingMode.HALF_EVEN);
     }
 
-    /** What {@code buy} would bring over its cost at {@code candle}'s close, before selling fee and slippage. */
-    private static BigDecimal marked(Fill buy, Candle candle) {
-        return buy.quantity().multiply(candle.close()).subtract(buy.net());
+    /** What {@code buy} would bring over its cost at {@code close}, before selling fee and slippage. */
+    private static BigDecimal marked(Fill buy, BigDecimal close) {
+        return buy.quantity().multiply(close).subtract(buy.net());
     }
 
     /** Compound growth over {@code spanMillis} scaled to a year of 365.25 days, as a percent. */
@@ -76,10 +98,9 @@ public final class Metrics {
     }
 
     /** A BUY at the first close held to the last, as the strategy's own open position would be valued. */
-    private static BigDecimal buyAndHold(List<Candle> candles, FillModel fillModel) {
-        Candle first = candles.getFirst();
-        return fillModel.buy(first.openTime(), first.close())
-                .map(buy -> percent(marked(buy, candles.getLast()), fillModel.stake()))
+    private static BigDecimal buyAndHold(CandleCloses candles, FillModel fillModel) {
+        return fillModel.buy(candles.openTime(0), candles.close(0))
+                .map(buy -> percent(marked(buy, candles.close(candles.size() - 1)), fillModel.stake()))
                 .orElse(BigDecimal.ZERO);
     }
 }

@@ -1,8 +1,5 @@
 package dev.tradingbatch.strategies.metrics;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -16,8 +13,9 @@ final class ReturnRatios {
     private final double[] returns;
     private final double annualisation;
 
-    ReturnRatios(BigDecimal stake, List<EquityPoint> points, double candlesPerYear) {
-        this.returns = returns(stake, points);
+    /** {@code returns}: as {@link EquityCurve#returns} gives them, null where they are undefined. */
+    ReturnRatios(double[] returns, double candlesPerYear) {
+        this.returns = returns;
         this.annualisation = Math.sqrt(candlesPerYear);
     }
 
@@ -60,19 +58,5 @@ final class ReturnRatios {
             sum += r;
         }
         return sum / returns.length;
-    }
-
-    private static double[] returns(BigDecimal stake, List<EquityPoint> points) {
-        double[] returns = new double[points.size()];
-        BigDecimal previous = stake;
-        for (int i = 0; i < returns.length; i++) {
-            if (previous.signum() <= 0) {
-                return null;
-            }
-            BigDecimal equity = points.get(i).equity();
-            returns[i] = equity.subtract(previous).divide(previous, MathContext.DECIMAL64).doubleValue();
-            previous = equity;
-        }
-        return returns;
     }
 }

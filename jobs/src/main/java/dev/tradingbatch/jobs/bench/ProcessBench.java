@@ -61,16 +61,12 @@ final class ProcessBench {
         for (int rep = 0; rep < repeat; rep++) {
             boolean bareFirst = rep % 2 == 1;
             if (bareFirst) {
-                bareStartup.add(ChildRuns.toExit(image.jvms().main(image.optionsFileOnly(), IdleJvm.class, "exit"), dir, null));
-                bareRss.add(ChildRuns.idle(image.jvms().main(image.optionsFileOnly(), IdleJvm.class), dir,
-                        sizes.idleSettleMillis()).rss());
+                bare(image, bareStartup, bareRss);
             }
             ours.add(service(image.jvms(), image.options(), prepared, now, "trader-" + rep + ".db"));
             plain.add(service(jvms, List.of(), prepared, now, "trader-plain-" + rep + ".db"));
             if (!bareFirst) {
-                bareStartup.add(ChildRuns.toExit(image.jvms().main(image.optionsFileOnly(), IdleJvm.class, "exit"), dir, null));
-                bareRss.add(ChildRuns.idle(image.jvms().main(image.optionsFileOnly(), IdleJvm.class), dir,
-                        sizes.idleSettleMillis()).rss());
+                bare(image, bareStartup, bareRss);
             }
             progress.printf("process %d/%d: trader evaluated after %s s (bare JVM %s s), idle RSS %s MiB (bare JVM %s MiB); "
                             + "plain java -jar: %s s, %s MiB%n", rep + 1, repeat, Figure.number(ours.getLast().ready()),
@@ -103,6 +99,13 @@ final class ProcessBench {
                                 + Figure.number(median(ours, ChildRuns.Service::file)) + " MiB (medians)",
                         "baseline: VmRSS of an idle main from the same jar with the same options file, same wait", how,
                         defaults)));
+    }
+
+    /** The baselines: an empty main from the image's jar with its options file, to its exit, then idle. */
+    private void bare(ImageLayout image, List<Double> startup, List<Double> rss) throws IOException, InterruptedException {
+        startup.add(ChildRuns.toExit(image.jvms().main(image.optionsFileOnly(), IdleJvm.class, "exit"), dir, null));
+        rss.add(ChildRuns.idle(image.jvms().main(image.optionsFileOnly(), IdleJvm.class), dir, sizes.idleSettleMillis())
+                .rss());
     }
 
     /** A trader on a fresh copy of the prepared database, started, measured once it has evaluated, and stopped. */

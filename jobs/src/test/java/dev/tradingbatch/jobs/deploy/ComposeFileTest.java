@@ -62,7 +62,7 @@ class ComposeFileTest {
         assertThat(String.join("\n", dockerfile))
                 .as("the healthcheck LocalServices runs")
                 .contains("HEALTHCHECK ")
-                .contains("CMD java @/app/java.options -XX:AOTCache=/app/app.aot -jar /app/app.jar health --role \"$HEALTH_ROLE\" ${HEALTH_STRATEGY:+--strategy \"$HEALTH_STRATEGY\"}")
+                .contains("CMD java @/app/java.options -XX:AOTCache=/app/app.aot -XX:TieredStopAtLevel=1 -jar /app/app.jar health --role \"$HEALTH_ROLE\" ${HEALTH_STRATEGY:+--strategy \"$HEALTH_STRATEGY\"}")
                 .contains("SPRING_DATASOURCE_URL=jdbc:sqlite:/data/trading.db");
     }
 

@@ -12,8 +12,9 @@ import java.util.jar.Manifest;
 
 /**
  * Command lines for child JVMs started the way this process was: {@code java -jar trading-batch.jar}
- * when it runs from the Spring Boot jar, {@code java -cp <classpath> <main>} otherwise (tests). The
- * same java binary and no JVM options beyond the ones asked for: the JVM's defaults on this machine.
+ * when it runs from the Spring Boot jar, {@code java -cp <classpath> <main>} otherwise (tests), or from
+ * the jar's extracted layout ({@link #withExtractedJar}). The same java binary and no JVM options beyond
+ * the ones asked for: the JVM's defaults on this machine.
  */
 final class ChildJvms {
 
@@ -25,11 +26,14 @@ final class ChildJvms {
     /** The jar children run with {@code -jar}; null: the classpath. */
     private final Path jar;
     private final String classpath;
+    /** The jar is Spring Boot's extracted application jar (its libraries in lib/ beside it), not the nested one. */
+    private final boolean extracted;
 
-    private ChildJvms(String java, Path jar, String classpath) {
+    private ChildJvms(String java, Path jar, String classpath, boolean extracted) {
         this.java = java;
         this.jar = jar;
         this.classpath = classpath;
+        this.extracted = extracted;
     }
 
     static ChildJvms ofThisProcess() {
@@ -46,7 +50,7 @@ final class ChildJvms {
                 // not a jar we can read: run it as a plain classpath
             }
         }
-        return new ChildJvms(java, bootJar, cp);
+        return new ChildJvms(java, bootJar, cp, false);
     }
 
     /** The jar children run, when this process runs from one (not in tests). */
@@ -54,9 +58,14 @@ final class ChildJvms {
         return Optional.ofNullable(jar);
     }
 
-    /** The same children, run from another jar of the application (an extracted one). */
-    ChildJvms withJar(Path other) {
-        return new ChildJvms(java, other.toAbsolutePath(), classpath);
+    /** The same children, run from the application jar of Spring Boot's extracted layout ({@link #extract}). */
+    ChildJvms withExtractedJar(Path other) {
+        return new ChildJvms(java, other.toAbsolutePath(), classpath, true);
+    }
+
+    /** The java binary children run. */
+    String java() {
+        return java;
     }
 
     /** The application's command line with {@code args}, as a user starts it, with JVM {@code options}. */
@@ -71,10 +80,12 @@ final class ChildJvms {
         return command;
     }
 
-    /** {@code main} of this application's classes, through the same jar and launcher. */
-    List<String> main(Class<?> main, String... args) {
-        List<String> command = start(List.of(), Map.of());
-        if (jar != null) {
+    /** {@code main} of this application's classes, through the same jar and launcher, with JVM {@code options}. */
+    List<String> main(List<String> options, Class<?> main, String... args) {
+        List<String> command = start(options, Map.of());
+        if (extracted) {
+            command.addAll(List.of("-cp", jar.toString(), main.getName()));
+        } else if (jar != null) {
             command.addAll(List.of("-Dloader.main=" + main.getName(), "-cp", jar.toString(), PROPERTIES_LAUNCHER));
         } else {
             command.addAll(List.of("-cp", classpath, main.getName()));
@@ -98,8 +109,10 @@ final class ChildJvms {
     private List<String> start(List<String> options, Map<String, String> properties) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        // the jar's manifest allows sqlite-jdbc's native access; a plain classpath needs the option
-        command.add("--enable-native-access=ALL-UNNAMED");
+        if (jar == null) {
+            // the jar's manifest allows sqlite-jdbc's native access; a plain classpath needs the option
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
         command.addAll(options);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         return command;

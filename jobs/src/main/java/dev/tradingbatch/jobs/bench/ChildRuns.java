@@ -43,6 +43,54 @@ final class ChildRuns {
         return seconds;
     }
 
+    /** A service after its start-up: when it logged the line waited for (s), then its memory as in {@link Idle}. */
+    record Service(double ready, double rss, double anonymous, double file) {
+    }
+
+    /**
+     * Starts the service {@code command} (in {@code dir}), waits until its output has a line containing
+     * {@code readyLine}, which must also contain {@code expected}, leaves it alone {@code settleMillis}, reads
+     * its memory, then stops it with SIGTERM as {@code docker stop} does: it must exit 0.
+     */
+    static Service service(List<String> command, Path dir, String readyLine, String expected, long settleMillis)
+            throws IOException, InterruptedException {
+        Path log = dir.resolve("child-service.log");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            long deadline = start + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            String line = null;
+            while (line == null) {
+                // the log is a few KiB until then: read whole, every 10 ms
+                line = Files.readAllLines(log).stream().filter(l -> l.contains(readyLine)).findFirst().orElse(null);
+                if (line == null && (!p.isAlive() || System.nanoTime() > deadline)) {
+                    throw new IllegalStateException("a service never logged '" + readyLine + "': " + command + "\n"
+                            + Files.readString(log));
+                }
+                if (line == null) {
+                    Thread.sleep(10);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!line.contains(expected)) {
+                throw new IllegalStateException("a service logged '" + line + "', not '" + expected + "': " + command);
+            }
+            Thread.sleep(settleMillis);
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"));
+            Service service = new Service(seconds, kib(status, "VmRSS:") / 1024.0, kib(status, "RssAnon:") / 1024.0,
+                    kib(status, "RssFile:") / 1024.0);
+            p.destroy();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("a service did not exit 0 on SIGTERM: " + command + "\n"
+                        + Files.readString(log));
+            }
+            return service;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     /**
      * Starts {@code command}, waits for the line {@code ready} on its standard output, leaves it alone
      * {@code settleMillis}, reads its memory, then closes its standard input (it exits).

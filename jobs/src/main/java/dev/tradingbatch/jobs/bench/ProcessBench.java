@@ -9,21 +9,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * A trader process. No long-running trader exists yet, so child JVMs stand for it, each on its own
- * copy of a prepared database ({@code traderCandles} 1m candles of one market, an RSI strategy declared
- * on it, {@code trading.now} just after its last candle), in a folder without {@code config/}.
- * Start-up: the wall time from starting {@code evaluate --strategy bench-rsi} to its exit (JVM,
- * application context with Flyway's check, the evaluation job on the newest candle with 154 candles
- * of warm-up, shutdown). Idle memory: {@code /proc/<pid>/status} of a JVM that started the
- * application context with the same configuration and then idles ({@code bench idle}). Baselines:
- * {@link IdleJvm} from the same jar and launcher. Run from the jar on JDK 25 or newer, and not with
- * {@code --quick}, the same two are also measured with the JDK's AOT cache, for the notes.
+ * A trader process as the container image runs it: {@code run --role trader --strategy bench-rsi}, the
+ * service of docker/compose.yaml's traders, started as docker/Dockerfile starts it ({@link ImageLayout}:
+ * extracted jar, the image's {@code java.options}, its AOT cache trained the image's way), each run on its
+ * own copy of a prepared database ({@code traderCandles} 1m candles of one market, an RSI strategy declared
+ * on it, {@code trading.now} just after its last candle, so that its fire at start evaluates the newest
+ * candle), in a folder without {@code config/}. Start-up: from starting the process to its log line saying
+ * the strategy was evaluated (JVM, application context with Flyway's check, Quartz, the evaluation job on
+ * the newest candle with 154 candles of warm-up). Idle memory: {@code /proc/<pid>/status} of the same
+ * process after it has idled a while; then SIGTERM, and it must exit 0. Baselines: {@link IdleJvm} from
+ * the same jar with the same options file. The same trader started with plain {@code java -jar} and the
+ * JVM's defaults is measured beside it, for the notes.
  */
 final class ProcessBench {
 
     static final String STRATEGY = "bench-rsi";
+    /** What {@code ScheduledWork} logs once the trader's evaluation has run. */
+    static final String EVALUATED = "evaluate " + STRATEGY + " (";
 
     private final Path dir;
     private final Sizes sizes;
@@ -46,86 +51,77 @@ final class ProcessBench {
         }
         SqliteFiles.checkpointedSize(prepared);
         long now = series.end() + 1_000; // one second after the last candle closed
-        List<Double> startup = new ArrayList<>();
+        Path training = copy(prepared, "trader-training.db");
+        ImageLayout image = ImageLayout.prepare(jvms, dir.resolve("app"),
+                (children, options) -> trader(children, options, training, now), dir);
+        List<ChildRuns.Service> ours = new ArrayList<>();
+        List<ChildRuns.Service> plain = new ArrayList<>();
         List<Double> bareStartup = new ArrayList<>();
-        List<ChildRuns.Idle> idle = new ArrayList<>();
         List<Double> bareRss = new ArrayList<>();
         for (int rep = 0; rep < repeat; rep++) {
             boolean bareFirst = rep % 2 == 1;
             if (bareFirst) {
-                bareStartup.add(ChildRuns.toExit(jvms.main(IdleJvm.class, "exit"), dir, null));
+                bare(image, bareStartup, bareRss);
             }
-            startup.add(evaluate(jvms, List.of(), prepared, now, rep));
+            ours.add(service(image.jvms(), image.options(), prepared, now, "trader-" + rep + ".db"));
+            plain.add(service(jvms, List.of(), prepared, now, "trader-plain-" + rep + ".db"));
             if (!bareFirst) {
-                bareStartup.add(ChildRuns.toExit(jvms.main(IdleJvm.class, "exit"), dir, null));
+                bare(image, bareStartup, bareRss);
             }
-            idle.add(idle(jvms, List.of(), prepared, now, rep));
-            bareRss.add(ChildRuns.idle(jvms.main(IdleJvm.class), dir, sizes.idleSettleMillis()).rss());
-            progress.printf("process %d/%d: evaluate %s s (bare JVM %s s), idle RSS %s MiB (bare JVM %s MiB)%n",
-                    rep + 1, repeat, Figure.number(startup.getLast()), Figure.number(bareStartup.getLast()),
-                    Figure.number(idle.getLast().rss()), Figure.number(bareRss.getLast()));
+            progress.printf("process %d/%d: trader evaluated after %s s (bare JVM %s s), idle RSS %s MiB (bare JVM %s MiB); "
+                            + "plain java -jar: %s s, %s MiB%n", rep + 1, repeat, Figure.number(ours.getLast().ready()),
+                    Figure.number(bareStartup.getLast()), Figure.number(ours.getLast().rss()),
+                    Figure.number(bareRss.getLast()), Figure.number(plain.getLast().ready()),
+                    Figure.number(plain.getLast().rss()));
         }
-        String aot = aotCache(repeat, prepared, now);
-        String how = "children: " + jvms.describe() + ", JVM defaults (no -Xmx; this machine's ergonomics), a "
-                + "working folder without config/, their own copy of the prepared database";
+        String how = "ours: " + image.describe() + "; a working folder without config/, each run on its own copy of the "
+                + "prepared database";
+        String defaults = "the same trader started with plain `" + jvms.describe() + "` and the JVM's defaults (no "
+                + "options: G1, a quarter of this machine's memory as maximum heap, no AOT cache): start-up "
+                + Figure.number(median(plain, ChildRuns.Service::ready)) + " s, idle RSS "
+                + Figure.number(median(plain, ChildRuns.Service::rss)) + " MiB (medians; repetitions "
+                + plain.stream().map(r -> Figure.number(r.ready()) + " s/" + Figure.number(r.rss()) + " MiB").toList() + ")";
         return List.of(
-                new Figure("start-up", "s", startup, bareStartup, Figure.Goal.atMost(3, "s"), List.of(
-                        "ours: wall time from starting `evaluate --strategy " + STRATEGY + "` to its exit: JVM start, "
-                                + "application context (Flyway validates the schema), the evaluation job on the newest "
-                                + "of %,d stored 1m candles (154 of warm-up), shutdown".formatted(sizes.traderCandles()),
-                        "baseline: a main that returns at once, from the same jar and launcher", how, aot)),
-                new Figure("idle RSS", "MiB", idle.stream().map(ChildRuns.Idle::rss).toList(), bareRss,
+                new Figure("start-up", "s", ours.stream().map(ChildRuns.Service::ready).toList(), bareStartup,
+                        Figure.Goal.atMost(3, "s"), List.of(
+                        "ours: a trader, `run --role trader --strategy " + STRATEGY + "` (the command of compose's traders): "
+                                + "wall time from starting it to its log line `" + EVALUATED + "...): 1 candle evaluated "
+                                + "up to ...`: JVM start, application context (Flyway validates the schema), Quartz, the fire "
+                                + "at start running the evaluation job on the newest of %,d stored 1m candles (154 of "
+                                .formatted(sizes.traderCandles()) + "warm-up)",
+                        "baseline: a main that returns at once, from the same jar with the same options file", how,
+                        defaults)),
+                new Figure("idle RSS", "MiB", ours.stream().map(ChildRuns.Service::rss).toList(), bareRss,
                         Figure.Goal.atMost(200, "MiB"), List.of(
-                        "ours: VmRSS of a JVM that started the application context (`bench idle`: same database and "
-                                + "strategy) and then idled " + sizes.idleSettleMillis() + " ms; of it anonymous "
-                                + Figure.number(Figure.median(idle.stream().map(ChildRuns.Idle::anonymous).toList()))
-                                + " MiB, file-backed " + Figure.number(Figure.median(idle.stream()
-                                .map(ChildRuns.Idle::file).toList())) + " MiB (medians); it was ready after "
-                                + Figure.number(Figure.median(idle.stream().map(ChildRuns.Idle::ready).toList())) + " s",
-                        "baseline: VmRSS of an idle main from the same jar and launcher, same wait", how)));
+                        "ours: VmRSS of the same trader process once it had evaluated and idled " + sizes.idleSettleMillis()
+                                + " ms (then SIGTERM: it exited 0); of it anonymous "
+                                + Figure.number(median(ours, ChildRuns.Service::anonymous)) + " MiB, file-backed "
+                                + Figure.number(median(ours, ChildRuns.Service::file)) + " MiB (medians)",
+                        "baseline: VmRSS of an idle main from the same jar with the same options file, same wait", how,
+                        defaults)));
     }
 
-    /** Seconds {@code evaluate} took from start to exit on a fresh copy of the prepared database. */
-    private double evaluate(ChildJvms children, List<String> options, Path prepared, long now, int rep)
+    /** The baselines: an empty main from the image's jar with its options file, to its exit, then idle. */
+    private void bare(ImageLayout image, List<Double> startup, List<Double> rss) throws IOException, InterruptedException {
+        startup.add(ChildRuns.toExit(image.jvms().main(image.optionsFileOnly(), IdleJvm.class, "exit"), dir, null));
+        rss.add(ChildRuns.idle(image.jvms().main(image.optionsFileOnly(), IdleJvm.class), dir, sizes.idleSettleMillis())
+                .rss());
+    }
+
+    /** A trader on a fresh copy of the prepared database, started, measured once it has evaluated, and stopped. */
+    private ChildRuns.Service service(ChildJvms children, List<String> options, Path prepared, long now, String copy)
             throws IOException, InterruptedException {
-        Map<String, String> properties = properties(copy(prepared, "trader-" + rep + ".db"), now);
-        return ChildRuns.toExit(children.cli(options, properties, "evaluate", "--strategy", STRATEGY), dir,
-                "evaluated up to");
+        return ChildRuns.service(trader(children, options, copy(prepared, copy), now), dir, EVALUATED,
+                "1 candle evaluated up to", sizes.idleSettleMillis());
     }
 
-    private ChildRuns.Idle idle(ChildJvms children, List<String> options, Path prepared, long now, int rep)
-            throws IOException, InterruptedException {
-        Map<String, String> properties = properties(copy(prepared, "trader-idle-" + rep + ".db"), now);
-        return ChildRuns.idle(children.cli(options, properties, "bench", "idle"), dir, sizes.idleSettleMillis());
+    /** The trader's command line on {@code database}. */
+    private static List<String> trader(ChildJvms children, List<String> options, Path database, long now) {
+        return children.cli(options, properties(database, now), "run", "--role", "trader", "--strategy", STRATEGY);
     }
 
-    /**
-     * The same start-up and idle memory with the JDK's ahead-of-time cache (JDK 25): the jar extracted
-     * by Spring Boot (the cache cannot hold classes loaded from nested jars), one training run of
-     * {@code evaluate} writing the cache, then runs with {@code -XX:AOTCache}. A note for the report.
-     */
-    private String aotCache(int repeat, Path prepared, long now) throws IOException, InterruptedException {
-        if (sizes.quick() || jvms.jar().isEmpty() || Runtime.version().feature() < 25) {
-            return "with the JDK's AOT cache: not measured (needs the packaged jar, JDK 25 and the issue's sizes)";
-        }
-        Path extracted = dir.resolve("extracted");
-        ChildRuns.toExit(jvms.extract(extracted), dir, null);
-        ChildJvms plain = jvms.withJar(extracted.resolve(jvms.jar().get().getFileName()));
-        Path cache = dir.resolve("trader.aot");
-        evaluate(plain, List.of("-XX:AOTCacheOutput=" + cache), prepared, now, 100);
-        List<String> options = List.of("-XX:AOTCache=" + cache);
-        List<Double> startup = new ArrayList<>();
-        List<Double> rss = new ArrayList<>();
-        for (int rep = 0; rep < repeat; rep++) {
-            startup.add(evaluate(plain, options, prepared, now, 101 + rep));
-            rss.add(idle(plain, options, prepared, now, 101 + rep).rss());
-        }
-        progress.printf("process, AOT cache: evaluate %s s, idle RSS %s MiB%n", Figure.number(Figure.median(startup)),
-                Figure.number(Figure.median(rss)));
-        return "with the JDK's AOT cache (`java -Djarmode=tools -jar trading-batch.jar extract`, one training run with "
-                + "-XX:AOTCacheOutput, then -XX:AOTCache; " + Files.size(cache) / (1024 * 1024) + " MiB file): start-up "
-                + Figure.number(Figure.median(startup)) + " s, idle RSS " + Figure.number(Figure.median(rss))
-                + " MiB (medians of " + repeat + ")";
+    private static double median(List<ChildRuns.Service> runs, ToDoubleFunction<ChildRuns.Service> value) {
+        return Figure.median(runs.stream().map(value::applyAsDouble).toList());
     }
 
     private Path copy(Path prepared, String name) throws IOException {

@@ -2,13 +2,11 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.bench.Benchmarks;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures ingest, storage, the seed's Query 1, replay and a trader process against baselines run",
-                "side by side, on generated data in a scratch folder; prints medians and ratios (see BENCHMARKS.md)."},
-        subcommands = BenchCommand.Idle.class)
+                "side by side, on generated data in a scratch folder; prints medians and ratios (see BENCHMARKS.md)."})
 class BenchCommand implements Callable<Integer> {
 
     private final Launcher launcher;
@@ -63,34 +60,5 @@ class BenchCommand implements Callable<Integer> {
         new Benchmarks(properties -> launcher.with(properties, Map.of()).start()).run(quick, repeat, Set.copyOf(only),
                 out, command, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
-    }
-
-    /**
-     * The idle trader the benchmark measures in a child JVM: starts the application context, says
-     * {@code ready}, and idles until its standard input closes.
-     */
-    @Command(name = "idle", hidden = true)
-    static class Idle implements Callable<Integer> {
-        private final Launcher launcher;
-
-        @Spec
-        CommandSpec spec;
-
-        Idle(Launcher launcher) {
-            this.launcher = launcher;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            try (ConfigurableApplicationContext ctx = launcher.start()) {
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("ready");
-                out.flush();
-                while (System.in.read() >= 0) {
-                    // idle until the benchmark closes our input
-                }
-            }
-            return 0;
-        }
     }
 }

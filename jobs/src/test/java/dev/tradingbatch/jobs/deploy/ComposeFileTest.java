@@ -4,13 +4,18 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moves that deployment to PostgreSQL and changes nothing else.
  */
 class ComposeFileTest {
+
+    /** How the image starts every service: its JVM options file and AOT cache, then the command. */
+    static final String ENTRYPOINT = "[\"java\", \"@/app/java.options\", \"-XX:AOTCache=/app/app.aot\", \"-jar\", \"/app/app.jar\"]";
 
     @Test
     void shouldDeclareABackfillerAndATraderPerExampleStrategyOnOneVolume() throws IOException {
@@ -48,14 +56,95 @@ class ComposeFileTest {
         }
 
         List<String> dockerfile = Files.readAllLines(ExampleConfig.REPO.resolve("docker/Dockerfile"));
-        assertThat(dockerfile).contains("FROM eclipse-temurin:21-jdk AS build", "FROM eclipse-temurin:21-jre",
-                "WORKDIR /app", "VOLUME /data", "USER trading", "ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]");
+        assertThat(dockerfile).contains("FROM eclipse-temurin:25-jdk AS build", "FROM eclipse-temurin:25-jre",
+                "WORKDIR /app", "VOLUME /data", "USER trading", "ENTRYPOINT " + ENTRYPOINT);
         assertThat(dockerfile).filteredOn(l -> l.contains("mvnw")).isNotEmpty();
         assertThat(String.join("\n", dockerfile))
                 .as("the healthcheck LocalServices runs")
                 .contains("HEALTHCHECK ")
-                .contains("-jar /app/app.jar health --role \"$HEALTH_ROLE\" ${HEALTH_STRATEGY:+--strategy \"$HEALTH_STRATEGY\"}")
+                .contains("CMD java @/app/java.options -XX:AOTCache=/app/app.aot -XX:TieredStopAtLevel=1 -jar /app/app.jar health --role \"$HEALTH_ROLE\" ${HEALTH_STRATEGY:+--strategy \"$HEALTH_STRATEGY\"}")
                 .contains("SPRING_DATASOURCE_URL=jdbc:sqlite:/data/trading.db");
+    }
+
+    /**
+     * Every JVM of the image starts with {@code docker/java.options} (service, healthcheck, the AOT training run),
+     * the options parse on this JDK, the jar carries the same file for {@code bench}, and the build steps name files
+     * that exist: the extracted jar, the sample and the script of the training run, on the candle after the sample's last.
+     */
+    @Test
+    void shouldStartEveryJvmOfTheImageWithItsOptionsFileAndAotCache() throws Exception {
+        Path docker = ExampleConfig.REPO.resolve("docker");
+        List<String> instructions = instructions(Files.readAllLines(docker.resolve("Dockerfile")));
+        assertThat(instructions).contains("COPY docker/java.options /app/java.options",
+                "COPY --from=build /src/extracted/lib /app/lib", "COPY --from=build /src/extracted/app.jar /app/app.jar",
+                "ENTRYPOINT " + ENTRYPOINT);
+        assertThat(instructions).filteredOn(i -> i.startsWith("RUN ") && i.contains("mvnw"))
+                .singleElement().asString()
+                .contains("java -Djarmode=tools -jar jobs/target/trading-batch.jar extract --destination /src/extracted")
+                .contains("mv /src/extracted/trading-batch.jar /src/extracted/app.jar");
+        for (String copy : instructions.stream().filter(i -> i.startsWith("COPY ") && !i.contains("--from")).toList()) {
+            String source = copy.split(" ")[1];
+            assertThat(ExampleConfig.REPO.resolve(source)).as(copy).exists();
+        }
+
+        String training = instructions.stream().filter(i -> i.startsWith("RUN ") && i.contains("aot-training.sh"))
+                .findFirst().orElseThrow();
+        Matcher mount = Pattern.compile("--mount=type=bind,source=(\\S+),target=(\\S+)").matcher(training);
+        Map<String, String> mounts = new LinkedHashMap<>();
+        while (mount.find()) {
+            assertThat(ExampleConfig.REPO.resolve(mount.group(1))).as(mount.group()).exists();
+            mounts.put(mount.group(2), mount.group(1));
+        }
+        assertThat(mounts).containsValues("docker/aot-training.sh", "samples/bitstamp-BTC-USD-5m.csv");
+        String script = mounts.entrySet().stream().filter(e -> e.getValue().endsWith(".sh")).findFirst().orElseThrow().getKey();
+        String sample = mounts.entrySet().stream().filter(e -> e.getValue().endsWith(".csv")).findFirst().orElseThrow().getKey();
+        assertThat(training)
+                .contains("java @/app/java.options -Dspring.datasource.url=jdbc:sqlite:/tmp/training/db/trading.db -jar /app/app.jar "
+                        + "backfill --exchange file --file " + sample + " --as bitstamp --symbol BTC/USD --timeframe 5m")
+                .contains("sh " + script + " /app/app.aot java @/app/java.options ")
+                .contains("-Dspring.datasource.url=jdbc:sqlite:/tmp/training/db/trading.db")
+                .contains("-Dtrading.strategies.training.exchange=bitstamp -Dtrading.strategies.training.symbol=BTC/USD")
+                .contains("-Dtrading.strategies.training.timeframe=5m")
+                .contains("-jar /app/app.jar run --role trader --strategy training");
+        // the training trader's fire at start evaluates the sample's last candle: `now` is just after it closed
+        List<String> candles = Files.readAllLines(ExampleConfig.REPO.resolve(mounts.get(sample)));
+        long lastOpen = Long.parseLong(candles.getLast().split(",")[0]);
+        Matcher now = Pattern.compile("-Dtrading.now=(\\S+)").matcher(training);
+        assertThat(now.find()).isTrue();
+        assertThat(Instant.parse(now.group(1)).toEpochMilli() - lastOpen).as("trading.now after the last candle's open")
+                .isBetween(Duration.ofMinutes(5).toMillis(), Duration.ofMinutes(10).toMillis() - 1);
+
+        // the options file parses on this JDK, without a warning
+        Process version = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + docker.resolve("java.options"), "-version").redirectErrorStream(true).start();
+        String said = new String(version.getInputStream().readAllBytes());
+        assertThat(version.waitFor()).as(said).isZero();
+        assertThat(said).doesNotContainIgnoringCase("warning").doesNotContain("Unrecognized");
+        // and the jar carries the same file and script (the bench measures the trader with them)
+        try (var options = ComposeFileTest.class.getResourceAsStream("/docker/java.options");
+             var trainingScript = ComposeFileTest.class.getResourceAsStream("/docker/aot-training.sh")) {
+            assertThat(options).hasBinaryContent(Files.readAllBytes(docker.resolve("java.options")));
+            assertThat(trainingScript).hasBinaryContent(Files.readAllBytes(docker.resolve("aot-training.sh")));
+        }
+    }
+
+    /** The Dockerfile's instructions, each on one line: continuation lines joined, comments dropped. */
+    private static List<String> instructions(List<String> lines) {
+        List<String> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.startsWith("#") || (l.isEmpty() && current.isEmpty())) {
+                continue;
+            }
+            boolean continued = l.endsWith("\\");
+            current.append(continued ? l.substring(0, l.length() - 1).strip() : l).append(continued ? " " : "");
+            if (!continued) {
+                instructions.add(current.toString().replaceAll(" +", " "));
+                current.setLength(0);
+            }
+        }
+        return instructions;
     }
 
     @Test

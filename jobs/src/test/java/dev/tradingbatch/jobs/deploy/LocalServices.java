@@ -15,7 +15,10 @@ import java.util.Set;
 /**
  * The services of a compose file as local JVMs, the way their containers would run them:
  * <ul>
- *   <li>the command is the image's {@code ENTRYPOINT ["java", "-jar", "/app/app.jar"]} arguments;</li>
+ *   <li>the command is the arguments of the image's {@code ENTRYPOINT ["java", "@/app/java.options",
+ *       "-XX:AOTCache=/app/app.aot", "-jar", "/app/app.jar"]}: the JVM gets the image's options file
+ *       ({@code docker/java.options}: its collector and heap cap), not its AOT cache nor its extracted jar
+ *       (made at image build), and the test's classpath;</li>
  *   <li>each environment variable becomes the system property Spring Boot binds it to
  *       ({@code SPRING_DATASOURCE_URL} is {@code spring.datasource.url}), the container paths in its
  *       value replaced by the folders mounted there;</li>
@@ -33,6 +36,8 @@ import java.util.Set;
 final class LocalServices {
 
     static final String CONFIG_MOUNT = "/app/config";
+    /** The JVM options every process of the image starts with (docker/Dockerfile copies the file to /app). */
+    static final List<String> IMAGE_OPTIONS = List.of("@" + ExampleConfig.REPO.resolve("docker/java.options"));
 
     private final ComposeFile compose;
     private final Map<String, Path> namedVolumes;
@@ -131,11 +136,11 @@ final class LocalServices {
 
     /** Starts the service's command, as {@code docker compose up} would start its container. */
     Process start(ComposeFile.Service service, Path log) throws IOException {
-        return ChildJvm.start(log, properties(service), service.command().toArray(String[]::new));
+        return ChildJvm.start(log, IMAGE_OPTIONS, properties(service), service.command().toArray(String[]::new));
     }
 
     /** Runs the service's healthcheck once, as Docker would inside its container. */
     Process startHealthCheck(ComposeFile.Service service, Path log) throws IOException {
-        return ChildJvm.start(log, properties(service), healthArgs(service).toArray(String[]::new));
+        return ChildJvm.start(log, IMAGE_OPTIONS, properties(service), healthArgs(service).toArray(String[]::new));
     }
 }

@@ -17,10 +17,17 @@ public final class ChildJvm {
     }
 
     public static Process start(Path logFile, Map<String, String> properties, String... args) throws IOException {
+        return start(logFile, List.of(), properties, args);
+    }
+
+    /** The same, with JVM {@code options} (for example a container image's {@code @java.options}). */
+    public static Process start(Path logFile, List<String> options, Map<String, String> properties, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Xshare:auto");
+        command.addAll(options);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

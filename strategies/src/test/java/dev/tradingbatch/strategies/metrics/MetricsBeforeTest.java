@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Metrics#compute} and {@link Metrics#summary} give exactly (every BigDecimal with its scale, every double to
- * the bit) the metrics that the code before the summary gave ({@code before.Metrics}, kept verbatim), on generated
+ * the bit) the metrics that the code before the summary gave ({@link MetricsBefore}: the per-candle BigDecimal curve,
+ * drawdown and returns of commit d2db7d8, computed independently; the code that did not change reused), on generated
  * paths: random walks with random fills (gains, losses, equity below zero, falls that tie the deepest drawdown) and
  * the fills of every strategy on a longer walk.
  */
@@ -97,7 +98,7 @@ class MetricsBeforeTest {
 
     /** Asserts both ways of computing equal the code before; returns the summary. */
     private static BacktestMetrics assertSame(List<Candle> candles, List<Fill> fills, FillModel model) {
-        BacktestMetrics before = dev.tradingbatch.strategies.metrics.before.Metrics.compute(candles, fills, model, M1);
+        BacktestMetrics before = MetricsBefore.compute(candles, fills, model, M1);
 
         assertThat(Metrics.compute(candles, fills, model, M1)).isEqualTo(before);
         BacktestMetrics summary = Metrics.summary(CandleCloses.of(candles), fills, model, M1);

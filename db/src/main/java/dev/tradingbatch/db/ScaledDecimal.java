@@ -12,16 +12,6 @@ final class ScaledDecimal {
     private ScaledDecimal() {
     }
 
-    /** Powers of ten that fit a long: 10^0 to 10^18. */
-    private static final long[] TENS = new long[19];
-
-    static {
-        TENS[0] = 1;
-        for (int i = 1; i < TENS.length; i++) {
-            TENS[i] = TENS[i - 1] * 10;
-        }
-    }
-
     /**
      * Decimals needed to hold {@code value} exactly (42000.0100 needs 2, 4.2E+4 needs 0). Values of at
      * most 18 digits (every price and volume seen so far) are counted on their unscaled long, without
@@ -53,12 +43,12 @@ final class ScaledDecimal {
      */
     static long toLong(BigDecimal value, int scale) {
         int shift = scale - value.scale();
-        if (value.precision() <= 18 && shift > -TENS.length && shift < TENS.length) {
+        if (value.precision() <= 18 && Math.abs(shift) <= PowersOfTen.MAX_LONG) {
             long unscaled = unscaled(value);
             if (shift >= 0) {
-                return Math.multiplyExact(unscaled, TENS[shift]);
+                return Math.multiplyExact(unscaled, PowersOfTen.asLong(shift));
             }
-            long divisor = TENS[-shift];
+            long divisor = PowersOfTen.asLong(-shift);
             if (unscaled % divisor != 0) {
                 throw new ArithmeticException("Rounding necessary");
             }

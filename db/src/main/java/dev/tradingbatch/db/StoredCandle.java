@@ -20,16 +20,6 @@ public record StoredCandle(long openTime, long open, long high, long low, long c
     /** Integers up to 2^53 are exact doubles. */
     private static final long EXACT_DOUBLE = 1L << 53;
 
-    /** 10^0 to 10^22: the powers of ten that are exact doubles. */
-    private static final double[] TENS = new double[23];
-
-    static {
-        TENS[0] = 1;
-        for (int i = 1; i < TENS.length; i++) {
-            TENS[i] = TENS[i - 1] * 10;
-        }
-    }
-
     /** The exact candle. */
     public Candle toCandle() {
         return new Candle(openTime, decimal(open, priceScale), decimal(high, priceScale), decimal(low, priceScale),
@@ -67,8 +57,8 @@ public record StoredCandle(long openTime, long open, long high, long low, long c
      * rounded, the same double the BigDecimal gives.
      */
     static double toDouble(long unscaled, int scale) {
-        if (scale >= 0 && scale < TENS.length && unscaled <= EXACT_DOUBLE && unscaled >= -EXACT_DOUBLE) {
-            return unscaled / TENS[scale];
+        if (scale >= 0 && scale <= PowersOfTen.MAX_DOUBLE && unscaled <= EXACT_DOUBLE && unscaled >= -EXACT_DOUBLE) {
+            return unscaled / PowersOfTen.asDouble(scale);
         }
         return decimal(unscaled, scale).doubleValue();
     }

@@ -1,5 +1,6 @@
 package dev.tradingbatch.strategies.metrics;
 
+import dev.tradingbatch.db.PowersOfTen;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -14,22 +15,6 @@ final class ScaledLongs {
     /** No exact long: the result overflows, or an operand was {@code NONE}. */
     static final long NONE = Long.MIN_VALUE;
 
-    /** 10^0 to 10^18, the powers of ten that fit a long. */
-    private static final long[] TENS = new long[19];
-    /** 10^0 to 10^22, the powers of ten that are exact doubles. */
-    private static final double[] DOUBLE_TENS = new double[23];
-
-    static {
-        TENS[0] = 1;
-        for (int i = 1; i < TENS.length; i++) {
-            TENS[i] = TENS[i - 1] * 10;
-        }
-        DOUBLE_TENS[0] = 1;
-        for (int i = 1; i < DOUBLE_TENS.length; i++) {
-            DOUBLE_TENS[i] = DOUBLE_TENS[i - 1] * 10;
-        }
-    }
-
     private ScaledLongs() {
     }
 
@@ -41,7 +26,7 @@ final class ScaledLongs {
 
     /** {@code unscaled × 10^digits} ({@code digits} ≥ 0). */
     static long upscale(long unscaled, int digits) {
-        return digits < TENS.length ? multiply(unscaled, TENS[digits]) : NONE;
+        return digits <= PowersOfTen.MAX_LONG ? multiply(unscaled, PowersOfTen.asLong(digits)) : NONE;
     }
 
     static long multiply(long a, long b) {
@@ -73,6 +58,6 @@ final class ScaledLongs {
      * the power of ten is not an exact double.
      */
     static double toDouble(long unscaled, int scale) {
-        return scale >= 0 && scale < DOUBLE_TENS.length ? unscaled / DOUBLE_TENS[scale] : Double.NaN;
+        return scale >= 0 && scale <= PowersOfTen.MAX_DOUBLE ? unscaled / PowersOfTen.asDouble(scale) : Double.NaN;
     }
 }

@@ -18,8 +18,18 @@ final class ChildRuns {
     private ChildRuns() {
     }
 
-    /** What an idle process held: VmRSS and its anonymous and file-backed parts (MiB), and its start-up (s). */
-    record Idle(double rss, double anonymous, double file, double ready) {
+    /**
+     * A process measured once ready: the seconds from its start to being ready, then what it held after idling:
+     * VmRSS and its anonymous and file-backed parts (MiB).
+     */
+    record Measured(double ready, double rss, double anonymous, double file) {
+
+        /** {@code process}'s memory now ({@code /proc/<pid>/status}), it having been ready after {@code ready} s. */
+        static Measured of(Process process, double ready) throws IOException {
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"));
+            return new Measured(ready, kib(status, "VmRSS:") / 1024.0, kib(status, "RssAnon:") / 1024.0,
+                    kib(status, "RssFile:") / 1024.0);
+        }
     }
 
     /**
@@ -43,16 +53,12 @@ final class ChildRuns {
         return seconds;
     }
 
-    /** A service after its start-up: when it logged the line waited for (s), then its memory as in {@link Idle}. */
-    record Service(double ready, double rss, double anonymous, double file) {
-    }
-
     /**
      * Starts the service {@code command} (in {@code dir}), waits until its output has a line containing
      * {@code readyLine}, which must also contain {@code expected}, leaves it alone {@code settleMillis}, reads
      * its memory, then stops it with SIGTERM as {@code docker stop} does: it must exit 0.
      */
-    static Service service(List<String> command, Path dir, String readyLine, String expected, long settleMillis)
+    static Measured service(List<String> command, Path dir, String readyLine, String expected, long settleMillis)
             throws IOException, InterruptedException {
         Path log = dir.resolve("child-service.log");
         long start = System.nanoTime();
@@ -77,9 +83,7 @@ final class ChildRuns {
                 throw new IllegalStateException("a service logged '" + line + "', not '" + expected + "': " + command);
             }
             Thread.sleep(settleMillis);
-            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"));
-            Service service = new Service(seconds, kib(status, "VmRSS:") / 1024.0, kib(status, "RssAnon:") / 1024.0,
-                    kib(status, "RssFile:") / 1024.0);
+            Measured service = Measured.of(p, seconds);
             p.destroy();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("a service did not exit 0 on SIGTERM: " + command + "\n"
@@ -95,7 +99,7 @@ final class ChildRuns {
      * Starts {@code command}, waits for the line {@code ready} on its standard output, leaves it alone
      * {@code settleMillis}, reads its memory, then closes its standard input (it exits).
      */
-    static Idle idle(List<String> command, Path dir, long settleMillis) throws IOException, InterruptedException {
+    static Measured idle(List<String> command, Path dir, long settleMillis) throws IOException, InterruptedException {
         Path log = dir.resolve("child-idle.log");
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile()).start();
@@ -123,9 +127,7 @@ final class ChildRuns {
             ready.set(true);
             double seconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(settleMillis);
-            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"));
-            return new Idle(kib(status, "VmRSS:") / 1024.0, kib(status, "RssAnon:") / 1024.0,
-                    kib(status, "RssFile:") / 1024.0, seconds);
+            return Measured.of(p, seconds);
         } finally {
             p.getOutputStream().close();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {

@@ -54,8 +54,8 @@ final class ProcessBench {
         Path training = copy(prepared, "trader-training.db");
         ImageLayout image = ImageLayout.prepare(jvms, dir.resolve("app"),
                 (children, options) -> trader(children, options, training, now), dir);
-        List<ChildRuns.Service> ours = new ArrayList<>();
-        List<ChildRuns.Service> plain = new ArrayList<>();
+        List<ChildRuns.Measured> ours = new ArrayList<>();
+        List<ChildRuns.Measured> plain = new ArrayList<>();
         List<Double> bareStartup = new ArrayList<>();
         List<Double> bareRss = new ArrayList<>();
         for (int rep = 0; rep < repeat; rep++) {
@@ -78,11 +78,11 @@ final class ProcessBench {
                 + "prepared database";
         String defaults = "the same trader started with plain `" + jvms.describe() + "` and the JVM's defaults (no "
                 + "options: G1, a quarter of this machine's memory as maximum heap, no AOT cache): start-up "
-                + Figure.number(median(plain, ChildRuns.Service::ready)) + " s, idle RSS "
-                + Figure.number(median(plain, ChildRuns.Service::rss)) + " MiB (medians; repetitions "
+                + Figure.number(median(plain, ChildRuns.Measured::ready)) + " s, idle RSS "
+                + Figure.number(median(plain, ChildRuns.Measured::rss)) + " MiB (medians; repetitions "
                 + plain.stream().map(r -> Figure.number(r.ready()) + " s/" + Figure.number(r.rss()) + " MiB").toList() + ")";
         return List.of(
-                new Figure("start-up", "s", ours.stream().map(ChildRuns.Service::ready).toList(), bareStartup,
+                new Figure("start-up", "s", ours.stream().map(ChildRuns.Measured::ready).toList(), bareStartup,
                         Figure.Goal.atMost(3, "s"), List.of(
                         "ours: a trader, `run --role trader --strategy " + STRATEGY + "` (the command of compose's traders): "
                                 + "wall time from starting it to its log line `" + EVALUATED + "...): 1 candle evaluated "
@@ -91,12 +91,12 @@ final class ProcessBench {
                                 .formatted(sizes.traderCandles()) + "warm-up)",
                         "baseline: a main that returns at once, from the same jar with the same options file", how,
                         defaults)),
-                new Figure("idle RSS", "MiB", ours.stream().map(ChildRuns.Service::rss).toList(), bareRss,
+                new Figure("idle RSS", "MiB", ours.stream().map(ChildRuns.Measured::rss).toList(), bareRss,
                         Figure.Goal.atMost(200, "MiB"), List.of(
                         "ours: VmRSS of the same trader process once it had evaluated and idled " + sizes.idleSettleMillis()
                                 + " ms (then SIGTERM: it exited 0); of it anonymous "
-                                + Figure.number(median(ours, ChildRuns.Service::anonymous)) + " MiB, file-backed "
-                                + Figure.number(median(ours, ChildRuns.Service::file)) + " MiB (medians)",
+                                + Figure.number(median(ours, ChildRuns.Measured::anonymous)) + " MiB, file-backed "
+                                + Figure.number(median(ours, ChildRuns.Measured::file)) + " MiB (medians)",
                         "baseline: VmRSS of an idle main from the same jar with the same options file, same wait", how,
                         defaults)));
     }
@@ -109,7 +109,7 @@ final class ProcessBench {
     }
 
     /** A trader on a fresh copy of the prepared database, started, measured once it has evaluated, and stopped. */
-    private ChildRuns.Service service(ChildJvms children, List<String> options, Path prepared, long now, String copy)
+    private ChildRuns.Measured service(ChildJvms children, List<String> options, Path prepared, long now, String copy)
             throws IOException, InterruptedException {
         return ChildRuns.service(trader(children, options, copy(prepared, copy), now), dir, EVALUATED,
                 "1 candle evaluated up to", sizes.idleSettleMillis());
@@ -120,7 +120,7 @@ final class ProcessBench {
         return children.cli(options, properties(database, now), "run", "--role", "trader", "--strategy", STRATEGY);
     }
 
-    private static double median(List<ChildRuns.Service> runs, ToDoubleFunction<ChildRuns.Service> value) {
+    private static double median(List<ChildRuns.Measured> runs, ToDoubleFunction<ChildRuns.Measured> value) {
         return Figure.median(runs.stream().map(value::applyAsDouble).toList());
     }
 

@@ -169,13 +169,8 @@ class ClusterTest {
             throws Exception {
         long deadline = candle + 2 * MINUTE + 60_000 - System.currentTimeMillis();
         await(what, Duration.ofMillis(Math.max(deadline, 10_000)), instances, logs, () -> {
-            long stored = cli.count("SELECT COUNT(*) FROM (SELECT symbol FROM ohlcv_data GROUP BY symbol "
-                    + "HAVING MAX(timestamp) >= ?) s", candle);
-            long evaluated = cli.count("""
-                    SELECT COUNT(DISTINCT s.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION e
-                    JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.PARAMETER_NAME = 'strategy'
-                    JOIN BATCH_JOB_EXECUTION_PARAMS t ON t.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND t.PARAMETER_NAME = 'through'
-                    WHERE e.STATUS = 'COMPLETED' AND CAST(t.PARAMETER_VALUE AS BIGINT) >= ?""", candle);
+            long stored = Cycles.seriesStoredThrough(cli, candle);
+            long evaluated = Cycles.strategiesEvaluatedThrough(cli, candle);
             long running = cli.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN ('STARTING', 'STARTED')");
             return stored == SYMBOLS.size() && evaluated == STRATEGIES.size() && running == 0;
         });

@@ -205,13 +205,8 @@ class ComposeTest {
             }
             assertThat(cli.query("SELECT JOB_EXECUTION_ID, STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION "
                     + "WHERE STATUS NOT IN ('COMPLETED', 'STARTING', 'STARTED')")).as("no job failed").isEmpty();
-            long stored = cli.count("SELECT COUNT(*) FROM (SELECT symbol FROM ohlcv_data GROUP BY symbol "
-                    + "HAVING MAX(timestamp) >= ?) s", target);
-            long evaluated = cli.count("""
-                    SELECT COUNT(DISTINCT s.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION e
-                    JOIN BATCH_JOB_EXECUTION_PARAMS s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.PARAMETER_NAME = 'strategy'
-                    JOIN BATCH_JOB_EXECUTION_PARAMS t ON t.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND t.PARAMETER_NAME = 'through'
-                    WHERE e.STATUS = 'COMPLETED' AND CAST(t.PARAMETER_VALUE AS BIGINT) >= ?""", target);
+            long stored = Cycles.seriesStoredThrough(cli, target);
+            long evaluated = Cycles.strategiesEvaluatedThrough(cli, target);
             long busy = cli.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS <> 'COMPLETED'");
             if (stored == series && evaluated == strategies && busy == 0) {
                 return;

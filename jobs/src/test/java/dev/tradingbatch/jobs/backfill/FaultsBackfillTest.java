@@ -23,7 +23,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The backfill job riding out what exchanges really do: rate limits, 5xx bursts, truncated bodies. */
@@ -42,8 +41,7 @@ class FaultsBackfillTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    WireMockExtension binance = WireMockExtension.newInstance()
-            .options(options().dynamicPort().extensions(exchange)).build();
+    WireMockExtension binance = exchange.server();
 
     CliRun cli;
 

@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,8 +45,7 @@ class KillRestartTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    WireMockExtension binance = WireMockExtension.newInstance()
-            .options(options().dynamicPort().extensions(exchange)).build();
+    WireMockExtension binance = exchange.server();
 
     @Test
     void shouldEndIdenticalToAnUninterruptedRunAfterKillsAtSeveralPoints() throws Exception {

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live progress line a backfill draws on a terminal. */
@@ -30,8 +29,7 @@ class ProgressTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    WireMockExtension binance = WireMockExtension.newInstance()
-            .options(options().dynamicPort().extensions(exchange)).build();
+    WireMockExtension binance = exchange.server();
 
     @Test
     void shouldDrawCandlesDoneOfExpectedRateAndEtaOnStandardError() {

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code health} both ways, as a container health check uses it. */
@@ -31,8 +30,7 @@ class HealthTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    WireMockExtension binance = WireMockExtension.newInstance()
-            .options(options().dynamicPort().extensions(exchange)).build();
+    WireMockExtension binance = exchange.server();
 
     CliRun cli;
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,8 +39,7 @@ class ServiceTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    WireMockExtension binance = WireMockExtension.newInstance()
-            .options(options().dynamicPort().extensions(exchange)).build();
+    WireMockExtension binance = exchange.server();
 
     final SettableClock clock = new SettableClock();
     CliRun cli;

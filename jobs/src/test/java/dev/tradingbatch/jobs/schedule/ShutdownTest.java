@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SIGTERM to a running service in the middle of a backfill: exit 0 within the grace period, the job restartable. */
@@ -31,8 +30,7 @@ class ShutdownTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    WireMockExtension binance = WireMockExtension.newInstance()
-            .options(options().dynamicPort().extensions(exchange)).build();
+    WireMockExtension binance = exchange.server();
 
     @Test
     void shouldStopAtAChunkBoundaryAndExitZeroOnSigterm() throws Exception {

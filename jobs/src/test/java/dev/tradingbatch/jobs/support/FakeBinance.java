@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.support;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A WireMock extension answering {@code GET /api/v3/klines} the way Binance does, from a set of
@@ -38,6 +40,11 @@ public final class FakeBinance implements ResponseDefinitionTransformerV2 {
     public FakeBinance(long t0, long step) {
         this.t0 = t0;
         this.step = step;
+    }
+
+    /** A WireMock server on a free port that answers through this fake; register it with {@code @RegisterExtension}. */
+    public WireMockExtension server() {
+        return WireMockExtension.newInstance().options(options().dynamicPort().extensions(this)).build();
     }
 
     /** The stub this extension answers; register it on the server. */

@@ -42,8 +42,6 @@ final class IngestBench {
     private final Path dir;
     private final Sizes sizes;
     private final PrintWriter progress;
-    /** CPU us per candle by kind of thread in the last job() run. */
-    private Map<String, Double> lastThreads = Map.of();
 
     IngestBench(Function<Map<String, Object>, ConfigurableApplicationContext> contexts, Path dir, Sizes sizes,
                 PrintWriter progress) {
@@ -79,12 +77,12 @@ final class IngestBench {
                     rawCpu.add(baseline[1]);
                 }
                 Path file = dir.resolve("ingest-job-" + rep + ".db");
-                double[] job = job(data, server, file);
-                ours.add(job[0]);
-                fetch.add(job[1]);
-                onCpu.add(job[2]);
-                ourCpu.add(job[3]);
-                ourThreads.add(lastThreads);
+                JobRun job = job(data, server, file);
+                ours.add(job.rate());
+                fetch.add(job.fetchRate());
+                onCpu.add(job.onCpu());
+                ourCpu.add(job.processCpu());
+                ourThreads.add(job.threads());
                 bytes.add((double) SqliteFiles.checkpointedSize(file) / total);
                 if (rep % 2 == 0) {
                     double[] baseline = raw(data, rep);
@@ -135,11 +133,20 @@ final class IngestBench {
     }
 
     /**
-     * [candles per second through the backfill job into {@code file}, candles per second fetched
-     * again afterwards through the same context's Binance source without storing them, the share of
-     * the job's wall time its thread spent on a CPU].
+     * One repetition of the job.
+     *
+     * @param rate       candles per second through the backfill job
+     * @param fetchRate  candles per second fetched again afterwards through the same context's Binance source
+     *                   without storing them
+     * @param onCpu      the share of the job's wall time its thread spent on a CPU
+     * @param processCpu CPU us per candle of the whole process during the job
+     * @param threads    the same by kind of thread
      */
-    private double[] job(List<RandomWalk.Series> data, LoopbackBinance server, Path file) throws Exception {
+    private record JobRun(double rate, double fetchRate, double onCpu, double processCpu, Map<String, Double> threads) {
+    }
+
+    /** The backfill job over {@code data} into {@code file}, measured. */
+    private JobRun job(List<RandomWalk.Series> data, LoopbackBinance server, Path file) throws Exception {
         Map<String, Object> properties = Map.of(
                 "spring.datasource.url", "jdbc:sqlite:" + file.toAbsolutePath(),
                 "trading.exchanges.binance.base-url", server.baseUrl(),
@@ -147,6 +154,7 @@ final class IngestBench {
         long nanos;
         long cpu;
         long processCpu;
+        Map<String, Double> byThread;
         double fetch;
         StringWriter out = new StringWriter();
         try (ConfigurableApplicationContext ctx = contexts.apply(properties)) {
@@ -166,7 +174,7 @@ final class IngestBench {
             nanos = System.nanoTime() - start;
             cpu = THREADS.getCurrentThreadCpuTime() - cpu;
             processCpu = PROCESS.getProcessCpuTime() - processCpu;
-            lastThreads = perCandle(ThreadCpu.snapshot().since(threads), processCpu);
+            byThread = perCandle(ThreadCpu.snapshot().since(threads), processCpu);
             fetch = IngestParts.fetch(ctx.getBean(CandleSources.class).get("binance"), data);
         }
         long stored = count(file);
@@ -174,8 +182,8 @@ final class IngestBench {
             throw new IllegalStateException("the backfill stored " + stored + " candles, expected "
                     + sizes.ingestTotal() + ": " + out);
         }
-        return new double[] {sizes.ingestTotal() / (nanos / 1e9), fetch, (double) cpu / nanos,
-                processCpu / 1e3 / sizes.ingestTotal()};
+        return new JobRun(sizes.ingestTotal() / (nanos / 1e9), fetch, (double) cpu / nanos,
+                processCpu / 1e3 / sizes.ingestTotal(), byThread);
     }
 
     /**

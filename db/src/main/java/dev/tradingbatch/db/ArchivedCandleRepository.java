@@ -1,5 +1,7 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.MarketKey;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 

@@ -1,5 +1,11 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.StoredCandle;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.MarketSummary;
+
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;

@@ -1,5 +1,8 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Gap;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;

@@ -1,5 +1,8 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.RawCandle;
+import dev.tradingbatch.model.MarketKey;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;

@@ -1,5 +1,7 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.PowersOfTen;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 

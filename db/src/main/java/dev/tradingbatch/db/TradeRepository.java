@@ -1,5 +1,8 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.TradeRow;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;

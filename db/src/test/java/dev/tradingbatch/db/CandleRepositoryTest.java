@@ -1,5 +1,10 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.MarketSummary;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,9 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,9 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,6 +1,6 @@
 package dev.tradingbatch.readers;
 
-import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.model.RawCandle;
 
 import java.util.List;
 

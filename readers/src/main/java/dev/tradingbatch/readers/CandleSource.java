@@ -1,6 +1,6 @@
 package dev.tradingbatch.readers;
 
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 
 import java.util.OptionalLong;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.tradingbatch.strategies;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.StoredCandle;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.StoredCandle;
 import java.time.Duration;
 import java.time.Instant;
 import org.ta4j.core.Bar;

@@ -1,5 +1,8 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.Side;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;

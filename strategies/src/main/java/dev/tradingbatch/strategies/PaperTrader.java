@@ -1,8 +1,11 @@
 package dev.tradingbatch.strategies;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.StoredCandle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.Side;
+
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.StoredCandle;
+import dev.tradingbatch.model.Timeframe;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.tradingbatch.strategies;
 
-import dev.tradingbatch.db.StoredCandle;
+import dev.tradingbatch.model.StoredCandle;
 import java.io.Serial;
 import java.time.Duration;
 import java.time.Instant;

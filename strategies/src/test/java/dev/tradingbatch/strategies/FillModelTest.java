@@ -1,5 +1,8 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.Side;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package dev.tradingbatch.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dev.tradingbatch.strategies;
 
-import dev.tradingbatch.db.StoredCandle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Fill;
+
+import dev.tradingbatch.model.StoredCandle;
+import dev.tradingbatch.model.Timeframe;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,9 +1,11 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.model.Fill;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Timeframe;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

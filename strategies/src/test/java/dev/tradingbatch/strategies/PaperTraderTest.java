@@ -1,12 +1,15 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.Side;
+
 import static dev.tradingbatch.strategies.TestCandles.MINUTE;
 import static dev.tradingbatch.strategies.TestCandles.flat;
 import static dev.tradingbatch.strategies.TestCandles.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,13 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.model.Fill;
+
 import static dev.tradingbatch.strategies.TestCandles.flat;
 import static dev.tradingbatch.strategies.TestCandles.minutes;
 import static dev.tradingbatch.strategies.TestCandles.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -3,7 +3,7 @@ package dev.tradingbatch.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tradingbatch.db.StoredCandle;
+import dev.tradingbatch.model.StoredCandle;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.ta4j.core.Bar;

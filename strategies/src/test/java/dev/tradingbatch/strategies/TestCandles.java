@@ -1,7 +1,9 @@
 package dev.tradingbatch.strategies;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Fill;
+
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Timeframe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

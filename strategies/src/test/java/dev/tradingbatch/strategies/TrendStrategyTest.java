@@ -1,5 +1,7 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.model.Fill;
+
 import static dev.tradingbatch.strategies.TestCandles.flat;
 import static dev.tradingbatch.strategies.TestCandles.minutes;
 import static dev.tradingbatch.strategies.TestCandles.trade;

@@ -1,10 +1,10 @@
 package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.db.RejectedCandleRepository;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.JobRecords;
 import dev.tradingbatch.jobs.operations.Progress;

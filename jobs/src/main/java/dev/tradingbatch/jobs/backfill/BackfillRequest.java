@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.backfill;
 
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.OpenTimes;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.tradingbatch.db.OpenTimes.iso;
+import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * A backfill as the user asked for it, checked for everything that needs no database or exchange.

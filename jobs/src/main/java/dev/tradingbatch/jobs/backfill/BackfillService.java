@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.JobLaunches;
@@ -24,7 +24,7 @@ import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-import static dev.tradingbatch.db.OpenTimes.iso;
+import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * Turns a {@link BackfillRequest} into a run of the backfill job: works out the range (what is

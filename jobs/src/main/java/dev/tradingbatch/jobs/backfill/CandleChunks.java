@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.backfill;
 
-import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.jobs.operations.Progress;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;

@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.backfill;
 
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;

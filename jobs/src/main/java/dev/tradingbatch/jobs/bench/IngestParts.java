@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.bench;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.db.RejectedCandleRepository;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.writers.candles.CandleItemWriter;

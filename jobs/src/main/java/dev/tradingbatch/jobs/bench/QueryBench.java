@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.bench;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.bench;
 
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 
 import java.util.Random;
 

@@ -1,10 +1,10 @@
 package dev.tradingbatch.jobs.bench;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.StoredCandle;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.replay.ReplayService;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;

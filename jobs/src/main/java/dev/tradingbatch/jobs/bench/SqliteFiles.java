@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.bench;
 
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.db.SqliteUrls;
 import org.flywaydb.core.Flyway;
 

@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.db.ArchivedCandleRepository.Span;
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.jobs.maintenance.ArchiveRequest;
 import dev.tradingbatch.jobs.maintenance.ArchiveService;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.cli;
 
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
 import dev.tradingbatch.jobs.backfill.BackfillService;

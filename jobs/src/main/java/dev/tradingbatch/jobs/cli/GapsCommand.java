@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.cli;
 
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.gaps.GapFills;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketSummary;
+import dev.tradingbatch.model.MarketSummary;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,7 +5,7 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.Dialect;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
-import dev.tradingbatch.db.OpenTimes;
+import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.db.SqliteTransactions;
 import dev.tradingbatch.db.SqliteUrls;
 import dev.tradingbatch.jobs.BadInputException;

@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.demo;
 
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;

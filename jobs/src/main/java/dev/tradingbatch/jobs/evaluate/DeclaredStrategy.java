@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.evaluate;
 
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.StrategySpec;

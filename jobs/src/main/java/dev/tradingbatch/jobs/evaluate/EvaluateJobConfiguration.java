@@ -2,9 +2,9 @@ package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
-import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.jobs.operations.JobRecords;
-import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.model.Fill;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;

@@ -1,11 +1,11 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.Gap;
+import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.db.GapRepository;
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.db.TradeRepository;
-import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.JobLaunches;
 import org.springframework.batch.core.BatchStatus;
@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import static dev.tradingbatch.db.OpenTimes.iso;
+import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * {@code evaluate --strategy ID}: evaluates a strategy on the candles closed since its last evaluation.

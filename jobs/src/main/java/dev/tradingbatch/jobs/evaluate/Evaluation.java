@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.evaluate;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.StoredCandle;
-import dev.tradingbatch.db.TradeRow;
-import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.StoredCandle;
+import dev.tradingbatch.model.TradeRow;
+import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;
 

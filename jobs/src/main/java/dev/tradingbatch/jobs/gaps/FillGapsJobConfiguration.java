@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.gaps;
 
 import dev.tradingbatch.db.GapRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.RawCandle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.RawCandle;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.backfill.BackfillSummary;
 import dev.tradingbatch.jobs.backfill.CandleChunks;
 import dev.tradingbatch.jobs.backfill.CandleSources;

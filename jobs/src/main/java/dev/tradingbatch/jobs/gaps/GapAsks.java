@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.gaps;
 
-import dev.tradingbatch.db.Gap;
+import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.db.GapRepository;
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.GapRangeItemReader;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -1,10 +1,10 @@
 package dev.tradingbatch.jobs.gaps;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.Gap;
+import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.db.GapRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.MarketSummary;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.MarketSummary;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillSummary;
 import dev.tradingbatch.jobs.backfill.CandleSources;

@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.maintenance;
 
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.OpenTimes;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package dev.tradingbatch.jobs.maintenance;
 
 import dev.tradingbatch.db.ArchivedCandleRepository;
 import dev.tradingbatch.db.ArchivedCandleRepository.Span;
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.MarketSummary;
-import dev.tradingbatch.db.OpenTimes;
-import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.MarketSummary;
+import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.readers.file.CsvCandleItemReader;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

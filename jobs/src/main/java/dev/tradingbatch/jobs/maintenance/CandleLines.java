@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.maintenance;
 
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

@@ -139,7 +139,7 @@ public class Progress implements StepExecutionListener, ChunkListener<Object, Ob
         if (tf == null) {
             return 0;
         }
-        long millis = dev.tradingbatch.db.Timeframe.parse(tf).millis();
+        long millis = dev.tradingbatch.model.Timeframe.parse(tf).millis();
         var ranges = GapRangeItemReader.ranges(step.getExecutionContext());
         if (!ranges.isEmpty()) {
             return ranges.stream().mapToLong(r -> (r.end() - r.start()) / millis).sum();

@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.replay;
 
-import dev.tradingbatch.db.StoredCandle;
+import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.metrics.CandleCloses;
 
 import java.math.BigDecimal;

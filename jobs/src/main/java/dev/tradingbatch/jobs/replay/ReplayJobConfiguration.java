@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.StoredCandle;
+import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.db.TradeRepository;
-import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.Evaluation;

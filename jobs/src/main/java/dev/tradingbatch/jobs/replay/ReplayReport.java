@@ -1,10 +1,10 @@
 package dev.tradingbatch.jobs.replay;
 
-import dev.tradingbatch.db.OpenTimes;
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
-import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.replay.html.EquityPoint;
@@ -12,8 +12,8 @@ import dev.tradingbatch.jobs.replay.html.HtmlReport;
 import dev.tradingbatch.jobs.replay.html.PriceBar;
 import dev.tradingbatch.jobs.replay.html.ReportData;
 import dev.tradingbatch.jobs.replay.html.TradeMark;
-import dev.tradingbatch.strategies.Fill;
-import dev.tradingbatch.strategies.Side;
+import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.Side;
 import dev.tradingbatch.strategies.metrics.BacktestMetrics;
 import dev.tradingbatch.strategies.metrics.Metrics;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.replay;
 
-import dev.tradingbatch.db.OpenTimes;
+import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import org.springframework.batch.core.job.JobExecution;

@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.OpenTimes;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static dev.tradingbatch.db.OpenTimes.iso;
+import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * {@code replay --strategy ID [--from --to] [--param k=v ...]}: runs a declared strategy over stored

@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.schedule;
 
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 
 import java.time.Duration;
 import java.time.Instant;

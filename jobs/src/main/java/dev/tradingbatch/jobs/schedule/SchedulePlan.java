@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.schedule;
 
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;

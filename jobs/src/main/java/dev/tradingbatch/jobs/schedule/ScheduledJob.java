@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.schedule;
 
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;

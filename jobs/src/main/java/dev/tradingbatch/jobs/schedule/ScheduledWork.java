@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.schedule;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
 import dev.tradingbatch.jobs.backfill.BackfillService;

@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.cli;
 
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.db.TestDatabases;
 import dev.tradingbatch.jobs.support.RecordingSleeper;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.concurrency;
 
 import dev.tradingbatch.db.TradeRepository;
-import dev.tradingbatch.db.TradeRow;
+import dev.tradingbatch.model.TradeRow;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

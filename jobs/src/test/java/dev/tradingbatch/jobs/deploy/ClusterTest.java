@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.deploy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.schedule.Role;
 import dev.tradingbatch.jobs.schedule.ServiceRunner;

@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.deploy;
 
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 
 import java.util.List;

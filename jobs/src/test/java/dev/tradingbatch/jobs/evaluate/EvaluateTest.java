@@ -1,11 +1,11 @@
 package dev.tradingbatch.jobs.evaluate;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.DeadRuns;
-import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;
 import dev.tradingbatch.strategies.StrategySpec;

@@ -1,11 +1,11 @@
 package dev.tradingbatch.jobs.maintenance;
 
 import dev.tradingbatch.db.ArchivedCandleRepository;
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.db.SqliteUrls;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

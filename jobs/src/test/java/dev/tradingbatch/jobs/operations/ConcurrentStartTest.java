@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.operations;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
 import dev.tradingbatch.jobs.backfill.BackfillService;
 import dev.tradingbatch.jobs.cli.CliRun;

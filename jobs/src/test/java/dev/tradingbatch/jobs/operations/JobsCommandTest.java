@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.operations;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.DeadRuns;
 import dev.tradingbatch.jobs.support.FakeBinance;

@@ -2,7 +2,7 @@ package dev.tradingbatch.jobs.operations;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.db.TestDatabases;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.ChildJvm;

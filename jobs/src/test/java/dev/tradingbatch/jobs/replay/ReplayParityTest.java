@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.replay;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.cli.Launcher;
 import dev.tradingbatch.jobs.demo.SettableClock;

@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.schedule;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.ChildJvm;
 import dev.tradingbatch.jobs.support.FakeBinance;

@@ -1,7 +1,7 @@
 package dev.tradingbatch.readers.exchange;
 
-import dev.tradingbatch.db.RawCandle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.RawCandle;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.ExchangeException;

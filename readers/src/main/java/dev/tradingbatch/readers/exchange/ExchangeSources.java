@@ -1,6 +1,6 @@
 package dev.tradingbatch.readers.exchange;
 
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 
 import java.time.Clock;
 import java.util.Set;

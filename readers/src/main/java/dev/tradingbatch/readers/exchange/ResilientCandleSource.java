@@ -1,6 +1,6 @@
 package dev.tradingbatch.readers.exchange;
 
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.ExchangeException;

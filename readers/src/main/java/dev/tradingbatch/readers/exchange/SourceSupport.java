@@ -1,7 +1,7 @@
 package dev.tradingbatch.readers.exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.ExchangeFailure;
 import jakarta.ws.rs.core.Response;
 import si.mazi.rescu.HttpResponseAware;

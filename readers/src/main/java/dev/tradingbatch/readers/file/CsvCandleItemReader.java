@@ -1,7 +1,7 @@
 package dev.tradingbatch.readers.file;
 
-import dev.tradingbatch.db.OpenTimes;
-import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.model.RawCandle;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.io.BufferedReader;

@@ -2,8 +2,8 @@ package dev.tradingbatch.readers.exchange;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.tradingbatch.db.RawCandle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.RawCandle;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
 import dev.tradingbatch.readers.ExchangeException;
 import dev.tradingbatch.readers.ExchangeFailure;

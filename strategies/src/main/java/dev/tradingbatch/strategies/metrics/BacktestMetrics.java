@@ -1,6 +1,6 @@
 package dev.tradingbatch.strategies.metrics;
 
-import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.model.Fill;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

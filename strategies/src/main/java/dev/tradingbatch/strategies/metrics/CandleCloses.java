@@ -1,6 +1,6 @@
 package dev.tradingbatch.strategies.metrics;
 
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.tradingbatch.strategies.metrics;
 
-import dev.tradingbatch.db.Timeframe;
-import dev.tradingbatch.strategies.Fill;
-import dev.tradingbatch.strategies.Side;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.tradingbatch.strategies.metrics;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.Timeframe;
-import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.strategies.FillModel;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,6 +1,6 @@
 package dev.tradingbatch.strategies.metrics;
 
-import dev.tradingbatch.db.PowersOfTen;
+import dev.tradingbatch.model.PowersOfTen;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 

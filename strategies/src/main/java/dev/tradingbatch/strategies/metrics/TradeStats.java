@@ -1,6 +1,6 @@
 package dev.tradingbatch.strategies.metrics;
 
-import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.model.Fill;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.tradingbatch.strategies.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.Timeframe;
-import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;
 import dev.tradingbatch.strategies.StrategySpec;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.Timeframe;
-import dev.tradingbatch.strategies.Fill;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.strategies.FillModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;

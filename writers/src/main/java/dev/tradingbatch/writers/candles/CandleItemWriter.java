@@ -1,9 +1,9 @@
 package dev.tradingbatch.writers.candles;
 
-import dev.tradingbatch.db.Candle;
+import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.MarketKey;
-import dev.tradingbatch.db.RawCandle;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

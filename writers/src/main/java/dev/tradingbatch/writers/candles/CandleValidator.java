@@ -1,10 +1,10 @@
 package dev.tradingbatch.writers.candles;
 
-import dev.tradingbatch.db.Candle;
-import dev.tradingbatch.db.DecimalText;
-import dev.tradingbatch.db.OpenTimes;
-import dev.tradingbatch.db.RawCandle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.DecimalText;
+import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.model.RawCandle;
+import dev.tradingbatch.model.Timeframe;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.tradingbatch.writers.candles;
 
-import dev.tradingbatch.db.RawCandle;
-import dev.tradingbatch.db.Timeframe;
+import dev.tradingbatch.model.RawCandle;
+import dev.tradingbatch.model.Timeframe;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.tradingbatch.strategies;
+package dev.tradingbatch.model;
 
 /** Which way a fill went; long-only, so a BUY opens a position and a SELL closes it. */
 public enum Side {

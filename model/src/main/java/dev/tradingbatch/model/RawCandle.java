@@ -1,4 +1,4 @@
-package dev.tradingbatch.db;
+package dev.tradingbatch.model;
 
 /**
  * A candle exactly as a source delivered it, before validation: every field is the text the

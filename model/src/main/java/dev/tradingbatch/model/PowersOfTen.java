@@ -1,4 +1,4 @@
-package dev.tradingbatch.db;
+package dev.tradingbatch.model;
 
 /**
  * The powers of ten that exact integer and floating-point arithmetic on scaled decimals needs: as longs up to

@@ -1,4 +1,4 @@
-package dev.tradingbatch.db;
+package dev.tradingbatch.model;
 
 import java.time.Duration;
 import java.util.Arrays;

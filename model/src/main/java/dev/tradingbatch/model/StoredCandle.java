@@ -1,4 +1,4 @@
-package dev.tradingbatch.db;
+package dev.tradingbatch.model;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -64,6 +64,6 @@ public record StoredCandle(long openTime, long open, long high, long low, long c
     }
 
     private static BigDecimal decimal(long unscaled, int scale) {
-        return ScaledDecimal.fromLong(unscaled, scale);
+        return BigDecimal.valueOf(unscaled, scale);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tradingbatch.db;
+package dev.tradingbatch.model;
 
 /**
  * A missing range inside a stored series: open times in {@code [start, end)} (UTC epoch ms) on the

@@ -1,4 +1,4 @@
-package dev.tradingbatch.strategies;
+package dev.tradingbatch.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
-import dev.tradingbatch.readers.exchange.ExchangeSources;
+import dev.tradingbatch.readers.exchange.Exchanges;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
 import dev.tradingbatch.readers.exchange.RateBudget;
 import dev.tradingbatch.readers.exchange.RetryListener;
@@ -42,12 +42,12 @@ public class CandleSources {
         RetryListener listener = (exchange, attempt, delay, reason) ->
                 log.warn("{} (attempt {}); retrying in {} s", reason, attempt, delay.toMillis() / 1000.0);
         // settings are worked out now (a bad value fails at start-up); the HTTP clients are built on first use
-        ExchangeSettings binance = settings(ExchangeSettings.binance(), ex.binance());
-        ExchangeSettings coinbase = settings(ExchangeSettings.coinbase(), ex.coinbase());
-        ExchangeSettings kraken = settings(ExchangeSettings.kraken(), ex.kraken());
-        factories.put("binance", () -> ExchangeSources.binance(binance, clock, wall, sleeper, listener));
-        factories.put("coinbase", () -> ExchangeSources.coinbase(coinbase, clock, wall, sleeper, listener));
-        factories.put("kraken", () -> ExchangeSources.kraken(kraken, clock, wall, sleeper, listener));
+        ExchangeSettings binance = settings(Exchanges.BINANCE.defaults(), ex.binance());
+        ExchangeSettings coinbase = settings(Exchanges.COINBASE.defaults(), ex.coinbase());
+        ExchangeSettings kraken = settings(Exchanges.KRAKEN.defaults(), ex.kraken());
+        factories.put("binance", () -> Exchanges.BINANCE.candleSource(binance, clock, wall, sleeper, listener));
+        factories.put("coinbase", () -> Exchanges.COINBASE.candleSource(coinbase, clock, wall, sleeper, listener));
+        factories.put("kraken", () -> Exchanges.KRAKEN.candleSource(kraken, clock, wall, sleeper, listener));
     }
 
     /** The exchange's defaults with what the configuration sets. */
@@ -77,7 +77,7 @@ public class CandleSources {
         if (!factories.containsKey(exchange)) {
             throw new IllegalArgumentException("unknown exchange '" + exchange + "'");
         }
-        return ExchangeSources.timeframes(exchange);
+        return Exchanges.named(exchange).timeframes();
     }
 
     /** The exchange's source, one per process (its request budget is the process's). */

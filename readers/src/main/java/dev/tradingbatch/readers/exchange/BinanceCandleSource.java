@@ -37,7 +37,8 @@ import java.util.function.LongConsumer;
  */
 public final class BinanceCandleSource implements CandleSource {
 
-    public static final String DEFAULT_BASE_URL = "https://api.binance.com";
+    /** The exchange\'s name, as users type it and the database stores it. */
+    static final String NAME = "binance";
 
     /** Binance's maximum rows per klines request. */
     static final int PAGE_LIMIT = 1000;
@@ -86,7 +87,7 @@ public final class BinanceCandleSource implements CandleSource {
 
     @Override
     public String exchange() {
-        return "binance";
+        return NAME;
     }
 
     @Override

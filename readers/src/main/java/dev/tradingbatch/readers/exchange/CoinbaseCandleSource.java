@@ -35,8 +35,8 @@ import java.util.Set;
  */
 public final class CoinbaseCandleSource implements CandleSource {
 
-    /** XChange's default, api.pro.coinbase.com, was retired; this is the Exchange API's current host. */
-    public static final String DEFAULT_BASE_URL = "https://api.exchange.coinbase.com";
+    /** The exchange\'s name, as users type it and the database stores it. */
+    static final String NAME = "coinbase";
 
     /** Coinbase rejects requests spanning more than 300 candles. */
     static final int MAX_ROWS = 300;
@@ -63,7 +63,7 @@ public final class CoinbaseCandleSource implements CandleSource {
 
     @Override
     public String exchange() {
-        return "coinbase";
+        return NAME;
     }
 
     @Override

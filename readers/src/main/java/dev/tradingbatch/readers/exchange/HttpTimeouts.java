@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * How long one exchange request may take to connect and then to wait for data. A request that
- * times out fails as temporary, so {@link ResilientCandleSource} sends it again.
+ * times out fails as temporary, so {@link ResilientCandleSource} sends it again. A wrong value is
+ * named by its configuration key ({@code connect-timeout}).
  */
 public record HttpTimeouts(Duration connect, Duration read) {
 
@@ -15,15 +16,15 @@ public record HttpTimeouts(Duration connect, Duration read) {
     public static final HttpTimeouts DEFAULT = new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     public HttpTimeouts {
-        check(connect, "connect");
-        check(read, "read");
+        check(connect, "connect-timeout");
+        check(read, "read-timeout");
     }
 
     private static void check(Duration timeout, String name) {
         Objects.requireNonNull(timeout, name);
         // HttpURLConnection takes whole milliseconds as an int, and 0 would mean "wait forever".
         if (timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " timeout must be between 1 ms and ~24 days, was " + timeout);
+            throw new IllegalArgumentException(name + " must be between 1 ms and ~24 days, was " + timeout);
         }
     }
 

@@ -38,7 +38,8 @@ import java.util.Set;
  */
 public final class KrakenCandleSource implements CandleSource {
 
-    public static final String DEFAULT_BASE_URL = "https://api.kraken.com";
+    /** The exchange\'s name, as users type it and the database stores it. */
+    static final String NAME = "kraken";
 
     /** Rows Kraken keeps per pair and interval, the open candle included. */
     static final int HISTORY = 720;
@@ -78,7 +79,7 @@ public final class KrakenCandleSource implements CandleSource {
 
     @Override
     public String exchange() {
-        return "kraken";
+        return NAME;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Objects;
  * requests in all; between them the exchange's Retry-After when it sent one, otherwise a backoff
  * that starts at {@code initialBackoff} and doubles up to {@code maxBackoff}. A Retry-After longer
  * than {@code maxRetryAfter} (Binance bans an IP for minutes up to days with 418) is not waited
- * out: the request fails at once.
+ * out: the request fails at once. A wrong value is named by its configuration key ({@code max-attempts}).
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
 
@@ -21,13 +21,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     public RetryPolicy {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            throw new IllegalArgumentException("max-attempts must be at least 1, was " + maxAttempts);
         }
-        nonNegative(initialBackoff, "initialBackoff");
-        nonNegative(maxBackoff, "maxBackoff");
-        nonNegative(maxRetryAfter, "maxRetryAfter");
+        nonNegative(initialBackoff, "initial-backoff");
+        nonNegative(maxBackoff, "max-backoff");
+        nonNegative(maxRetryAfter, "max-retry-after");
         if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff " + maxBackoff + " is shorter than initialBackoff " + initialBackoff);
+            throw new IllegalArgumentException("max-backoff " + maxBackoff + " is shorter than initial-backoff " + initialBackoff);
         }
     }
 

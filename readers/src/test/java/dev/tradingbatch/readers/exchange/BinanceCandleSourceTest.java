@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -27,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.tradingbatch.readers.exchange.BinanceKlines.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,12 +53,6 @@ class BinanceCandleSourceTest {
         return new BinanceCandleSource(server.baseUrl(), Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    /** One kline the way Binance sends it: times in epoch ms, decimals as strings, close time = open + length - 1. */
-    private static String kline(long open, long length, String o, String h, String l, String c, String v) {
-        return "[" + open + ",\"" + o + "\",\"" + h + "\",\"" + l + "\",\"" + c + "\",\"" + v + "\","
-                + (open + length - 1) + ",\"4206154.44863570\",3512,\"51.40251000\",\"2160612.26531720\",\"0\"]";
-    }
-
     private void stubKlines(String startTime, String body) {
         server.stubFor(get(urlPathEqualTo(KLINES)).withQueryParam("startTime", equalTo(startTime))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
@@ -72,12 +66,11 @@ class BinanceCandleSourceTest {
 
     @Test
     void fetchReturnsExactClosedRowsOldestFirstStampedWithOpenTime() {
-        stubKlines(Long.toString(FROM), "["
-                + kline(FROM, HOUR, "42283.58000000", "42554.57000000", "42261.02000000", "42475.23000000", "1271.68108000") + ","
-                + kline(FROM + HOUR, HOUR, "42475.23000000", "42775.00000000", "42431.65000000", "42613.56000000", "1196.37856000") + ","
+        stubKlines(Long.toString(FROM), BinanceKlines.page(
+                row(FROM, HOUR, "42283.58000000", "42554.57000000", "42261.02000000", "42475.23000000", "1271.68108000"),
+                row(FROM + HOUR, HOUR, "42475.23000000", "42775.00000000", "42431.65000000", "42613.56000000", "1196.37856000"),
                 // still open at 02:30: its close time 02:59:59.999 is after now
-                + kline(FROM + 2 * HOUR, HOUR, "42613.57000000", "42638.66000000", "42550.01000000", "42580.00000000", "301.20000000")
-                + "]");
+                row(FROM + 2 * HOUR, HOUR, "42613.57000000", "42638.66000000", "42550.01000000", "42580.00000000", "301.20000000")));
 
         CandlePage page = source(Instant.parse("2024-01-01T02:30:00Z"))
                 .fetch("BTC/USDT", Timeframe.H1, FROM, FROM + 3 * HOUR);
@@ -125,11 +118,11 @@ class BinanceCandleSourceTest {
     }
 
     private static String klines(long start, int count, long length) {
-        StringJoiner rows = new StringJoiner(",", "[", "]");
+        List<String> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            rows.add(kline(start + i * length, length, "0.05312000", "0.05315000", "0.05310000", "0.05313000", "12.34560000"));
+            rows.add(row(start + i * length, length, "0.05312000", "0.05315000", "0.05310000", "0.05313000", "12.34560000"));
         }
-        return rows.toString();
+        return BinanceKlines.page(rows);
     }
 
     @Test
@@ -161,7 +154,7 @@ class BinanceCandleSourceTest {
     @Test
     void checkSymbolAsksForOneKline() {
         server.stubFor(get(urlPathEqualTo(KLINES)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("[" + kline(FROM, HOUR, "1.0", "1.0", "1.0", "1.0", "0.0") + "]")));
+                .withBody(BinanceKlines.page(row(FROM, HOUR, "1.0", "1.0", "1.0", "1.0", "0.0")))));
 
         source(Instant.parse("2024-02-01T00:00:00Z")).checkSymbol("btc/usdt", Timeframe.H4);
 
@@ -212,7 +205,7 @@ class BinanceCandleSourceTest {
 
     @Test
     void aValueThatIsNotANumberIsAMalformedRowWorthAskingAgain() {
-        stubKlines(Long.toString(FROM), "[" + kline(FROM, HOUR, "42283.58000000", "n/a", "42261.02000000", "42475.23000000", "1.0") + "]");
+        stubKlines(Long.toString(FROM), BinanceKlines.page(row(FROM, HOUR, "42283.58000000", "n/a", "42261.02000000", "42475.23000000", "1.0")));
 
         assertThatThrownBy(() -> source(Instant.parse("2024-02-01T00:00:00Z")).fetch("BTC/USDT", Timeframe.H1, FROM, FROM + HOUR))
                 .isInstanceOfSatisfying(ExchangeException.class, e -> assertThat(e.failure()).isEqualTo(ExchangeFailure.temporary()))

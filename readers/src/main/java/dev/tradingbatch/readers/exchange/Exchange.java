@@ -1,0 +1,68 @@
+package dev.tradingbatch.readers.exchange;
+
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.readers.CandleSource;
+
+import java.time.Clock;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * One exchange, as {@link Exchanges} lists it: everything the application knows about it in one
+ * place. Live trading will add the exchange's order and account services here, beside its
+ * {@code sourceFactory}, so that they share its name, settings and request budget.
+ *
+ * @param name          as users type it and the database stores it
+ * @param timeframes    the candle lengths it serves
+ * @param limits        how much one request returns and how far back it keeps candles
+ * @param defaults      base URL, timeouts, retry and request budget when {@code trading.exchanges} sets none
+ * @param sourceFactory builds its own {@link CandleSource}
+ */
+public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, ExchangeSettings defaults,
+                       CandleSourceFactory sourceFactory) {
+
+    public Exchange {
+        Objects.requireNonNull(name, "name");
+        timeframes = Collections.unmodifiableSet(EnumSet.copyOf(timeframes));
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(defaults, "defaults");
+        Objects.requireNonNull(sourceFactory, "sourceFactory");
+    }
+
+    /**
+     * @param candlesPerRequest the most candles one request returns
+     * @param candlesKept       when the exchange serves only its most recent candles (Kraken: 720), how many
+     */
+    public record Limits(int candlesPerRequest, OptionalInt candlesKept) {
+    }
+
+    /** Builds an exchange's own candle source, the one that talks to its REST API. */
+    @FunctionalInterface
+    public interface CandleSourceFactory {
+
+        /**
+         * A source at {@code settings}' base URL and timeouts; {@code usedWeight} hears the exchange's own
+         * count of the request weight this IP used, from the exchange that tells it (Binance).
+         */
+        CandleSource create(ExchangeSettings settings, Clock clock, LongConsumer usedWeight);
+    }
+
+    /**
+     * The exchange's candle source made to survive its faults: within {@code settings}' request budget,
+     * retrying under its retry policy. Build one per exchange and process: the budget is per IP, so two
+     * instances would each spend all of it.
+     *
+     * @param clock       decides which candles have closed
+     * @param budgetClock paces requests (wall time, whatever {@code clock} says)
+     */
+    public ResilientCandleSource candleSource(ExchangeSettings settings, Clock clock, Clock budgetClock,
+                                              Sleeper sleeper, RetryListener listener) {
+        WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), budgetClock);
+        CandleSource source = sourceFactory.create(settings, clock, limiter::observeUsed);
+        return new ResilientCandleSource(source, settings.retry(), limiter, sleeper, listener);
+    }
+}

@@ -4,11 +4,13 @@ import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.readers.exchange.Exchanges;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import static dev.tradingbatch.model.OpenTimes.iso;
 
@@ -23,7 +25,9 @@ import static dev.tradingbatch.model.OpenTimes.iso;
 public record BackfillRequest(String source, String exchange, String symbol, Timeframe timeframe, Long from,
                               Long to, Path file) {
 
-    private static final List<String> SOURCES = List.of("binance", "coinbase", "kraken", BackfillParameters.FILE);
+    /** Where candles can come from: every exchange, or a file. */
+    public static final List<String> SOURCES =
+            Stream.concat(Exchanges.names().stream(), Stream.of(BackfillParameters.FILE)).toList();
 
     public static BackfillRequest parse(String source, String symbol, String timeframe, String from, String to,
                                         Path file, String as) {

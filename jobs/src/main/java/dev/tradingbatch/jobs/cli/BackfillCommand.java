@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
@@ -24,8 +25,8 @@ class BackfillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--exchange", required = true, paramLabel = "NAME",
-            description = "binance, coinbase, kraken, or file (a CSV given with --file)")
+    @Option(names = "--exchange", required = true, paramLabel = "NAME", completionCandidates = Sources.class,
+            description = "${COMPLETION-CANDIDATES} (file: a CSV given with --file)")
     String exchange;
 
     @Option(names = "--symbol", required = true, paramLabel = "BASE/QUOTE", description = "e.g. BTC/USDT")
@@ -52,6 +53,14 @@ class BackfillCommand implements Callable<Integer> {
     @Option(names = "--fill-gaps", description = {"ask the exchange only for the missing ranges inside the stored series",
             "(limited to gaps starting in --from/--to when given); see: gaps"})
     boolean fillGaps;
+
+    /** The values --exchange takes, from the exchange registry, for its help and shell completion. */
+    static final class Sources implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return BackfillRequest.SOURCES.iterator();
+        }
+    }
 
     BackfillCommand(Launcher launcher) {
         this.launcher = launcher;

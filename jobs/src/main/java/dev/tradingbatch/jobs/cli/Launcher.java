@@ -1,13 +1,16 @@
 package dev.tradingbatch.jobs.cli;
 
+import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.TradingBatchApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the Spring application for a command, once its arguments have been checked. Properties
@@ -52,6 +55,34 @@ public final class Launcher {
         environment.getPropertySources().addFirst(new MapPropertySource("launcher", properties));
         app.setEnvironment(environment);
         app.addInitializers(ctx -> beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean)));
-        return app.run();
+        try {
+            return app.run();
+        } catch (RuntimeException e) {
+            throw unreadableSetting(e).orElse(e);
+        }
+    }
+
+    /**
+     * A setting whose text cannot be converted to its type ({@code max-attempts: many}) is bad input
+     * naming the key, as a value the settings refuse is; a refusal of our own is kept as it is.
+     */
+    private static Optional<RuntimeException> unreadableSetting(RuntimeException e) {
+        BindException bind = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException) {
+                return Optional.empty();
+            }
+            if (t instanceof BindException b) {
+                bind = b;
+            }
+        }
+        if (bind == null || bind.getProperty() == null) {
+            return Optional.empty();
+        }
+        Class<?> type = bind.getTarget().getType().resolve(Object.class);
+        BadInputException bad = new BadInputException("cannot read " + bind.getName() + "='"
+                + bind.getProperty().getValue() + "' as " + type.getSimpleName());
+        bad.initCause(e);
+        return Optional.of(bad);
     }
 }

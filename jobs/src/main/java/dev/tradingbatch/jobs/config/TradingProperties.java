@@ -1,27 +1,60 @@
 package dev.tradingbatch.jobs.config;
 
+import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.readers.exchange.Exchange;
+import dev.tradingbatch.readers.exchange.ExchangeSettings;
+import dev.tradingbatch.readers.exchange.Exchanges;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Settings under {@code trading.*} in {@code config/application.yml} (or environment variables such
- * as {@code TRADING_EXCHANGES_BINANCE_BASEURL}).
+ * as {@code TRADING_EXCHANGES_BINANCE_BASEURL}). The exchanges' settings are checked as they are
+ * bound, when any command starts: an exchange that is not in {@link Exchanges}, or a value its
+ * settings refuse, is bad input naming the key (exit code 2).
+ *
+ * @param exchanges what is changed of each exchange's default settings, by exchange name
  */
-@ConfigurationProperties("trading")
-public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue Backfill backfill,
+@ConfigurationProperties(TradingProperties.PREFIX)
+public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
                                 @DefaultValue Gaps gaps, @DefaultValue Jobs jobs,
                                 Map<String, StrategyProperties> strategies, List<MarketProperties> markets,
                                 @DefaultValue Schedule schedule) {
 
+    static final String PREFIX = "trading";
+
     public TradingProperties {
+        exchanges = exchanges == null ? Map.of() : byLowerCaseName(exchanges);
+        exchanges.forEach(TradingProperties::settings);
         strategies = strategies == null ? Map.of() : new TreeMap<>(strategies);
         markets = markets == null ? List.of() : List.copyOf(markets);
+    }
+
+    /** The settings {@code exchange} runs with: its defaults with what {@code trading.exchanges.<name>} changes. */
+    public ExchangeSettings settings(Exchange exchange) {
+        ExchangeProperties changes = exchanges.get(exchange.name());
+        return changes == null ? exchange.defaults() : settings(exchange.name(), changes);
+    }
+
+    private static ExchangeSettings settings(String name, ExchangeProperties changes) {
+        String key = PREFIX + ".exchanges." + name;
+        Exchange exchange = Exchanges.find(name).orElseThrow(() -> new BadInputException(
+                key + ": unknown exchange (known: " + String.join(", ", Exchanges.names()) + ")"));
+        return changes.over(exchange.defaults(), key);
+    }
+
+    private static Map<String, ExchangeProperties> byLowerCaseName(Map<String, ExchangeProperties> exchanges) {
+        Map<String, ExchangeProperties> byName = new TreeMap<>();
+        exchanges.forEach((name, changes) -> byName.put(name.toLowerCase(Locale.ROOT), changes));
+        return Collections.unmodifiableMap(byName);
     }
 
     /**
@@ -65,35 +98,6 @@ public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue
                                      Map<String, String> params, BigDecimal stake,
                                      @DefaultValue("0.001") BigDecimal feeRate,
                                      @DefaultValue("0") BigDecimal slippageBps) {
-    }
-
-    public record Exchanges(@DefaultValue Exchange binance, @DefaultValue Exchange coinbase,
-                            @DefaultValue Exchange kraken) {
-    }
-
-    /**
-     * Each setting left unset takes the exchange's default (see README "Exchanges").
-     *
-     * @param baseUrl        the exchange's REST API: its public host when unset; a testnet, proxy or local server otherwise
-     * @param connectTimeout how long to wait for a connection
-     * @param readTimeout    how long to wait for an answer
-     * @param maxAttempts    requests made for one page before the job fails (1: no retry)
-     * @param initialBackoff wait before the first retry; doubled for each further one
-     * @param maxBackoff     longest wait between retries
-     * @param maxRetryAfter  longest Retry-After (429/418) obeyed; a longer one fails the request
-     * @param budget         request weight allowed per window, per process
-     */
-    public record Exchange(String baseUrl, Duration connectTimeout, Duration readTimeout, Integer maxAttempts,
-                           Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
-                           @DefaultValue Budget budget) {
-    }
-
-    /**
-     * @param limit         weight allowed per window (Binance: 6000)
-     * @param window        the window (Binance: 1m)
-     * @param requestWeight weight of one candle request (Binance klines: 2)
-     */
-    public record Budget(Long limit, Duration window, Long requestWeight) {
     }
 
     /**

@@ -5,8 +5,9 @@ import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
-import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.readers.exchange.Exchange;
+import dev.tradingbatch.readers.exchange.Exchanges;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.InvalidStrategyException;
 import dev.tradingbatch.strategies.StrategySpec;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +32,6 @@ import java.util.regex.Pattern;
 public class DeclaredStrategies {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final List<String> EXCHANGES = List.of("binance", "coinbase", "kraken");
 
     private final Map<String, DeclaredStrategy> byId = new LinkedHashMap<>();
 
@@ -38,7 +39,7 @@ public class DeclaredStrategies {
     private final TradeRepository trades;
     private final Clock clock;
 
-    DeclaredStrategies(TradingProperties properties, CandleSources sources, TradeRepository trades,
+    DeclaredStrategies(TradingProperties properties, TradeRepository trades,
                        CandleRepository candles, Clock clock) {
         this.candles = candles;
         this.trades = trades;
@@ -61,8 +62,9 @@ public class DeclaredStrategies {
                 throw bad(id, "timeframe", ex.getMessage());
             }
             MarketKey market = new MarketKey(exchange, symbol, timeframe);
-            if (EXCHANGES.contains(exchange)) {
-                if (!sources.timeframes(exchange).contains(timeframe)) {
+            Optional<Exchange> known = Exchanges.find(exchange);
+            if (known.isPresent()) {
+                if (!known.get().timeframes().contains(timeframe)) {
                     throw bad(id, "timeframe", exchange + " does not serve " + timeframe.code() + " candles");
                 }
             } else if (!MarketKey.isExchangeName(exchange)) {
@@ -129,7 +131,7 @@ public class DeclaredStrategies {
 
     /** Whether candles of this exchange come from an exchange we can ask (not a file import). */
     static boolean isExchange(String exchange) {
-        return EXCHANGES.contains(exchange);
+        return Exchanges.find(exchange).isPresent();
     }
 
     /** The declared strategy, or bad input naming the ones there are. */
@@ -150,7 +152,7 @@ public class DeclaredStrategies {
         DeclaredStrategy s = get(id);
         if (!isExchange(s.market().exchange()) && !stored(s.market())) {
             throw bad(id, "exchange", "unknown market '" + s.market() + "' (the exchange must be "
-                    + String.join(", ", EXCHANGES) + ", or a series imported with backfill --exchange file --as)");
+                    + String.join(", ", Exchanges.names()) + ", or a series imported with backfill --exchange file --as)");
         }
         upsert(s);
         return s;

@@ -14,6 +14,7 @@ import dev.tradingbatch.jobs.operations.JobLaunches;
 import dev.tradingbatch.jobs.operations.StaleExecutions;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.GapRangeItemReader;
+import dev.tradingbatch.readers.exchange.Exchanges;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -126,7 +127,7 @@ public class GapFills {
             source = sources.get(market.exchange());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--fill-gaps asks an exchange for missing candles: '" + market.exchange()
-                    + "' is not one (binance, coinbase, kraken)");
+                    + "' is not one (" + String.join(", ", Exchanges.names()) + ")");
         }
         if (candles.latestOpenTime(market).isEmpty()) {
             out.println("no candles stored for " + market + ": nothing to fill (backfill it first)");

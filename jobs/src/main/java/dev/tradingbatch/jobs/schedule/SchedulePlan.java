@@ -3,11 +3,11 @@ package dev.tradingbatch.jobs.schedule;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
-import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
-import dev.tradingbatch.readers.CandleSource;
+import dev.tradingbatch.readers.exchange.Exchange;
+import dev.tradingbatch.readers.exchange.Exchanges;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +34,11 @@ public class SchedulePlan {
 
     private final TradingProperties properties;
     private final DeclaredStrategies strategies;
-    private final CandleSources sources;
     private final Clock clock;
 
-    SchedulePlan(TradingProperties properties, DeclaredStrategies strategies, CandleSources sources, Clock clock) {
+    SchedulePlan(TradingProperties properties, DeclaredStrategies strategies, Clock clock) {
         this.properties = properties;
         this.strategies = strategies;
-        this.sources = sources;
         this.clock = clock;
     }
 
@@ -49,13 +47,9 @@ public class SchedulePlan {
         Set<MarketKey> keys = new LinkedHashSet<>();
         for (TradingProperties.MarketProperties m : properties.markets()) {
             String exchange = m.exchange() == null ? "" : m.exchange().toLowerCase(Locale.ROOT);
-            CandleSource source;
-            try {
-                source = sources.get(exchange);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("trading.markets: unknown exchange '" + m.exchange()
-                        + "' (expected binance, coinbase or kraken)");
-            }
+            Exchange source = Exchanges.find(exchange).orElseThrow(() -> new BadInputException(
+                    "trading.markets: unknown exchange '" + m.exchange() + "' (expected "
+                            + String.join(", ", Exchanges.names()) + ")"));
             String symbol = m.symbol() == null ? "" : m.symbol().toUpperCase(Locale.ROOT);
             if (!MarketKey.isSymbol(symbol)) {
                 throw new BadInputException("trading.markets: symbol '" + m.symbol() + "' of " + exchange

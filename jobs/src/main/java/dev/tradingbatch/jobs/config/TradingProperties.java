@@ -35,7 +35,8 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
         exchanges = exchanges == null ? Map.of() : byLowerCaseName(exchanges);
         exchanges.forEach(TradingProperties::settings);
         strategies = strategies == null ? Map.of() : new TreeMap<>(strategies);
-        markets = markets == null ? List.of() : List.copyOf(markets);
+        Duration history = backfill == null ? null : backfill.defaultHistory();
+        markets = markets == null ? List.of() : markets.stream().map(m -> m.withDefaultHistory(history)).toList();
     }
 
     /** The settings {@code exchange} runs with: its defaults with what {@code trading.exchanges.<name>} changes. */
@@ -61,12 +62,17 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
      * A market the backfiller keeps up to date (see README "run").
      *
      * @param timeframes the series to keep, e.g. [1h, 15m]
-     * @param history    how far back the first backfill of a series starts
+     * @param history    how far back the first backfill of a series starts; {@code trading.backfill.default-history}
+     *                   when unset
      * @param retention  when set, candles older than this are archived to a gzip CSV under
      *                   {@code trading.schedule.archive-dir} and deleted, daily on {@code retention-cron}
      */
-    public record MarketProperties(String exchange, String symbol, List<String> timeframes,
-                                   @DefaultValue("30d") Duration history, Duration retention) {
+    public record MarketProperties(String exchange, String symbol, List<String> timeframes, Duration history,
+                                   Duration retention) {
+
+        MarketProperties withDefaultHistory(Duration defaultHistory) {
+            return history != null ? this : new MarketProperties(exchange, symbol, timeframes, defaultHistory, retention);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.readers.exchange.BinanceKlines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,9 +16,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -174,20 +175,19 @@ class BinanceBackfillTest {
         return new BigDecimal("12.34567").add(new BigDecimal(i).movePointLeft(5));
     }
 
-    /** Binance's kline row: [open time, "open", "high", "low", "close", "volume", close time, ...]. */
+    /** The row of the candle opening at {@code openTime}: high and low fixed, open, close and volume by its index. */
     static String row(long openTime) {
         int i = (int) ((openTime - T0) / H);
-        return "[" + openTime + ",\"" + open(i).setScale(8) + "\",\"42100.50000000\",\"41900.01000000\",\""
-                + open(i).add(new BigDecimal("0.01")).setScale(8) + "\",\"" + volume(i).setScale(8) + "\","
-                + (openTime + H - 1) + ",\"518640.12345678\",1204,\"6.10000000\",\"256320.00000000\",\"0\"]";
+        return BinanceKlines.row(openTime, H, open(i).setScale(8).toPlainString(), "42100.50000000", "41900.01000000",
+                open(i).add(new BigDecimal("0.01")).setScale(8).toPlainString(), volume(i).setScale(8).toPlainString());
     }
 
     static String klines(long from, int n) {
-        StringJoiner rows = new StringJoiner(",", "[", "]");
+        List<String> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             rows.add(row(from + i * H));
         }
-        return rows.toString();
+        return BinanceKlines.page(rows);
     }
 
     private void stubKlines(Long startTime, String body) {

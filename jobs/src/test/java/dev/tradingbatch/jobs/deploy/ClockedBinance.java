@@ -6,10 +6,12 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.readers.exchange.BinanceKlines;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.StringJoiner;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -56,12 +58,13 @@ final class ClockedBinance implements ResponseDefinitionTransformerV2 {
         long start = request.queryParameter("startTime").isPresent()
                 ? (number(request.queryParameter("startTime"), 0) + MINUTE - 1) / MINUTE * MINUTE
                 : end - (limit - 1) * MINUTE;
-        StringJoiner body = new StringJoiner(",", "[", "]");
+        List<String> rows = new ArrayList<>();
         for (long t = start, n = 0; t <= end && n < limit; t += MINUTE, n++) {
-            body.add(row(candle(symbol, t)));
+            Candle c = candle(symbol, t);
+            rows.add(BinanceKlines.row(c.openTime(), MINUTE, c.open(), c.high(), c.low(), c.close(), c.volume()));
         }
         return responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(body.toString()).build();
+                .withBody(BinanceKlines.page(rows)).build();
     }
 
     private static long number(QueryParameter p, long absent) {
@@ -92,13 +95,5 @@ final class ClockedBinance implements ResponseDefinitionTransformerV2 {
             case "BTCUSD" -> new BigDecimal("39000");
             default -> new BigDecimal("100");
         };
-    }
-
-    /** Binance's kline row: [open time, "open", "high", "low", "close", "volume", close time, ...]. */
-    private static String row(Candle c) {
-        return "[" + c.openTime() + ",\"" + c.open().toPlainString() + "\",\"" + c.high().toPlainString() + "\",\""
-                + c.low().toPlainString() + "\",\"" + c.close().toPlainString() + "\",\""
-                + c.volume().toPlainString() + "\"," + (c.openTime() + MINUTE - 1)
-                + ",\"1000.5\",42,\"0.5\",\"500.25\",\"0\"]";
     }
 }

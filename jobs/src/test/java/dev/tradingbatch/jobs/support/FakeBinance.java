@@ -5,12 +5,12 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.tradingbatch.readers.exchange.BinanceKlines;
 
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.NavigableSet;
-import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
@@ -97,24 +97,21 @@ public final class FakeBinance implements ResponseDefinitionTransformerV2 {
             List<Long> newest = openTimes.descendingSet().stream().limit(limit).toList();
             rows = newest.reversed();
         }
-        StringJoiner body = new StringJoiner(",", "[", "]");
-        rows.forEach(t -> body.add(row(t)));
         return responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(body.toString()).withFixedDelay(delayMillis).build();
+                .withBody(BinanceKlines.page(rows.stream().map(this::row).toList())).withFixedDelay(delayMillis).build();
     }
 
     private static long number(QueryParameter p, long absent) {
         return p.isPresent() ? Long.parseLong(p.firstValue()) : absent;
     }
 
-    /** Binance's kline row: [open time, "open", "high", "low", "close", "volume", close time, ...]. */
+    /** The row of the candle opening at {@code openTime}, its values by its index, with eight decimals as Binance writes them. */
     public String row(long openTime) {
         long i = (openTime - t0) / step;
         BigDecimal open = open(i);
-        return "[" + openTime + ",\"" + open.setScale(8) + "\",\"" + open.add(new BigDecimal("5.5")).setScale(8)
-                + "\",\"" + open.subtract(new BigDecimal("4.25")).setScale(8) + "\",\""
-                + open.add(new BigDecimal("0.01")).setScale(8) + "\",\"" + volume(i).setScale(8) + "\","
-                + (openTime + step - 1) + ",\"518640.12345678\",1204,\"6.10000000\",\"256320.00000000\",\"0\"]";
+        return BinanceKlines.row(openTime, step, open.setScale(8), open.add(new BigDecimal("5.5")).setScale(8),
+                open.subtract(new BigDecimal("4.25")).setScale(8), open.add(new BigDecimal("0.01")).setScale(8),
+                volume(i).setScale(8));
     }
 
     public static BigDecimal open(long i) {

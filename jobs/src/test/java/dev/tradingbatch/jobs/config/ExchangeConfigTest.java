@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.config;
 
 import dev.tradingbatch.jobs.cli.CliRun;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code trading.exchanges} is checked when any command starts: an exchange that does not exist or a
- * value its settings refuse stops the command with one line naming the key, exit code 2.
+ * value its settings refuse stops the command with one line naming the key, exit code 2. The
+ * exchanges named to the user are the registry's.
  */
 class ExchangeConfigTest {
 
@@ -60,5 +62,14 @@ class ExchangeConfigTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: trading.exchanges.binance.max-attempts must be at least 1, was 0\n");
+    }
+
+    @Test
+    void shouldListTheRegistrysExchangesInTheBackfillHelp() {
+        CliRun.Result r = new CliRun(dir).run("backfill", "--help");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " "))
+                .contains("--exchange=NAME binance, coinbase, kraken, file (file: a CSV given with --file)");
     }
 }

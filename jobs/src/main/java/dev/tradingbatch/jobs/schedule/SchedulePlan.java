@@ -47,7 +47,7 @@ public class SchedulePlan {
         Set<MarketKey> keys = new LinkedHashSet<>();
         for (TradingProperties.MarketProperties m : properties.markets()) {
             String exchange = m.exchange() == null ? "" : m.exchange().toLowerCase(Locale.ROOT);
-            Exchange source = Exchanges.find(exchange).orElseThrow(() -> new BadInputException(
+            Exchange known = Exchanges.find(exchange).orElseThrow(() -> new BadInputException(
                     "trading.markets: unknown exchange '" + m.exchange() + "' (expected "
                             + String.join(", ", Exchanges.names()) + ")"));
             String symbol = m.symbol() == null ? "" : m.symbol().toUpperCase(Locale.ROOT);
@@ -65,7 +65,7 @@ public class SchedulePlan {
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException("trading.markets: " + exchange + " " + symbol + ": " + e.getMessage());
                 }
-                if (!source.timeframes().contains(tf)) {
+                if (!known.timeframes().contains(tf)) {
                     throw new BadInputException("trading.markets: " + exchange + " does not serve " + code + " candles");
                 }
                 keys.add(new MarketKey(exchange, symbol, tf));

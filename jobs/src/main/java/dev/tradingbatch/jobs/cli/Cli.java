@@ -20,7 +20,7 @@ import java.util.Map;
         description = "Backfills OHLCV candles into one shared database and runs trading strategies on them.",
         subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, EvaluateCommand.class,
                 ReplayCommand.class, ReportCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
-                HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class, BenchCommand.class,
+                HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 

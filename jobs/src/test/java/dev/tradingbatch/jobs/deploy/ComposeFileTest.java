@@ -68,8 +68,9 @@ class ComposeFileTest {
 
     /**
      * Every JVM of the image starts with {@code docker/java.options} (service, healthcheck, the AOT training run),
-     * the options parse on this JDK, the jar carries the same file for {@code bench}, and the build steps name files
-     * that exist: the extracted jar, the sample and the script of the training run, on the candle after the sample's last.
+     * the options parse on this JDK, and the build steps name files that exist: the extracted jar, the sample and the
+     * script of the training run, on the candle after the sample's last (the bench's jar carries the same options
+     * file and script: ImageLayoutTest in bench/).
      */
     @Test
     void shouldStartEveryJvmOfTheImageWithItsOptionsFileAndAotCache() throws Exception {
@@ -120,12 +121,6 @@ class ComposeFileTest {
         String said = new String(version.getInputStream().readAllBytes());
         assertThat(version.waitFor()).as(said).isZero();
         assertThat(said).doesNotContainIgnoringCase("warning").doesNotContain("Unrecognized");
-        // and the jar carries the same file and script (the bench measures the trader with them)
-        try (var options = ComposeFileTest.class.getResourceAsStream("/docker/java.options");
-             var trainingScript = ComposeFileTest.class.getResourceAsStream("/docker/aot-training.sh")) {
-            assertThat(options).hasBinaryContent(Files.readAllBytes(docker.resolve("java.options")));
-            assertThat(trainingScript).hasBinaryContent(Files.readAllBytes(docker.resolve("aot-training.sh")));
-        }
     }
 
     /** The Dockerfile's instructions, each on one line: continuation lines joined, comments dropped. */

@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,10 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
+
+import dev.tradingbatch.jobs.cli.Cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +14,21 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * Command lines for child JVMs started the way this process was: {@code java -jar trading-batch.jar}
- * when it runs from the Spring Boot jar, {@code java -cp <classpath> <main>} otherwise (tests), or from
- * the jar's extracted layout ({@link #withExtractedJar}). The same java binary and no JVM options beyond
- * the ones asked for: the JVM's defaults on this machine.
+ * Command lines for the application's JVMs: {@code java -jar trading-batch.jar} (the application jar of the same
+ * build, {@code jobs/target/trading-batch.jar}) when this process runs from the bench's jar, {@code java -cp
+ * <classpath> <main>} otherwise (tests), or from the application jar's extracted layout ({@link #withExtractedJar}).
+ * The same java binary and no JVM options beyond the ones asked for: the JVM's defaults on this machine.
  */
 final class ChildJvms {
 
-    private static final String CLI = "dev.tradingbatch.jobs.cli.Cli";
+    private static final String CLI = Cli.class.getName();
+    /** Where the application jar stands in the repository, built by the jobs module. */
+    static final Path APPLICATION_JAR = Path.of("jobs", "target", "trading-batch.jar");
     /** Spring Boot's launcher that runs any main class of the jar ({@code -Dloader.main}). */
     private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final String java;
-    /** The jar children run with {@code -jar}; null: the classpath. */
+    /** The application jar children run with {@code -jar}; null: the classpath. */
     private final Path jar;
     private final String classpath;
     /** The jar is Spring Boot's extracted application jar (its libraries in lib/ beside it), not the nested one. */
@@ -39,23 +44,43 @@ final class ChildJvms {
     static ChildJvms ofThisProcess() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
-        Path bootJar = null;
-        if (!cp.contains(File.pathSeparator) && cp.endsWith(".jar")) {
-            try (JarFile jar = new JarFile(cp)) {
-                Manifest manifest = jar.getManifest();
-                if (manifest != null && manifest.getMainAttributes().getValue("Start-Class") != null) {
-                    bootJar = Path.of(cp).toAbsolutePath();
-                }
-            } catch (IOException e) {
-                // not a jar we can read: run it as a plain classpath
-            }
-        }
-        return new ChildJvms(java, bootJar, cp, false);
+        return new ChildJvms(java, runsFromBootJar(cp) ? applicationJar(Path.of(cp)) : null, cp, false);
     }
 
-    /** The jar children run, when this process runs from one (not in tests). */
+    /** Whether {@code classpath} is one Spring Boot jar, the bench's: {@code java -jar trading-batch-bench.jar}. */
+    private static boolean runsFromBootJar(String classpath) {
+        if (classpath.contains(File.pathSeparator) || !classpath.endsWith(".jar")) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(classpath)) {
+            Manifest manifest = jar.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue("Start-Class") != null;
+        } catch (IOException e) {
+            return false; // not a jar we can read: run it as a plain classpath
+        }
+    }
+
+    /**
+     * The application jar that {@code ./mvnw package} builds beside the bench's ({@code bench/target/...}): the
+     * bench measures the application of its own build, in this process and as a trader process alike.
+     */
+    private static Path applicationJar(Path benchJar) {
+        Path jar = benchJar.toAbsolutePath().getParent().getParent().resolveSibling(APPLICATION_JAR);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no application jar at " + jar + " (the bench starts the trader from it): "
+                    + "build both with ./mvnw -B -DskipTests package");
+        }
+        return jar;
+    }
+
+    /** The application jar children run, when this process runs from the bench's jar (not in tests). */
     Optional<Path> jar() {
         return Optional.ofNullable(jar);
+    }
+
+    /** The application's extracted jar children run, when they run from Spring Boot's extracted layout. */
+    Optional<Path> extractedJar() {
+        return extracted ? Optional.of(jar) : Optional.empty();
     }
 
     /** The same children, run from the application jar of Spring Boot's extracted layout ({@link #extract}). */
@@ -80,13 +105,18 @@ final class ChildJvms {
         return command;
     }
 
-    /** {@code main} of this application's classes, through the same jar and launcher, with JVM {@code options}. */
-    List<String> main(List<String> options, Class<?> main, String... args) {
+    /**
+     * {@code main}, a class of the bench's in the jar {@code classes}, with JVM {@code options}: that jar alone on
+     * the classpath beside the extracted jar (a copy of it, {@link IdleJvm#jar}); through Spring Boot's launcher of
+     * the application jar, that jar added ({@code -Dloader.path}); from the classpath in tests.
+     */
+    List<String> main(List<String> options, Class<?> main, Path classes, String... args) {
         List<String> command = start(options, Map.of());
         if (extracted) {
-            command.addAll(List.of("-cp", jar.toString(), main.getName()));
+            command.addAll(List.of("-cp", classes.toAbsolutePath().toString(), main.getName()));
         } else if (jar != null) {
-            command.addAll(List.of("-Dloader.main=" + main.getName(), "-cp", jar.toString(), PROPERTIES_LAUNCHER));
+            command.addAll(List.of("-Dloader.main=" + main.getName(), "-Dloader.path=" + classes.toAbsolutePath(),
+                    "-cp", jar.toString(), PROPERTIES_LAUNCHER));
         } else {
             command.addAll(List.of("-cp", classpath, main.getName()));
         }

@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,9 +20,9 @@ import java.util.function.ToDoubleFunction;
  * candle), in a folder without {@code config/}. Start-up: from starting the process to its log line saying
  * the strategy was evaluated (JVM, application context with Flyway's check, Quartz, the evaluation job on
  * the newest candle with 154 candles of warm-up). Idle memory: {@code /proc/<pid>/status} of the same
- * process after it has idled a while; then SIGTERM, and it must exit 0. Baselines: {@link IdleJvm} from
- * the same jar with the same options file. The same trader started with plain {@code java -jar} and the
- * JVM's defaults is measured beside it, for the notes.
+ * process after it has idled a while; then SIGTERM, and it must exit 0. Baselines: {@link IdleJvm} from a copy of
+ * the same jar with it added, with the same options file. The same trader started with plain {@code java -jar}
+ * and the JVM's defaults is measured beside it, for the notes.
  */
 final class ProcessBench {
 
@@ -30,12 +30,13 @@ final class ProcessBench {
     /** What {@code ScheduledWork} logs once the trader's evaluation has run. */
     static final String EVALUATED = "evaluate " + STRATEGY + " (";
 
+    private final ChildJvms jvms;
     private final Path dir;
     private final Sizes sizes;
     private final PrintWriter progress;
-    private final ChildJvms jvms = ChildJvms.ofThisProcess();
 
-    ProcessBench(Path dir, Sizes sizes, PrintWriter progress) {
+    ProcessBench(ChildJvms jvms, Path dir, Sizes sizes, PrintWriter progress) {
+        this.jvms = jvms;
         this.dir = dir;
         this.sizes = sizes;
         this.progress = progress;
@@ -54,6 +55,7 @@ final class ProcessBench {
         Path training = copy(prepared, "trader-training.db");
         ImageLayout image = ImageLayout.prepare(jvms, dir.resolve("app"),
                 (children, options) -> trader(children, options, training, now), dir);
+        Path idle = IdleJvm.jar(image.jvms().extractedJar(), dir.resolve("idle.jar"));
         List<ChildRuns.Measured> ours = new ArrayList<>();
         List<ChildRuns.Measured> plain = new ArrayList<>();
         List<Double> bareStartup = new ArrayList<>();
@@ -61,12 +63,12 @@ final class ProcessBench {
         for (int rep = 0; rep < repeat; rep++) {
             boolean bareFirst = rep % 2 == 1;
             if (bareFirst) {
-                bare(image, bareStartup, bareRss);
+                bare(image, idle, bareStartup, bareRss);
             }
             ours.add(service(image.jvms(), image.options(), prepared, now, "trader-" + rep + ".db"));
             plain.add(service(jvms, List.of(), prepared, now, "trader-plain-" + rep + ".db"));
             if (!bareFirst) {
-                bare(image, bareStartup, bareRss);
+                bare(image, idle, bareStartup, bareRss);
             }
             progress.printf("process %d/%d: trader evaluated after %s s (bare JVM %s s), idle RSS %s MiB (bare JVM %s MiB); "
                             + "plain java -jar: %s s, %s MiB%n", rep + 1, repeat, Figure.number(ours.getLast().ready()),
@@ -89,7 +91,8 @@ final class ProcessBench {
                                 + "up to ...`: JVM start, application context (Flyway validates the schema), Quartz, the fire "
                                 + "at start running the evaluation job on the newest of %,d stored 1m candles (154 of "
                                 .formatted(sizes.traderCandles()) + "warm-up)",
-                        "baseline: a main that returns at once, from the same jar with the same options file", how,
+                        "baseline: a main that returns at once, from the same jar with the same options file (a copy of the "
+                                + "jar with the bench's main added)", how,
                         defaults)),
                 new Figure("idle RSS", "MiB", ours.stream().map(ChildRuns.Measured::rss).toList(), bareRss,
                         Figure.Goal.atMost(200, "MiB"), List.of(
@@ -101,11 +104,12 @@ final class ProcessBench {
                         defaults)));
     }
 
-    /** The baselines: an empty main from the image's jar with its options file, to its exit, then idle. */
-    private void bare(ImageLayout image, List<Double> startup, List<Double> rss) throws IOException, InterruptedException {
-        startup.add(ChildRuns.toExit(image.jvms().main(image.optionsFileOnly(), IdleJvm.class, "exit"), dir, null));
-        rss.add(ChildRuns.idle(image.jvms().main(image.optionsFileOnly(), IdleJvm.class), dir, sizes.idleSettleMillis())
-                .rss());
+    /** The baselines: an empty main ({@code idle}: its jar) with the image's options file, to its exit, then idle. */
+    private void bare(ImageLayout image, Path idle, List<Double> startup, List<Double> rss)
+            throws IOException, InterruptedException {
+        startup.add(ChildRuns.toExit(image.jvms().main(image.optionsFileOnly(), IdleJvm.class, idle, "exit"), dir, null));
+        rss.add(ChildRuns.idle(image.jvms().main(image.optionsFileOnly(), IdleJvm.class, idle), dir,
+                sizes.idleSettleMillis()).rss());
     }
 
     /** A trader on a fresh copy of the prepared database, started, measured once it has evaluated, and stopped. */

@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
 /**
  * How much data each figure uses: the issue's sizes, or small ones ({@code --quick}) that finish in

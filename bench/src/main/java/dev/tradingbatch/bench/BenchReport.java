@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,7 +75,7 @@ record BenchReport(String command, int repeat, boolean quick, Machine machine, L
                     ? old.substring(0, begin) + section + old.substring(end + END.length()).replaceFirst("^\n", "")
                     : old + (old.endsWith("\n") ? "\n" : "\n\n") + section;
         } else {
-            text = "# Benchmarks\n\nWritten by `java -jar jobs/target/trading-batch.jar bench --out BENCHMARKS.md`.\n\n"
+            text = "# Benchmarks\n\nWritten by `java -jar bench/target/trading-batch-bench.jar --out BENCHMARKS.md`.\n\n"
                     + section;
         }
         Path parent = file.toAbsolutePath().getParent();

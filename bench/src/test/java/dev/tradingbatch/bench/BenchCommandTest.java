@@ -1,9 +1,10 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
-import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code bench --quick --repeat 1} as a user runs it: every figure of the issue is in the table with
- * numbers for ours, the baseline and their ratio, and the Markdown file gets the same. No timing is
- * asserted: the machine decides those.
+ * {@code java -jar trading-batch-bench.jar --quick --repeat 1} as a user runs it: every figure of the issue is in
+ * the table with numbers for ours, the baseline and their ratio, and the Markdown file gets the same. No timing
+ * is asserted: the machine decides those.
  */
 class BenchCommandTest {
 
@@ -31,7 +32,7 @@ class BenchCommandTest {
         Files.writeString(markdown, "# Benchmarks\n\nkept above\n\n" + BenchReport.BEGIN + "\nold numbers\n"
                 + BenchReport.END + "\n\nkept below\n");
 
-        CliRun.Result result = new CliRun(dir).run("bench", "--quick", "--repeat", "1", "--out", markdown.toString());
+        Result result = run("--quick", "--repeat", "1", "--out", markdown.toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).startsWith("FIGURE ").contains("--quick sizes, not the issue's");
@@ -55,13 +56,23 @@ class BenchCommandTest {
 
     @Test
     void shouldRefuseBadInput() {
-        CliRun cli = new CliRun(dir);
-        assertThat(cli.run("bench", "--repeat", "0").err()).isEqualTo("error: --repeat must be in [1, 99], got 0\n");
-        assertThat(cli.run("bench", "--only", "disk").err())
+        assertThat(run("--repeat", "0").err()).isEqualTo("error: --repeat must be in [1, 99], got 0\n");
+        assertThat(run("--only", "disk").err())
                 .isEqualTo("error: --only: unknown figure group 'disk' (known: ingest, query, replay, process)\n");
-        CliRun.Result both = cli.run("bench", "--only", "query", "--out", dir.resolve("B.md").toString());
+        Result both = run("--only", "query", "--out", dir.resolve("B.md").toString());
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).isEqualTo("error: --out writes every figure: it does not go with --only\n");
         assertThat(dir.resolve("B.md")).doesNotExist();
+    }
+
+    /** What one command line printed and returned. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BenchCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
     }
 }

@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The application laid out and started as {@code docker/Dockerfile} does, in a folder standing for the
  * image's {@code /app}: Spring Boot's extracted layout ({@code app.jar} with {@code lib/}), the image's JVM
- * options ({@code java @java.options}, the jar's copy of {@code docker/java.options}) and an AOT cache
- * written by the image's training script ({@code docker/aot-training.sh}, also carried by the jar) on a
+ * options ({@code java @java.options}, the bench jar's copy of {@code docker/java.options}) and an AOT cache
+ * written by the image's training script ({@code docker/aot-training.sh}, also carried by the bench jar) on a
  * trader's first evaluation. Without the packaged jar (tests) or before JDK 25 there is no layout to
  * extract nor cache to train: the children run from the classpath with the same options file only.
  */
@@ -33,7 +33,7 @@ final class ImageLayout {
     }
 
     /**
-     * Lays the application out in {@code app} from this process's jar and trains its AOT cache on the trader
+     * Lays the application out in {@code app} from the application jar and trains its AOT cache on the trader
      * {@code trader} gives (its JVM options and command line after the image's options), which must log an
      * evaluation on the database its properties point at.
      */
@@ -104,7 +104,7 @@ final class ImageLayout {
     private static Path copyResource(String resource, Path target) throws IOException {
         try (InputStream in = ImageLayout.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("no " + resource + " on the classpath (jobs/pom.xml copies it from docker/)");
+                throw new IllegalStateException("no " + resource + " on the classpath (bench/pom.xml copies it from docker/)");
             }
             Files.copy(in, target);
         }

@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.RawCandle;

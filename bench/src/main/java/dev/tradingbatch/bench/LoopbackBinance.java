@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

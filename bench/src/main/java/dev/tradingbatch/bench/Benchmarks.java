@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.bench;
+package dev.tradingbatch.bench;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +42,9 @@ public final class Benchmarks {
     public void run(boolean quick, int repeat, Set<String> only, Path markdown, String command, PrintWriter out,
                     PrintWriter progress) throws Exception {
         Sizes sizes = quick ? Sizes.small() : Sizes.issue();
+        boolean process = only.isEmpty() || only.contains("process");
+        // the application jar the trader runs from is looked for first: without it the run stops before it starts
+        ChildJvms jvms = process ? ChildJvms.ofThisProcess() : null;
         quietFlyway();
         Instant started = Instant.now();
         long start = System.nanoTime();
@@ -58,8 +61,8 @@ public final class Benchmarks {
             if (only.isEmpty() || only.contains("replay")) {
                 figures.add(new ReplayBench(contexts, dir, sizes, progress).run(repeat));
             }
-            if (only.isEmpty() || only.contains("process")) {
-                figures.addAll(new ProcessBench(dir, sizes, progress).run(repeat));
+            if (process) {
+                figures.addAll(new ProcessBench(jvms, dir, sizes, progress).run(repeat));
             }
         } finally {
             deleteAll(dir);

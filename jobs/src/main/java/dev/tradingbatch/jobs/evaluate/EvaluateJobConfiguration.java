@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.evaluate;
 
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.TradeRow;
@@ -46,7 +48,7 @@ class EvaluateJobConfiguration {
     /** Parameters: see {@link EvaluateService}. */
     @Bean
     Job evaluateStrategyJob(JobRepository jobRepository, Step evaluateStrategyStep, JobRecords jobRecords) {
-        return new JobBuilder("evaluateStrategyJob", jobRepository)
+        return new JobBuilder(JobNames.EVALUATE_STRATEGY_JOB, jobRepository)
                 .listener(jobRecords)
                 .start(evaluateStrategyStep)
                 .build();
@@ -60,7 +62,7 @@ class EvaluateJobConfiguration {
         DefaultTransactionAttribute noTransaction =
                 new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         TransactionTemplate writes = new TransactionTemplate(transactionManager);
-        return new StepBuilder("evaluateStrategyStep", jobRepository)
+        return new StepBuilder(JobNames.EVALUATE_STRATEGY_STEP, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
                     JobParameters p = step.getJobParameters();
@@ -69,7 +71,7 @@ class EvaluateJobConfiguration {
                     long first = p.getLong("first");
                     Long restoredAt = p.getLong("restore");
                     Optional<Fill> restore = restoredAt == null ? Optional.empty()
-                            : trades.trade(s.id(), "live", restoredAt, "buy")
+                            : trades.trade(s.id(), RunIds.LIVE, restoredAt, "buy")
                                     .map(t -> Fill.buy(t.candleTime(), t.price(), t.quantity(), t.fee()));
                     Evaluation evaluation = new Evaluation(s, declared.fillModel(s), first,
                             p.getLong("after"), restore);
@@ -78,7 +80,8 @@ class EvaluateJobConfiguration {
                     candles.forEach(s.market(), loadFrom, through + s.market().timeframe().millis(), runner);
                     Evaluation.Result result = runner.finish();
                     long now = clock.millis();
-                    List<TradeRow> rows = result.newFills().stream().map(f -> Evaluation.row(s, "live", f, now)).toList();
+                    List<TradeRow> rows = result.newFills().stream().map(f -> Evaluation.row(s, RunIds.LIVE, f, now))
+                            .toList();
                     Integer stored = writes.execute(tx -> trades.insertNew(rows));
                     int written = stored == null ? 0 : stored;
                     contribution.incrementWriteCount(written);

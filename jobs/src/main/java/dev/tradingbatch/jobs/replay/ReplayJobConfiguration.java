@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.db.TradeRepository;
@@ -34,7 +36,7 @@ import java.util.Optional;
 /**
  * The replay job: {@code replayStrategyStep} streams a range of stored candles through the same
  * evaluation as live trading ({@link Evaluation}: warm-up history, then every candle of the range) and
- * stores the trades under the run's own id ({@code replay-<instance id>}), apart from live trades.
+ * stores the trades under the run's own id ({@link RunIds#replay}), apart from live trades.
  * Candles are read outside any transaction (a replay of millions takes no write lock), on a second
  * thread ({@link ReadAhead}) while this one evaluates them, and stay scaled integers (the indicators'
  * doubles are computed from them; only a fill builds an exact decimal); the trades
@@ -50,7 +52,7 @@ class ReplayJobConfiguration {
     /** Parameters: see {@link ReplayParameters}. */
     @Bean
     Job replayStrategyJob(JobRepository jobRepository, Step replayStrategyStep, JobRecords jobRecords) {
-        return new JobBuilder("replayStrategyJob", jobRepository)
+        return new JobBuilder(JobNames.REPLAY_STRATEGY_JOB, jobRepository)
                 .listener(jobRecords)
                 .start(replayStrategyStep)
                 .build();
@@ -63,14 +65,14 @@ class ReplayJobConfiguration {
         DefaultTransactionAttribute noTransaction =
                 new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         TransactionTemplate writes = new TransactionTemplate(transactionManager);
-        return new StepBuilder("replayStrategyStep", jobRepository)
+        return new StepBuilder(JobNames.REPLAY_STRATEGY_STEP, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
                     JobParameters p = step.getJobParameters();
                     DeclaredStrategy s = replays.strategy(p);
                     long from = p.getLong("from");
                     long to = p.getLong("to");
-                    String runId = "replay-" + step.getJobExecution().getJobInstance().getInstanceId();
+                    String runId = RunIds.replay(step.getJobExecution().getJobInstance().getInstanceId());
                     Evaluation evaluation = new Evaluation(s, declared.fillModel(s), from, from - 1,
                             Optional.empty());
                     Evaluation.Runner runner = evaluation.start();

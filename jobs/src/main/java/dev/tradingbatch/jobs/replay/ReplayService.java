@@ -4,6 +4,7 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.operations.JobLaunches;
@@ -84,7 +85,7 @@ public class ReplayService {
         try {
             execution = launches.start(replayStrategyJob, parameters, out);
         } catch (JobInstanceAlreadyCompleteException e) {
-            execution = jobRepository.getLastJobExecution("replayStrategyJob", parameters);
+            execution = jobRepository.getLastJobExecution(JobNames.REPLAY_STRATEGY_JOB, parameters);
         } catch (JobExecutionAlreadyRunningException e) {
             throw new BadInputException("the same replay of " + s.id() + " is running already");
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.deploy;
 
+import dev.tradingbatch.jobs.JobNames;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
@@ -261,10 +262,10 @@ class ComposeTest {
             String strategy = s.option("--strategy");
             if (strategy == null) {
                 assertThat(lines).as(s.name()).anyMatch(l -> l.contains("backfillCandlesJob binance"))
-                        .noneMatch(l -> l.contains("evaluateStrategyJob"));
+                        .noneMatch(l -> l.contains(JobNames.EVALUATE_STRATEGY_JOB));
             } else {
-                assertThat(lines).as(s.name()).noneMatch(l -> l.contains("backfillCandlesJob"))
-                        .filteredOn(l -> l.contains("evaluateStrategyJob")).isNotEmpty()
+                assertThat(lines).as(s.name()).noneMatch(l -> l.contains(JobNames.BACKFILL_CANDLES_JOB))
+                        .filteredOn(l -> l.contains(JobNames.EVALUATE_STRATEGY_JOB)).isNotEmpty()
                         .allMatch(l -> l.contains("evaluateStrategyJob " + strategy + " through"));
             }
         }

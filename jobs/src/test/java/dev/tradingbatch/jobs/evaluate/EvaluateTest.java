@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.evaluate;
 
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
@@ -148,7 +149,8 @@ class EvaluateTest {
         assertThat(early.out()).contains("needs 154 candles of history before 2013-11-25T08:20:00Z, stored from "
                 + "2013-11-25T00:00:00Z only; nothing evaluated");
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
-        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'evaluateStrategyJob'")).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?",
+                JobNames.EVALUATE_STRATEGY_JOB)).isZero();
     }
 
     @Test

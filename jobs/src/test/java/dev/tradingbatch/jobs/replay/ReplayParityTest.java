@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
@@ -78,7 +79,7 @@ class ReplayParityTest {
             ReplayService.Outcome replay = ctx.getBean(ReplayService.class)
                     .run("parity", String.valueOf(from), String.valueOf(to), List.of(), out);
 
-            List<Map<String, Object>> live = cli.query(TRADES, "parity", "live");
+            List<Map<String, Object>> live = cli.query(TRADES, "parity", RunIds.LIVE);
             List<Map<String, Object>> replayed = cli.query(TRADES, "parity", replay.runId());
             assertThat(live).as("the live trader traded").hasSizeGreaterThanOrEqualTo(2);
             assertThat(replayed).isEqualTo(live);

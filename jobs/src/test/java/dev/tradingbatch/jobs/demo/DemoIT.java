@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's main command, offline on the bundled samples, into its own database. */
-class DemoTest {
+class DemoIT {
 
     @TempDir
     Path dir;

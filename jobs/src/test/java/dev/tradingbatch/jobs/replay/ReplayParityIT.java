@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Parity on real data (Bitstamp BTC/USD 5m, Nov 2013): replaying a range gives exactly the trades that
  * evaluating the same candles one at a time, as the scheduled trader does after each candle closes, gives.
  */
-class ReplayParityTest {
+class ReplayParityIT {
 
     static final Path SAMPLE = Path.of("..", "samples", "bitstamp-BTC-USD-5m.csv");
     static final MarketKey MARKET = new MarketKey("bitstamp", "BTC/USD", Timeframe.M5);

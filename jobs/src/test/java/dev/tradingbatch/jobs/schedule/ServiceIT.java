@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * closes, the evaluation follows, a second fire for the same candle is a no-op, and after an outage
  * the first runs catch up on every candle missed. No test waits for a real hour to pass.
  */
-class ServiceTest {
+class ServiceIT {
 
     static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     static final long H = Timeframe.H1.millis();

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly one instance; the trades exactly what a replay gives. About 2-3 minutes of real time.
  */
 @EnabledIfSystemProperty(named = "test.database", matches = "postgresql")
-class ClusterTest {
+class ClusterIT {
 
     static final long MINUTE = Timeframe.M1.millis();
     static final int CYCLES = Integer.getInteger("cluster.cycles", 1);
@@ -155,7 +155,7 @@ class ClusterTest {
             p.put(s + "stake", "1000");
             String type = id.contains("rsi") ? "rsi" : "macd";
             p.put(s + "type", type);
-            ComposeTest.FAST.get(type).forEach((name, value) -> p.put(s + "params." + name, value));
+            ComposeIT.FAST.get(type).forEach((name, value) -> p.put(s + "params." + name, value));
         });
         return p;
     }

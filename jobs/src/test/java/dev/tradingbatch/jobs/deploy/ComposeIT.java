@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On PostgreSQL ({@code -Ppostgresql}) the deployment is {@code compose.yaml} with
  * {@code compose.postgres.yaml} merged in, the test's own schema standing in for its {@code postgres} service.
  */
-class ComposeTest {
+class ComposeIT {
 
     static final long MINUTE = Timeframe.M1.millis();
     static final int CYCLES = Integer.getInteger("compose.cycles", 1);

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 
 /**
  * A migrated database for a test, with the settings the application uses: an SQLite file in the test's
- * temporary folder, or a schema of its own on PostgreSQL ({@link TestDatabases}).
+ * temporary folder, or a schema of its own on PostgreSQL ({@link TestDatabases}). The writers' tests use it too.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private TestDatabase() {
     }
 
-    static HikariDataSource migrated(Path folder) {
+    public static HikariDataSource migrated(Path folder) {
         String url = TestDatabases.url(folder.resolve("test.db"));
         Dialect dialect = Dialect.of(url);
         HikariDataSource ds = new HikariDataSource();

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.backfill;
 
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.RawCandle;
@@ -39,7 +40,7 @@ class BackfillJobConfiguration {
     /** Parameters: see {@link BackfillParameters}. */
     @Bean
     Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, JobRecords jobRecords) {
-        return new JobBuilder("backfillCandlesJob", jobRepository)
+        return new JobBuilder(JobNames.BACKFILL_CANDLES_JOB, jobRepository)
                 .listener(jobRecords)
                 .start(backfillCandlesStep)
                 .build();
@@ -56,8 +57,8 @@ class BackfillJobConfiguration {
     Step backfillCandlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              CandleSources sources, CandleItemWriter candleItemWriter,
                              TradingProperties properties, Progress progress) {
-        return new PerExecutionStep("backfillCandlesStep", execution -> CandleChunks.step("backfillCandlesStep",
-                        jobRepository, transactionManager, candleItemReader(sources, execution.getJobParameters()),
+        return new PerExecutionStep(JobNames.BACKFILL_CANDLES_STEP, execution -> CandleChunks.step(
+                        JobNames.BACKFILL_CANDLES_STEP, jobRepository, transactionManager, candleItemReader(sources, execution.getJobParameters()),
                         candleItemWriter, properties.backfill().chunkSize(), progress)
                 .listener(new StepExecutionListener() {
                     @Override

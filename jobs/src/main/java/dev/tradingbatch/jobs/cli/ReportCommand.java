@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.cli;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.report.ReportSort;
 import dev.tradingbatch.jobs.report.Reports;
@@ -25,7 +26,7 @@ class ReportCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "STRATEGY_ID", description = "only this strategy, in detail")
     String strategy;
 
-    @Option(names = "--run", paramLabel = "RUN_ID", defaultValue = Reports.LIVE,
+    @Option(names = "--run", paramLabel = "RUN_ID", defaultValue = RunIds.LIVE,
             description = "the run whose trades count: live (default) or a backtest's run id")
     String run;
 

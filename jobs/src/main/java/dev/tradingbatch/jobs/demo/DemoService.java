@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.demo;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
@@ -83,7 +84,7 @@ public class DemoService {
                 clock.set(Instant.ofEpochMilli(c.openTime() + step + 1_000));   // just after it closed
                 evaluate.run(t.id(), quiet);
             }
-            int live = trades.trades(t.id(), "live").size();
+            int live = trades.trades(t.id(), RunIds.LIVE).size();
             ReplayService.Outcome outcome = replay.run(t.id(), null, null, List.of(), quiet);
             rows.add(new Row(t.id(), market.toString(), live, outcome, reports.write(t.id(), outcome, reportDir)));
         }

@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.evaluate;
 
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.db.GapRepository;
@@ -90,7 +92,7 @@ public class EvaluateService {
         long after = sameParams ? last : through - 1;
         Long restore = sameParams ? (previous.get().containsKey(EvaluateJobConfiguration.RESTORED)
                 ? previous.get().getLong(EvaluateJobConfiguration.RESTORED) : null)
-                : trades.openPosition(s.id(), "live").map(TradeRow::candleTime).orElse(null);
+                : trades.openPosition(s.id(), RunIds.LIVE).map(TradeRow::candleTime).orElse(null);
         long loadFrom = loadFrom(s, first, restore);
         long firstStored = candles.firstOpenTime(market).orElseThrow();
         if (firstStored > loadFrom) {
@@ -140,12 +142,12 @@ public class EvaluateService {
         out.println(what + ": " + evaluated + (evaluated == 1 ? " candle" : " candles") + " evaluated up to "
                 + iso(through) + ", " + written + (written == 1 ? " trade" : " trades") + " (COMPLETED, execution "
                 + execution.getId() + ")");
-        trades.latest(s.id(), "live", written).forEach(t -> out.println("  " + t.side() + " "
+        trades.latest(s.id(), RunIds.LIVE, written).forEach(t -> out.println("  " + t.side() + " "
                 + t.quantity().toPlainString() + " at " + t.price().toPlainString() + " on the candle of "
                 + iso(t.candleTime()) + (t.pnl() == null ? "" : ", pnl " + t.pnl().toPlainString() + " ("
                 + t.pnlPercent().toPlainString() + "%)")));
-        trades.openPosition(s.id(), "live").ifPresent(t -> out.println("  open position: " + t.quantity().toPlainString()
-                + " bought at " + t.price().toPlainString() + " on the candle of " + iso(t.candleTime())));
+        trades.openPosition(s.id(), RunIds.LIVE).ifPresent(t -> out.println("  open position: "
+                + t.quantity().toPlainString() + " bought at " + t.price().toPlainString() + " on the candle of " + iso(t.candleTime())));
         return 0;
     }
 
@@ -157,7 +159,7 @@ public class EvaluateService {
 
     /** The job execution context of the strategy's last completed evaluation. */
     private Optional<ExecutionContext> lastCompleted(String strategyId) {
-        return executions.last("evaluateStrategyJob", Map.of("strategy", strategyId), BatchStatus.COMPLETED)
+        return executions.last(JobNames.EVALUATE_STRATEGY_JOB, Map.of("strategy", strategyId), BatchStatus.COMPLETED)
                 .map(JobExecution::getExecutionContext);
     }
 }

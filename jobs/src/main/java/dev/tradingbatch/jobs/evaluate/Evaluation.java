@@ -2,7 +2,6 @@ package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.StoredCandle;
-import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;
@@ -85,10 +84,5 @@ public record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long fi
             trader.finishAhead().ifPresent(this::add);
             return new Result(List.copyOf(fills), evaluated, trader.openPosition());
         }
-    }
-
-    public static TradeRow row(DeclaredStrategy s, String runId, Fill f, long executedAt) {
-        return new TradeRow(s.id(), runId, s.market().symbol(), f.side().code(), f.price(), f.quantity(), f.fee(),
-                f.candleTime(), executedAt, f.pnl(), f.pnlPercent(), s.paramsJson());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.gaps;
 
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.RawCandle;
@@ -40,7 +41,7 @@ class FillGapsJobConfiguration {
     /** Parameters: see {@link FillGapsParameters}. */
     @Bean
     Job fillGapsJob(JobRepository jobRepository, Step fillGapsStep, Step recordGapAsksStep, JobRecords jobRecords) {
-        return new JobBuilder("fillGapsJob", jobRepository)
+        return new JobBuilder(JobNames.FILL_GAPS_JOB, jobRepository)
                 .listener(jobRecords)
                 .start(fillGapsStep)
                 .next(recordGapAsksStep)
@@ -52,7 +53,7 @@ class FillGapsJobConfiguration {
     Step fillGapsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       GapRangeItemReader gapRangeItemReader, CandleItemWriter candleItemWriter,
                       TradingProperties properties, Progress progress) {
-        return CandleChunks.step("fillGapsStep", jobRepository, transactionManager, gapRangeItemReader,
+        return CandleChunks.step(JobNames.FILL_GAPS_STEP, jobRepository, transactionManager, gapRangeItemReader,
                         candleItemWriter, properties.backfill().chunkSize(), progress)
                 .listener(new StepExecutionListener() {
                     @Override
@@ -69,12 +70,12 @@ class FillGapsJobConfiguration {
     @Bean
     Step recordGapAsksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            GapAsks gapAsks) {
-        return new StepBuilder("recordGapAsksStep", jobRepository)
+        return new StepBuilder(JobNames.RECORD_GAP_ASKS_STEP, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
                     // on a restart after this step failed, the fill step ran in an earlier execution
                     StepExecution fill = jobRepository.getLastStepExecution(
-                            step.getJobExecution().getJobInstance(), "fillGapsStep");
+                            step.getJobExecution().getJobInstance(), JobNames.FILL_GAPS_STEP);
                     GapAsks.Outcome outcome = gapAsks.record(FillGapsParameters.market(step.getJobParameters()),
                             fill.getExecutionContext(), step.getJobExecutionId());
                     step.getExecutionContext().putString(GapAsks.OUTCOME, outcome.text());

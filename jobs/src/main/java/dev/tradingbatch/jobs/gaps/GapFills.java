@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.gaps;
 
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.db.GapRepository;
@@ -155,8 +156,8 @@ public class GapFills {
             out.println(what + " cannot start: " + e.getMessage());
             return 1;
         }
-        StepExecution fill = step(execution, "fillGapsStep");
-        StepExecution record = step(execution, "recordGapAsksStep");
+        StepExecution fill = step(execution, JobNames.FILL_GAPS_STEP);
+        StepExecution record = step(execution, JobNames.RECORD_GAP_ASKS_STEP);
         String counts = fill == null ? "" : ": " + BackfillSummary.of(fill).counts();
         String outcome = record == null ? "" : "; " + record.getExecutionContext().getString(GapAsks.OUTCOME, "");
         out.println(what + counts + outcome + " (" + execution.getStatus() + ", execution " + execution.getId() + ")");
@@ -169,7 +170,8 @@ public class GapFills {
 
     /** The parameters of the last fill of this series and range if it did not finish (failed, stopped, or its process died). */
     private JobParameters unfinished(MarketKey market, Long from, Long to) {
-        Optional<JobExecution> found = executions.last("fillGapsJob", Map.of("market", market.toString()), null);
+        Optional<JobExecution> found = executions.last(JobNames.FILL_GAPS_JOB, Map.of("market", market.toString()),
+                null);
         if (found.isEmpty()) {
             return null;
         }

@@ -1,9 +1,12 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
+import dev.tradingbatch.strategies.StrategySpec;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -29,6 +32,14 @@ final class ReplayParameters {
                 .addString("feeRate", s.feeRate().toPlainString())
                 .addString("slippageBps", s.slippageBps().toPlainString())
                 .toJobParameters();
+    }
+
+    /** The strategy a run was started with: the declared one with the run's parameters and fill settings. */
+    static DeclaredStrategy strategy(DeclaredStrategies declared, JobParameters p) {
+        DeclaredStrategy s = declared.get(p.getString("strategy"));
+        return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type().code(), params(p)),
+                new BigDecimal(p.getString("stake")), new BigDecimal(p.getString("feeRate")),
+                new BigDecimal(p.getString("slippageBps")));
     }
 
     static String text(SortedMap<String, String> params) {

@@ -1,7 +1,9 @@
 package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -32,8 +34,8 @@ public class ReplayRuns {
     }
 
     public int list(String strategy, PrintWriter out) {
-        List<Long> ids = executions.ids("replayStrategyJob", strategy == null ? Map.of() : Map.of("strategy", strategy),
-                null, Integer.MAX_VALUE);
+        List<Long> ids = executions.ids(JobNames.REPLAY_STRATEGY_JOB,
+                strategy == null ? Map.of() : Map.of("strategy", strategy), null, Integer.MAX_VALUE);
         if (ids.isEmpty()) {
             if (strategy != null && jdbc.queryForObject("SELECT COUNT(*) FROM strategies WHERE strategy_id = ?",
                     Long.class, strategy) == 0) {
@@ -47,7 +49,8 @@ public class ReplayRuns {
             JobExecution e = jobRepository.getJobExecution(id);
             JobParameters p = e.getJobParameters();
             ExecutionContext ctx = e.getExecutionContext();
-            out.printf(ROW, ctx.getString(ReplayJobConfiguration.RUN_ID, "replay-" + e.getJobInstance().getInstanceId()),
+            out.printf(ROW,
+                    ctx.getString(ReplayJobConfiguration.RUN_ID, RunIds.replay(e.getJobInstance().getInstanceId())),
                     p.getString("strategy"), OpenTimes.iso(p.getLong("from")) + " .. " + OpenTimes.iso(p.getLong("to")),
                     e.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0), ctx.getInt(ReplayJobConfiguration.TRADES, 0),
                     p.getString("params") + ", stake " + p.getString("stake") + ", fee " + p.getString("feeRate")

@@ -4,6 +4,7 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.operations.JobLaunches;
@@ -17,7 +18,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 import java.io.PrintWriter;
@@ -43,7 +43,7 @@ public class ReplayService {
     private final JobRepository jobRepository;
 
     ReplayService(DeclaredStrategies declared, CandleRepository candles, JobLaunches launches,
-                  @Lazy Job replayStrategyJob, JobRepository jobRepository) {
+                  Job replayStrategyJob, JobRepository jobRepository) {
         this.declared = declared;
         this.candles = candles;
         this.launches = launches;
@@ -84,7 +84,7 @@ public class ReplayService {
         try {
             execution = launches.start(replayStrategyJob, parameters, out);
         } catch (JobInstanceAlreadyCompleteException e) {
-            execution = jobRepository.getLastJobExecution("replayStrategyJob", parameters);
+            execution = jobRepository.getLastJobExecution(JobNames.REPLAY_STRATEGY_JOB, parameters);
         } catch (JobExecutionAlreadyRunningException e) {
             throw new BadInputException("the same replay of " + s.id() + " is running already");
         } catch (Exception e) {
@@ -122,14 +122,6 @@ public class ReplayService {
         } catch (InvalidStrategyException e) {
             throw new BadInputException("--param: " + e.getMessage());
         }
-    }
-
-    /** The strategy a replay run was started with. */
-    DeclaredStrategy strategy(JobParameters p) {
-        DeclaredStrategy s = declared.get(p.getString("strategy"));
-        return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type().code(),
-                ReplayParameters.params(p)), new java.math.BigDecimal(p.getString("stake")),
-                new java.math.BigDecimal(p.getString("feeRate")), new java.math.BigDecimal(p.getString("slippageBps")));
     }
 
     private static long time(String option, String text) {

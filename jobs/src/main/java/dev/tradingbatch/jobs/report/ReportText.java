@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.report;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
 
 import java.math.BigDecimal;
@@ -54,8 +55,8 @@ final class ReportText {
                         + time(c.openTime()) + ", " + amount(c.close());
             }).orElse("no candle stored for " + s.market())));
         }
-        if (!Reports.LIVE.equals(runId)) {
-            lines.add(line("query 2", "not run: it reads the trades view, which holds run " + Reports.LIVE + " only"));
+        if (!RunIds.LIVE.equals(runId)) {
+            lines.add(line("query 2", "not run: it reads the trades view, which holds run " + RunIds.LIVE + " only"));
         } else {
             lines.add(line("query 2", seed.map(q -> "total_trades " + q.totalTrades() + ", total_pnl " + sql(q.totalPnl())
                     + ", avg_return " + sql(q.avgReturn()) + ", winning_trades " + q.winningTrades()

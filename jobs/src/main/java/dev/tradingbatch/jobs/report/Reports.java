@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.report;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
@@ -22,9 +23,6 @@ import java.util.stream.Collectors;
 @Service
 public class Reports {
 
-    /** The run a live trader writes; the seed's {@code trades} view shows this one only. */
-    public static final String LIVE = "live";
-
     private final ReportRepository repository;
     private final CandleRepository candles;
 
@@ -43,7 +41,8 @@ public class Reports {
                         + ")"));
         ReportMetrics metrics = ReportMetrics.of(repository.trades(strategyId, runId));
         Optional<Candle> lastCandle = metrics.openPosition().isPresent() ? lastCandle(strategy) : Optional.empty();
-        Optional<SeedPerformance> seed = LIVE.equals(runId) ? repository.seedPerformance(strategyId) : Optional.empty();
+        Optional<SeedPerformance> seed = RunIds.LIVE.equals(runId) ? repository.seedPerformance(strategyId)
+                : Optional.empty();
         ReportText.detail(new StrategyReport(strategy, metrics), runId, lastCandle, seed).forEach(out::println);
     }
 

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.schedule;
 
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.ExecutionText;
@@ -39,14 +40,14 @@ public class Health {
         for (PlannedRun run : plan.plan(role, strategyIds)) {
             switch (run.kind()) {
                 case BACKFILL -> {
-                    check(problems, run.name(), executions.last("backfillCandlesJob", Map.of("exchange",
+                    check(problems, run.name(), executions.last(JobNames.BACKFILL_CANDLES_JOB, Map.of("exchange",
                             run.market().exchange(), "symbol", run.market().symbol(), "timeframe",
                             run.market().timeframe().code()), null), window(run, false));
-                    run.strategies().forEach(id -> check(problems, "evaluate " + id,
-                            executions.last("evaluateStrategyJob", Map.of("strategy", id), null), window(run, true)));
+                    run.strategies().forEach(id -> check(problems, "evaluate " + id, executions.last(
+                            JobNames.EVALUATE_STRATEGY_JOB, Map.of("strategy", id), null), window(run, true)));
                 }
-                case EVALUATE -> check(problems, run.name(),
-                        executions.last("evaluateStrategyJob", Map.of("strategy", run.strategy()), null), window(run, true));
+                case EVALUATE -> check(problems, run.name(), executions.last(JobNames.EVALUATE_STRATEGY_JOB,
+                        Map.of("strategy", run.strategy()), null), window(run, true));
                 case FILL_GAPS, RETENTION -> { }
             }
         }

@@ -5,6 +5,7 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.db.TestDatabases;
 import dev.tradingbatch.jobs.support.RecordingSleeper;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -81,6 +82,14 @@ public final class CliRun {
 
     /** What one command printed and returned. */
     public record Result(int exitCode, String out, String err) {
+    }
+
+    /**
+     * The application as a command starts it, with these properties and beans, for a test that drives it directly
+     * (a job launched with Spring Batch's test utilities, see {@code JobTests}); the caller closes it.
+     */
+    public ConfigurableApplicationContext start() {
+        return new Launcher(properties, beans).start();
     }
 
     public Result run(String... args) {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.concurrency;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.TradeRow;
 
@@ -26,7 +27,7 @@ public final class TradeWriterMain {
             for (long i = 0; System.nanoTime() < deadline; i++) {
                 long candleTime = FIRST_CANDLE + i * 60_000;
                 boolean buy = i % 2 == 0;
-                TradeRow row = new TradeRow(strategyId, "live", "BTC/USDT", buy ? "buy" : "sell",
+                TradeRow row = new TradeRow(strategyId, RunIds.LIVE, "BTC/USDT", buy ? "buy" : "sell",
                         new BigDecimal("43210.5"), new BigDecimal("0.0231"), new BigDecimal("0.998"), candleTime,
                         System.currentTimeMillis(), buy ? null : new BigDecimal("1.25"),
                         buy ? null : new BigDecimal("0.125"), "{}");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code docker/compose.yaml} and {@code docker/Dockerfile} say what the deployment promises: a
  * backfiller and one trader per example strategy of {@code config/application.yml}, all on one
  * database volume, each with a healthcheck of its own role; and the image is what {@link LocalServices}
- * assumes when {@link ComposeTest} runs the services without Docker. {@code docker/compose.postgres.yaml}
+ * assumes when {@link ComposeIT} runs the services without Docker. {@code docker/compose.postgres.yaml}
  * moves that deployment to PostgreSQL and changes nothing else.
  */
 class ComposeFileTest {

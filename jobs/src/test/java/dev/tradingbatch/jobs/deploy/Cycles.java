@@ -2,7 +2,7 @@ package dev.tradingbatch.jobs.deploy;
 
 import dev.tradingbatch.jobs.cli.CliRun;
 
-/** How far the services of a deploy test have come: what ComposeTest and ClusterTest wait on each cycle. */
+/** How far the services of a deploy test have come: what ComposeIT and ClusterIT wait on each cycle. */
 final class Cycles {
 
     private Cycles() {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.deploy;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 
@@ -42,10 +43,11 @@ final class LiveTrades {
             Matcher run = Pattern.compile("run (replay-\\d+)").matcher(replay.out());
             assertThat(run.find()).as(replay.out()).isTrue();
 
-            List<Map<String, Object>> live = cli.query(trades, id, "live", first, through);
+            List<Map<String, Object>> live = cli.query(trades, id, RunIds.LIVE, first, through);
             assertThat(live).as("%s: live trades are the replay's", id)
                     .isEqualTo(cli.query(trades, id, run.group(1), first, through));
-            assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = ? AND run_id = 'live'", id))
+            assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = ? AND run_id = ?", id,
+                    RunIds.LIVE))
                     .as("%s: no live trade outside what it evaluated", id).isEqualTo(live.size());
             traded += live.size();
         }

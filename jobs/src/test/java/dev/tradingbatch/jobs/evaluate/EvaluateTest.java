@@ -1,14 +1,12 @@
 package dev.tradingbatch.jobs.evaluate;
 
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.model.Candle;
-import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.jobs.support.BitstampSample;
 import dev.tradingbatch.jobs.support.DeadRuns;
 import dev.tradingbatch.model.Fill;
-import dev.tradingbatch.strategies.FillModel;
-import dev.tradingbatch.strategies.PaperTrader;
-import dev.tradingbatch.strategies.StrategySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Paper trading on real candles (Bitstamp BTC/USD 5m, Nov 2013) through the evaluate command. */
 class EvaluateTest {
 
-    static final Path SAMPLE = Path.of("..", "samples", "bitstamp-BTC-USD-5m.csv");
-    static final MarketKey MARKET = new MarketKey("bitstamp", "BTC/USD", Timeframe.M5);
     static final long M5 = Timeframe.M5.millis();
 
     @TempDir
@@ -39,20 +34,9 @@ class EvaluateTest {
     @BeforeEach
     void importSample() {
         cli = new CliRun(dir);
-        CliRun.Result r = cli.run("backfill", "--exchange", "file", "--file", SAMPLE.toString(), "--as", "bitstamp",
-                "--symbol", "BTC/USD", "--timeframe", "5m");
-        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        candles = cli.candles(MARKET);
-        declare("rsi-bs-5m", "rsi", Map.of("period", "14", "oversold", "35", "overbought", "65"));
-        declare("macd-bs-5m", "macd", Map.of());
-    }
-
-    private void declare(String id, String type, Map<String, String> params) {
-        String key = "trading.strategies." + id + ".";
-        cli.with(key + "exchange", "bitstamp").with(key + "symbol", "BTC/USD").with(key + "timeframe", "5m")
-                .with(key + "type", type).with(key + "stake", "1000").with(key + "fee-rate", "0.001")
-                .with(key + "slippage-bps", "5");
-        params.forEach((k, v) -> cli.with(key + "params." + k, v));
+        candles = BitstampSample.importInto(cli);
+        BitstampSample.declare(cli, "rsi-bs-5m", "rsi", Map.of("period", "14", "oversold", "35", "overbought", "65"));
+        BitstampSample.declare(cli, "macd-bs-5m", "macd", Map.of());
     }
 
     /** Runs evaluate as the scheduler would just after the candle opening at {@code openTime} closed. */
@@ -63,17 +47,7 @@ class EvaluateTest {
 
     /** What the strategy signals evaluating every candle from {@code first} on, computed directly. */
     private List<Fill> expected(String type, Map<String, String> params, long first, long through) {
-        PaperTrader trader = new PaperTrader(StrategySpec.of(type, params), Timeframe.M5,
-                FillModel.of(new BigDecimal("1000"), new BigDecimal("0.001"), new BigDecimal("5"), null));
-        List<Fill> fills = new ArrayList<>();
-        for (Candle c : candles) {
-            if (c.openTime() < first) {
-                trader.warmUp(c);
-            } else if (c.openTime() <= through) {
-                trader.onCandle(c).ifPresent(fills::add);
-            }
-        }
-        return fills;
+        return BitstampSample.fills(candles, type, params, first, through);
     }
 
     private List<Map<String, Object>> storedTrades(String id) {
@@ -148,7 +122,8 @@ class EvaluateTest {
         assertThat(early.out()).contains("needs 154 candles of history before 2013-11-25T08:20:00Z, stored from "
                 + "2013-11-25T00:00:00Z only; nothing evaluated");
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
-        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'evaluateStrategyJob'")).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?",
+                JobNames.EVALUATE_STRATEGY_JOB)).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.gaps;
 
+import dev.tradingbatch.jobs.JobNames;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
@@ -130,7 +131,8 @@ class GapsTest {
         binance.verify(1, getRequestedFor(urlPathEqualTo(FakeBinance.KLINES)));
         verifyAsked(200, 210);
         assertThat(cli.candles(BTC)).hasSize(300);
-        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'fillGapsJob'")).isEqualTo(1);
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?", JobNames.FILL_GAPS_JOB))
+                .isEqualTo(1);
         assertThat(cli.run("gaps").out()).contains("300 stored, 0 gaps");
     }
 

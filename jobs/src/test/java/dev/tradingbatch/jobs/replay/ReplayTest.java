@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +46,9 @@ class ReplayTest {
         assertThat(tuned.out()).contains("(rsi overbought=65,oversold=35,period=10 on bitstamp BTC/USD 5m) "
                 + "[2013-11-27T00:00:00Z, 2013-11-30T00:00:00Z): 864 candles, ").contains("run replay-3 (COMPLETED");
         assertThat(again.out()).as("the same replay is the same run").contains("run replay-2 (COMPLETED");
-        long trades = cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'replay-2'");
+        long trades = cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = ?", RunIds.replay(2));
         assertThat(trades).isPositive();
-        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = ?", RunIds.LIVE)).isZero();
         assertThat(cli.count("SELECT COUNT(*) FROM trades")).as("the seed's trades view holds live trades only").isZero();
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'replay-3' AND params = ?",
                 "{\"overbought\":\"65\",\"oversold\":\"35\",\"period\":\"10\"}")).isPositive();
@@ -93,7 +95,8 @@ class ReplayTest {
         assertBad(cli.run("replay"), "error: Missing required option: '--strategy=ID'");
 
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
-        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'replayStrategyJob'")).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?",
+                JobNames.REPLAY_STRATEGY_JOB)).isZero();
     }
 
     private static void assertBad(CliRun.Result r, String message) {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.report;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,27 +43,27 @@ class ReportCommandTest {
         strategy("sol-kr-1d", "scalping", "kraken", "SOL/USD", "1d");
 
         // cost 40000 × 0.025 + 1 = 1001; pnl (42000 × 0.025 − 1.05) − 1001 = 47.95, 4.79020979021 % of the cost
-        trade("btc-bin-1h", "live", "buy", 1, "40000", "0.025", "1", null, null);
-        trade("btc-bin-1h", "live", "sell", 3, "42000", "0.025", "1.05", "47.95", "4.79020979021");
+        trade("btc-bin-1h", RunIds.LIVE, "buy", 1, "40000", "0.025", "1", null, null);
+        trade("btc-bin-1h", RunIds.LIVE, "sell", 3, "42000", "0.025", "1.05", "47.95", "4.79020979021");
         // cost 41000 × 0.024 + 0.984 = 984.984; pnl (39000 × 0.024 − 0.936) − 984.984 = -49.92
-        trade("btc-bin-1h", "live", "buy", 5, "41000", "0.024", "0.984", null, null);
-        trade("btc-bin-1h", "live", "sell", 6, "39000", "0.024", "0.936", "-49.92", "-5.068102629078");
+        trade("btc-bin-1h", RunIds.LIVE, "buy", 5, "41000", "0.024", "0.984", null, null);
+        trade("btc-bin-1h", RunIds.LIVE, "sell", 6, "39000", "0.024", "0.936", "-49.92", "-5.068102629078");
         // cost 38000 × 0.026 + 0.988 = 988.988; pnl (39500 × 0.026 − 1.027) − 988.988 = 36.985
-        trade("btc-bin-1h", "live", "buy", 7, "38000", "0.026", "0.988", null, null);
-        trade("btc-bin-1h", "live", "sell", 9, "39500", "0.026", "1.027", "36.985", "3.73968137126");
+        trade("btc-bin-1h", RunIds.LIVE, "buy", 7, "38000", "0.026", "0.988", null, null);
+        trade("btc-bin-1h", RunIds.LIVE, "sell", 9, "39500", "0.026", "1.027", "36.985", "3.73968137126");
         // open: cost 39800 × 0.025 + 0.995 = 995.995
-        trade("btc-bin-1h", "live", "buy", 10, "39800", "0.025", "0.995", null, null);
+        trade("btc-bin-1h", RunIds.LIVE, "buy", 10, "39800", "0.025", "0.995", null, null);
 
         // same market, its own trades: pnl (41500 × 0.02 − 0.83) − (40500 × 0.02 + 0.81) = 829.17 − 810.81 = 18.36
-        trade("btc-bin-1h-macd", "live", "buy", 2, "40500", "0.02", "0.81", null, null);
-        trade("btc-bin-1h-macd", "live", "sell", 4, "41500", "0.02", "0.83", "18.36", "2.264402264402");
+        trade("btc-bin-1h-macd", RunIds.LIVE, "buy", 2, "40500", "0.02", "0.81", null, null);
+        trade("btc-bin-1h-macd", RunIds.LIVE, "sell", 4, "41500", "0.02", "0.83", "18.36", "2.264402264402");
         // open: cost 40100 × 0.02 + 0.802 = 802.802
-        trade("btc-bin-1h-macd", "live", "buy", 11, "40100", "0.02", "0.802", null, null);
+        trade("btc-bin-1h-macd", RunIds.LIVE, "buy", 11, "40100", "0.02", "0.802", null, null);
 
         // a loss from the start: pnl (1990 × 0.5 − 0.995) − (2000 × 0.5 + 1) = -6.995; then a position left open
-        trade("eth-cb-15m", "live", "buy", 0, "2000", "0.5", "1", null, null);
-        trade("eth-cb-15m", "live", "sell", 1, "1990", "0.5", "0.995", "-6.995", "-0.698801198801");
-        trade("eth-cb-15m", "live", "buy", 2, "1980", "0.5", "0.99", null, null);
+        trade("eth-cb-15m", RunIds.LIVE, "buy", 0, "2000", "0.5", "1", null, null);
+        trade("eth-cb-15m", RunIds.LIVE, "sell", 1, "1990", "0.5", "0.995", "-6.995", "-0.698801198801");
+        trade("eth-cb-15m", RunIds.LIVE, "buy", 2, "1980", "0.5", "0.99", null, null);
 
         // a backtest of btc-bin-1h: pnl (39000 × 0.01 − 0.39) − (40000 × 0.01 + 0.4) = 389.61 − 400.4 = -10.79
         trade("btc-bin-1h", "bt-1", "buy", 1, "40000", "0.01", "0.4", null, null);

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * printed, not asserted.
  */
 @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "SQLite's one-writer discipline across processes")
-class ConcurrentWritersTest {
+class ConcurrentWritersIT {
 
     private static final String EXCHANGE = "binance";
     /**
@@ -195,7 +195,7 @@ class ConcurrentWritersTest {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double window = (lastEnd - firstStart) / 1000.0;
         int transactions = sorted.length;
-        System.out.printf("ConcurrentWritersTest: %d trade writers + 1 candle writer, %.1f s each (window %.2f s,"
+        System.out.printf("ConcurrentWritersIT: %d trade writers + 1 candle writer, %.1f s each (window %.2f s,"
                         + " test %.1f s)%n", processes, seconds, window, elapsed);
         System.out.printf("  write transactions: %d (%d trades, %d candles in batches of %d); %.0f transactions/s,"
                         + " %.0f trades/s%n", transactions, tradeWrites, candleAcks.keys.size(),

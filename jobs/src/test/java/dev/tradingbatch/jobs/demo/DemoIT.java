@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.demo;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's main command, offline on the bundled samples, into its own database. */
-class DemoTest {
+class DemoIT {
 
     @TempDir
     Path dir;
@@ -36,8 +37,8 @@ class DemoTest {
         }
         // the demo's own SQLite file, whatever database the configuration names
         JdbcTemplate demoDb = new JdbcTemplate(new SingleConnectionDataSource("jdbc:sqlite:" + database, true));
-        assertThat(demoDb.queryForObject("SELECT COUNT(DISTINCT strategy_id) FROM strategy_trades WHERE run_id = 'live'",
-                Integer.class)).isEqualTo(4);
+        assertThat(demoDb.queryForObject("SELECT COUNT(DISTINCT strategy_id) FROM strategy_trades WHERE run_id = ?",
+                Integer.class, RunIds.LIVE)).isEqualTo(4);
         assertThat(demoDb.queryForObject("SELECT COUNT(DISTINCT run_id) FROM strategy_trades WHERE run_id LIKE 'replay-%'",
                 Integer.class)).isEqualTo(4);
         assertThat(cli.migrated()).as("the configured database is not touched").isFalse();

@@ -20,7 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SIGTERM to a running service in the middle of a backfill: exit 0 within the grace period, the job restartable. */
-class ShutdownTest {
+class ShutdownIT {
 
     static final long H = Timeframe.H1.millis();
     static final long T0 = Timeframe.H1.floor(System.currentTimeMillis()) - 5000 * H;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A bad {@code trading.exchanges} key, as a user's shell sees it: one line in all (no start-up report, no stack trace), exit code 2. */
-class ExchangeConfigProcessTest {
+class ExchangeConfigProcessIT {
 
     @TempDir
     Path dir;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each process is a real JVM, as a container's would be.
  */
 @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "the migration lock guards SQLite files; Flyway locks PostgreSQL itself")
-class MigrationGuardTest {
+class MigrationGuardIT {
 
     static final String SLOW_MIGRATION = "dev/tradingbatch/jobs/deploy/slowmigration";
     static final String WAITING = "waiting for another process to finish migrating the schema";

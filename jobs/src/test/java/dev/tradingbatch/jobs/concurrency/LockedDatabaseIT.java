@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The busy timeout is 1 s (a URL setting) so the test waits seconds, not minutes.
  */
 @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "SQLite's write lock and its busy timeout")
-class LockedDatabaseTest {
+class LockedDatabaseIT {
 
     static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     static final long H = Timeframe.H1.millis();

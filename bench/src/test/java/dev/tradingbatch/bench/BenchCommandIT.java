@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the table with numbers for ours, the baseline and their ratio, and the Markdown file gets the same. No timing
  * is asserted: the machine decides those.
  */
-class BenchCommandTest {
+class BenchCommandIT {
 
     static final List<String> FIGURES = List.of("ingest", "storage", "query 1 p50", "query 1 p99", "replay", "start-up",
             "idle RSS");

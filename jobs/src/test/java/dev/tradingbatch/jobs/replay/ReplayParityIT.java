@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Parity on real data (Bitstamp BTC/USD 5m, Nov 2013): replaying a range gives exactly the trades that
  * evaluating the same candles one at a time, as the scheduled trader does after each candle closes, gives.
  */
-class ReplayParityTest {
+class ReplayParityIT {
 
     static final Path SAMPLE = Path.of("..", "samples", "bitstamp-BTC-USD-5m.csv");
     static final MarketKey MARKET = new MarketKey("bitstamp", "BTC/USD", Timeframe.M5);
@@ -78,7 +79,7 @@ class ReplayParityTest {
             ReplayService.Outcome replay = ctx.getBean(ReplayService.class)
                     .run("parity", String.valueOf(from), String.valueOf(to), List.of(), out);
 
-            List<Map<String, Object>> live = cli.query(TRADES, "parity", "live");
+            List<Map<String, Object>> live = cli.query(TRADES, "parity", RunIds.LIVE);
             List<Map<String, Object>> replayed = cli.query(TRADES, "parity", replay.runId());
             assertThat(live).as("the live trader traded").hasSizeGreaterThanOrEqualTo(2);
             assertThat(replayed).isEqualTo(live);

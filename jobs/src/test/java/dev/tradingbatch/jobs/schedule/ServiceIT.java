@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.schedule;
 
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.jobs.JobNames;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * closes, the evaluation follows, a second fire for the same candle is a no-op, and after an outage
  * the first runs catch up on every candle missed. No test waits for a real hour to pass.
  */
-class ServiceTest {
+class ServiceIT {
 
     static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     static final long H = Timeframe.H1.millis();
@@ -128,13 +130,13 @@ class ServiceTest {
             awaitIdle(ctx);
 
             // a second fire for the same candle runs nothing
-            long backfills = executions("backfillCandlesJob");
-            long evaluations = executions("evaluateStrategyJob");
+            long backfills = executions(JobNames.BACKFILL_CANDLES_JOB);
+            long evaluations = executions(JobNames.EVALUATE_STRATEGY_JOB);
             binance.resetRequests();
             runner.fireNow(BACKFILL);
             awaitIdle(ctx);
-            assertThat(executions("backfillCandlesJob")).isEqualTo(backfills);
-            assertThat(executions("evaluateStrategyJob")).isEqualTo(evaluations);
+            assertThat(executions(JobNames.BACKFILL_CANDLES_JOB)).isEqualTo(backfills);
+            assertThat(executions(JobNames.EVALUATE_STRATEGY_JOB)).isEqualTo(evaluations);
             assertThat(binance.getAllServeEvents()).isEmpty();
             runner.stop();
         }
@@ -158,8 +160,9 @@ class ServiceTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         String trades = "SELECT side, price, quantity, fee, candle_time, pnl FROM strategy_trades WHERE run_id = ? "
                 + "ORDER BY candle_time, side";
-        assertThat(cli.query(trades, "live")).isEqualTo(cli.query(trades, "replay-" + cli.count(
-                "SELECT MAX(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'replayStrategyJob'")));
+        long replayed = cli.count("SELECT MAX(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?",
+                JobNames.REPLAY_STRATEGY_JOB);
+        assertThat(cli.query(trades, RunIds.LIVE)).isEqualTo(cli.query(trades, RunIds.replay(replayed)));
     }
 
     @Test

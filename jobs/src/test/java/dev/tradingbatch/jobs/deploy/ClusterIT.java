@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.deploy;
 
+import dev.tradingbatch.jobs.JobNames;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
@@ -48,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly one instance; the trades exactly what a replay gives. About 2-3 minutes of real time.
  */
 @EnabledIfSystemProperty(named = "test.database", matches = "postgresql")
-class ClusterTest {
+class ClusterIT {
 
     static final long MINUTE = Timeframe.M1.millis();
     static final int CYCLES = Integer.getInteger("cluster.cycles", 1);
@@ -154,7 +155,7 @@ class ClusterTest {
             p.put(s + "stake", "1000");
             String type = id.contains("rsi") ? "rsi" : "macd";
             p.put(s + "type", type);
-            ComposeTest.FAST.get(type).forEach((name, value) -> p.put(s + "params." + name, value));
+            ComposeIT.FAST.get(type).forEach((name, value) -> p.put(s + "params." + name, value));
         });
         return p;
     }
@@ -180,13 +181,14 @@ class ClusterTest {
     private long awaitRunningBackfill(long to, Map<String, Process> instances, Map<String, Path> logs) throws Exception {
         String sql = """
                 SELECT h.pid FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID AND i.JOB_NAME = 'backfillCandlesJob'
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID AND i.JOB_NAME = ?
                 JOIN BATCH_JOB_EXECUTION_PARAMS t ON t.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND t.PARAMETER_NAME = 'to'
                 JOIN job_heartbeats h ON h.job_execution_id = e.JOB_EXECUTION_ID
                 WHERE e.STATUS = 'STARTED' AND CAST(t.PARAMETER_VALUE AS BIGINT) = ?""";
         await("a backfill to " + Instant.ofEpochMilli(to) + " running", Duration.ofMillis(
-                to + 60_000 - System.currentTimeMillis()), instances, logs, () -> !cli.query(sql, to).isEmpty());
-        return ((Number) cli.query(sql, to).getFirst().get("pid")).longValue();
+                to + 60_000 - System.currentTimeMillis()), instances, logs,
+                () -> !cli.query(sql, JobNames.BACKFILL_CANDLES_JOB, to).isEmpty());
+        return ((Number) cli.query(sql, JobNames.BACKFILL_CANDLES_JOB, to).getFirst().get("pid")).longValue();
     }
 
     private static void await(String what, Duration timeout, Map<String, Process> instances, Map<String, Path> logs,
@@ -233,8 +235,9 @@ class ClusterTest {
         assertThat(cli.query("""
                 SELECT i.JOB_NAME, i.JOB_INSTANCE_ID, COUNT(e.JOB_EXECUTION_ID) AS completed FROM BATCH_JOB_INSTANCE i
                 LEFT JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID AND e.STATUS = 'COMPLETED'
-                WHERE i.JOB_NAME IN ('backfillCandlesJob', 'evaluateStrategyJob')
-                GROUP BY i.JOB_NAME, i.JOB_INSTANCE_ID HAVING COUNT(e.JOB_EXECUTION_ID) <> 1"""))
+                WHERE i.JOB_NAME IN (?, ?)
+                GROUP BY i.JOB_NAME, i.JOB_INSTANCE_ID HAVING COUNT(e.JOB_EXECUTION_ID) <> 1""",
+                JobNames.BACKFILL_CANDLES_JOB, JobNames.EVALUATE_STRATEGY_JOB))
                 .as("job instances not completed exactly once").isEmpty();
         List<Map<String, Object>> others = cli.query(
                 "SELECT JOB_EXECUTION_ID, STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE STATUS <> 'COMPLETED'");
@@ -261,7 +264,7 @@ class ClusterTest {
         }
         long completed = cli.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
                 + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE e.STATUS = 'COMPLETED' "
-                + "AND i.JOB_NAME IN ('backfillCandlesJob', 'evaluateStrategyJob')");
+                + "AND i.JOB_NAME IN (?, ?)", JobNames.BACKFILL_CANDLES_JOB, JobNames.EVALUATE_STRATEGY_JOB);
         assertThat(runs.keySet()).as("completed runs logged").allMatch(r -> r.endsWith(" COMPLETED")).hasSize((int) completed);
         assertThat(runs.entrySet()).as("runs of the kill cycle and after")
                 .filteredOn(r -> at(r.getKey()) >= killCycle)

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A report of 300 real Bitstamp candles and three round trips, opened in headless Chromium as a reader would open
  * it: offline, from the file.
  */
-class HtmlReportTest {
+class HtmlReportIT {
 
     private static final Path SAMPLE = Path.of("../samples/bitstamp-BTC-USD-5m.csv");
     private static final BigDecimal STAKE = new BigDecimal("1000");

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the final table is identical to an uninterrupted run, each kill re-asks at most the page being stored and
  * the one fetched ahead of it, and no execution stays STARTED. Also {@code jobs stop} from another process.
  */
-class KillRestartTest {
+class KillRestartIT {
 
     static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     static final long H = Timeframe.H1.millis();

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.deploy;
 
+import dev.tradingbatch.jobs.JobNames;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
@@ -47,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On PostgreSQL ({@code -Ppostgresql}) the deployment is {@code compose.yaml} with
  * {@code compose.postgres.yaml} merged in, the test's own schema standing in for its {@code postgres} service.
  */
-class ComposeTest {
+class ComposeIT {
 
     static final long MINUTE = Timeframe.M1.millis();
     static final int CYCLES = Integer.getInteger("compose.cycles", 1);
@@ -261,10 +262,10 @@ class ComposeTest {
             String strategy = s.option("--strategy");
             if (strategy == null) {
                 assertThat(lines).as(s.name()).anyMatch(l -> l.contains("backfillCandlesJob binance"))
-                        .noneMatch(l -> l.contains("evaluateStrategyJob"));
+                        .noneMatch(l -> l.contains(JobNames.EVALUATE_STRATEGY_JOB));
             } else {
-                assertThat(lines).as(s.name()).noneMatch(l -> l.contains("backfillCandlesJob"))
-                        .filteredOn(l -> l.contains("evaluateStrategyJob")).isNotEmpty()
+                assertThat(lines).as(s.name()).noneMatch(l -> l.contains(JobNames.BACKFILL_CANDLES_JOB))
+                        .filteredOn(l -> l.contains(JobNames.EVALUATE_STRATEGY_JOB)).isNotEmpty()
                         .allMatch(l -> l.contains("evaluateStrategyJob " + strategy + " through"));
             }
         }

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and neither fails. On PostgreSQL the two SERIALIZABLE creations of the job execution collide and
  * one is retried ({@link JobLaunches}); on SQLite they queue for the write lock.
  */
-class ConcurrentStartTest {
+class ConcurrentStartIT {
 
     static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     static final long H = Timeframe.H1.millis();

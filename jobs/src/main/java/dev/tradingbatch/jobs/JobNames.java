@@ -1,0 +1,29 @@
+package dev.tradingbatch.jobs;
+
+/**
+ * The name of every job and step, as recorded in Spring Batch's tables and looked up by the commands, the
+ * scheduler and the health check. Each job's bean has its job's name ({@code backfillCandlesJob}), each step's
+ * bean its step's.
+ */
+public final class JobNames {
+
+    /** Downloads or imports the candles of one series: {@link #BACKFILL_CANDLES_STEP}. */
+    public static final String BACKFILL_CANDLES_JOB = "backfillCandlesJob";
+    public static final String BACKFILL_CANDLES_STEP = "backfillCandlesStep";
+
+    /** Asks again for a series' missing ranges: {@link #FILL_GAPS_STEP}, then {@link #RECORD_GAP_ASKS_STEP}. */
+    public static final String FILL_GAPS_JOB = "fillGapsJob";
+    public static final String FILL_GAPS_STEP = "fillGapsStep";
+    public static final String RECORD_GAP_ASKS_STEP = "recordGapAsksStep";
+
+    /** Evaluates one strategy on the candles closed since its last run: {@link #EVALUATE_STRATEGY_STEP}. */
+    public static final String EVALUATE_STRATEGY_JOB = "evaluateStrategyJob";
+    public static final String EVALUATE_STRATEGY_STEP = "evaluateStrategyStep";
+
+    /** Replays one strategy over a range of stored candles: {@link #REPLAY_STRATEGY_STEP}. */
+    public static final String REPLAY_STRATEGY_JOB = "replayStrategyJob";
+    public static final String REPLAY_STRATEGY_STEP = "replayStrategyStep";
+
+    private JobNames() {
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tradingbatch.jobs.evaluate;
+
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.model.Side;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.util.Optional;
+
+/**
+ * {@code evaluateStrategyStep}: evaluates the run's strategy on every candle from its first one through the newest
+ * closed one ({@link EvaluateService} chose them), after the candles that warm its indicators up and the entry of a
+ * position carried over, and stores the trades on candles not evaluated before as live trades. What the next run
+ * continues from goes into the job's execution context ({@link EvaluateJobConfiguration}'s keys).
+ */
+class EvaluateStrategyTasklet implements Tasklet {
+
+    private final DeclaredStrategies declared;
+    private final CandleRepository candles;
+    private final TradeRepository trades;
+    private final EvaluateAndStore evaluateAndStore;
+
+    EvaluateStrategyTasklet(DeclaredStrategies declared, CandleRepository candles, TradeRepository trades,
+                            EvaluateAndStore evaluateAndStore) {
+        this.declared = declared;
+        this.candles = candles;
+        this.trades = trades;
+        this.evaluateAndStore = evaluateAndStore;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = contribution.getStepExecution();
+        JobParameters p = step.getJobParameters();
+        DeclaredStrategy s = declared.get(p.getString("strategy"));
+        long through = p.getLong("through");
+        long first = p.getLong("first");
+        Long restoredAt = p.getLong("restore");
+        Optional<Fill> restore = restoredAt == null ? Optional.empty()
+                : trades.trade(s.id(), RunIds.LIVE, restoredAt, Side.BUY.code())
+                        .map(t -> Fill.buy(t.candleTime(), t.price(), t.quantity(), t.fee()));
+        Evaluation evaluation = new Evaluation(s, declared.fillModel(s), first, p.getLong("after"), restore);
+        long loadFrom = EvaluateService.loadFrom(s, first, restoredAt);
+        long end = through + s.market().timeframe().millis();
+        EvaluateAndStore.Outcome outcome = evaluateAndStore.run(evaluation, RunIds.LIVE,
+                runner -> candles.forEach(s.market(), loadFrom, end, runner), contribution);
+        int evaluated = outcome.result().evaluated();
+        int written = outcome.stored();
+        ExecutionContext ctx = step.getJobExecution().getExecutionContext();
+        ctx.putLong(EvaluateJobConfiguration.FIRST, first);
+        ctx.putLong(EvaluateJobConfiguration.LAST, through);
+        ctx.putString(EvaluateJobConfiguration.PARAMS, s.paramsJson());
+        if (restoredAt != null) {
+            ctx.putLong(EvaluateJobConfiguration.RESTORED, restoredAt);
+        }
+        ctx.putInt(EvaluateJobConfiguration.TRADES, written);
+        ctx.putInt(EvaluateJobConfiguration.EVALUATED, evaluated);
+        contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(evaluated
+                + (evaluated == 1 ? " candle" : " candles") + " evaluated, " + written
+                + (written == 1 ? " trade" : " trades")));
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -14,8 +14,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures ingest, storage, the seed's Query 1, replay and a trader process against baselines run",
-                "side by side, on generated data in a scratch folder; prints medians and ratios (see BENCHMARKS.md)."})
+        description = {"Measures the pipeline's speed, size and memory against baselines.",
+                "Figures: ingest, storage, Query 1 of docs/database.md, replay, a trader's",
+                "start-up and idle memory; each against a baseline run on the same machine in",
+                "the same run, on generated data in a scratch folder. Prints medians and ratios",
+                "(see docs/benchmarks.md)."})
 class BenchCommand implements Callable<Integer> {
 
     private final Launcher launcher;
@@ -35,7 +38,7 @@ class BenchCommand implements Callable<Integer> {
     List<String> only = List.of();
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "also write the results into this Markdown file (e.g. BENCHMARKS.md), between its markers")
+            description = "also write the results into this Markdown file (e.g. docs/benchmarks.md), between its markers")
     Path out;
 
     BenchCommand(Launcher launcher) {

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the whole pipeline offline on the bundled real sample data: imports it through the backfill job,",
-                "runs four example traders candle by candle, replays them, writes HTML reports and prints a summary."})
+        description = {"Runs the whole pipeline offline on real sample data bundled in the jar.",
+                "Imports the samples through the backfill job, runs four example traders candle",
+                "by candle, replays them, writes HTML reports and prints a summary."})
 class DemoCommand implements Callable<Integer> {
 
     private final Launcher launcher;

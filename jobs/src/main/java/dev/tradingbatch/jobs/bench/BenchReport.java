@@ -27,7 +27,7 @@ record BenchReport(String command, int repeat, boolean quick, Machine machine, L
                     Figure.number(f.ratio()), f.goal().text(), f.met());
         }
         out.printf("%n%s of %d repetition%s (ratio: ours / baseline); %s%n", repeat == 1 ? "values" : "medians",
-                repeat, repeat == 1 ? "" : "s", quick ? "--quick sizes, not the issue's" : "the issue's sizes");
+                repeat, repeat == 1 ? "" : "s", quick ? "--quick sizes, not the full ones" : "the full sizes");
         for (Figure f : figures) {
             out.println(f.name() + ":");
             f.notes().forEach(n -> out.println("  " + n.replace("`", "")));
@@ -43,7 +43,7 @@ record BenchReport(String command, int repeat, boolean quick, Machine machine, L
         b.append(BEGIN).append("\n## Results\n\n");
         b.append("Measured ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" with `").append(command)
                 .append("`: ").append(repeat == 1 ? "one repetition" : "medians of " + repeat + " repetitions")
-                .append(quick ? " at the small `--quick` sizes (not the issue's)" : "")
+                .append(quick ? " at the small `--quick` sizes (not the full ones)" : "")
                 .append("; the whole run took ").append(Math.round(seconds)).append(" s.\n\n");
         machine.lines().forEach(l -> b.append("- ").append(l).append('\n'));
         b.append("\n| figure | unit | ours | baseline | ours / baseline | goal | met |\n");

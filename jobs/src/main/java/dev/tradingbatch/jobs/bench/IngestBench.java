@@ -127,7 +127,8 @@ final class IngestBench {
                 Figure.Goal.atMost(40, "bytes/candle"), List.of(
                 what + "; ours: the file the ingest job wrote (whole schema, job records included), "
                         + "size after PRAGMA wal_checkpoint(TRUNCATE); deterministic for a given SQLite version",
-                "baseline: the seed's ohlcv_data (text exchange/symbol/timeframe, REAL values, UNIQUE + index), "
+                "baseline: a plain ohlcv_data table as the reference queries read it (text exchange/symbol/timeframe, "
+                        + "REAL values, UNIQUE + index), "
                         + "same candles, same settings, measured once"));
         return List.of(ingest, storage);
     }

@@ -26,7 +26,7 @@ class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quick", description = "small sizes (seconds, for a test) instead of the issue's (minutes)")
+    @Option(names = "--quick", description = "small sizes (seconds, for a test) instead of the full ones (minutes)")
     boolean quick;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",

@@ -57,8 +57,9 @@ final class CommandReference {
         md.append("     CommandReferenceTest: do not edit. Regenerate after changing a command:\n");
         md.append("     ").append(REGENERATE).append(" -->\n\n");
         md.append("Every command runs as `java -jar jobs/target/trading-batch.jar <command> [options]` and prints this\n");
-        md.append("text with `--help`. What the commands do, with examples and their output: [operations](operations.md),\n");
-        md.append("[strategies](strategies.md), [deployment](deployment.md), [configuration](configuration.md).\n\n");
+        md.append("text with `--help`. What the commands do, with examples of their output:\n");
+        md.append("[market data](market-data.md), [strategies](strategies.md), [deployment](deployment.md),\n");
+        md.append("[operations](operations.md); the settings they read: [configuration](configuration.md).\n\n");
         md.append("| command | what it does |\n| --- | --- |\n");
         for (CommandLine c : commands.subList(1, commands.size())) {
             md.append("| [`").append(path(c)).append("`](#").append(anchor(c)).append(") | ")

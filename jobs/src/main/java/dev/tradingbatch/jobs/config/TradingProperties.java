@@ -25,7 +25,7 @@ public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue
     }
 
     /**
-     * A market the backfiller keeps up to date (see README "run").
+     * A market the backfiller keeps up to date (see docs/deployment.md).
      *
      * @param timeframes the series to keep, e.g. [1h, 15m]
      * @param history    how far back the first backfill of a series starts
@@ -53,7 +53,7 @@ public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue
     }
 
     /**
-     * One trader, declared under {@code trading.strategies.<strategy_id>} (see README "Strategies").
+     * One trader, declared under {@code trading.strategies.<strategy_id>} (see docs/strategies.md).
      *
      * @param type        rsi, macd, scalping or trend
      * @param params      the type's parameters; unset ones take their defaults
@@ -72,7 +72,7 @@ public record TradingProperties(@DefaultValue Exchanges exchanges, @DefaultValue
     }
 
     /**
-     * Each setting left unset takes the exchange's default (see README "Exchanges").
+     * Each setting left unset takes the exchange's default (see docs/configuration.md).
      *
      * @param baseUrl        the exchange's REST API: its public host when unset; a testnet, proxy or local server otherwise
      * @param connectTimeout how long to wait for a connection

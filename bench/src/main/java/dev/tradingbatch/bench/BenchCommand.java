@@ -22,8 +22,11 @@ import java.util.concurrent.Callable;
  * (one line {@code error: ...}; nothing measured).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "trading-batch bench 0.1.0",
-        description = {"Measures ingest, storage, the seed's Query 1, replay and a trader process against baselines run",
-                "side by side, on generated data in a scratch folder; prints medians and ratios (see BENCHMARKS.md)."})
+        description = {"Measures the pipeline's speed, size and memory against baselines.",
+                "Figures: ingest, storage, Query 1 of docs/database.md, replay, a trader's",
+                "start-up and idle memory; each against a baseline run on the same machine in",
+                "the same run, on generated data in a scratch folder. Prints medians and ratios",
+                "(see docs/benchmarks.md)."})
 public final class BenchCommand implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -31,7 +34,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quick", description = "small sizes (seconds, for a test) instead of the issue's (minutes)")
+    @Option(names = "--quick", description = "small sizes (seconds, for a test) instead of the full ones (minutes)")
     boolean quick;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
@@ -43,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> only = List.of();
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "also write the results into this Markdown file (e.g. BENCHMARKS.md), between its markers")
+            description = "also write the results into this Markdown file (e.g. docs/benchmarks.md), between its markers")
     Path out;
 
     public static void main(String[] args) {

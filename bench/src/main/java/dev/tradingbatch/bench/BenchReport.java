@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * A finished run: the table on the console, and the same as a Markdown section of BENCHMARKS.md
+ * A finished run: the table on the console, and the same as a Markdown section of docs/benchmarks.md
  * between two markers, so a new run replaces its numbers and leaves the hand-written text around it.
  */
 record BenchReport(String command, int repeat, boolean quick, Machine machine, List<Figure> figures,
@@ -27,7 +27,7 @@ record BenchReport(String command, int repeat, boolean quick, Machine machine, L
                     Figure.number(f.ratio()), f.goal().text(), f.met());
         }
         out.printf("%n%s of %d repetition%s (ratio: ours / baseline); %s%n", repeat == 1 ? "values" : "medians",
-                repeat, repeat == 1 ? "" : "s", quick ? "--quick sizes, not the issue's" : "the issue's sizes");
+                repeat, repeat == 1 ? "" : "s", quick ? "--quick sizes, not the full ones" : "the full sizes");
         for (Figure f : figures) {
             out.println(f.name() + ":");
             f.notes().forEach(n -> out.println("  " + n.replace("`", "")));
@@ -43,7 +43,7 @@ record BenchReport(String command, int repeat, boolean quick, Machine machine, L
         b.append(BEGIN).append("\n## Results\n\n");
         b.append("Measured ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" with `").append(command)
                 .append("`: ").append(repeat == 1 ? "one repetition" : "medians of " + repeat + " repetitions")
-                .append(quick ? " at the small `--quick` sizes (not the issue's)" : "")
+                .append(quick ? " at the small `--quick` sizes (not the full ones)" : "")
                 .append("; the whole run took ").append(Math.round(seconds)).append(" s.\n\n");
         machine.lines().forEach(l -> b.append("- ").append(l).append('\n'));
         b.append("\n| figure | unit | ours | baseline | ours / baseline | goal | met |\n");
@@ -75,7 +75,7 @@ record BenchReport(String command, int repeat, boolean quick, Machine machine, L
                     ? old.substring(0, begin) + section + old.substring(end + END.length()).replaceFirst("^\n", "")
                     : old + (old.endsWith("\n") ? "\n" : "\n\n") + section;
         } else {
-            text = "# Benchmarks\n\nWritten by `java -jar bench/target/trading-batch-bench.jar --out BENCHMARKS.md`.\n\n"
+            text = "# Benchmarks\n\nWritten by `java -jar bench/target/trading-batch-bench.jar --out docs/benchmarks.md`.\n\n"
                     + section;
         }
         Path parent = file.toAbsolutePath().getParent();

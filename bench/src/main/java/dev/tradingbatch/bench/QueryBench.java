@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The seed's Query 1 ("the last 100 candles of a market") on the {@code ohlcv_data} view of a file
+ * Query 1 of the reference queries ("the last 100 candles of a market") on the {@code ohlcv_data} view of a file
  * holding many markets. The file is built once per run with plain batched inserts and reused by every
  * repetition. Each repetition opens a connection with the application's settings, prepares the query
  * once (the three literals as parameters), runs it untimed on every market to warm the caches and the JIT, then

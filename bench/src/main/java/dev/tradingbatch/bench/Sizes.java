@@ -1,7 +1,7 @@
 package dev.tradingbatch.bench;
 
 /**
- * How much data each figure uses: the issue's sizes, or small ones ({@code --quick}) that finish in
+ * How much data each figure uses: the full sizes, or small ones ({@code --quick}) that finish in
  * seconds for a test.
  *
  * @param ingestSeries    series backfilled from the loopback server (and stored for the storage figure)

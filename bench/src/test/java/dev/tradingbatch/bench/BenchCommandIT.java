@@ -35,7 +35,7 @@ class BenchCommandIT {
         Result result = run("--quick", "--repeat", "1", "--out", markdown.toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        assertThat(result.out()).startsWith("FIGURE ").contains("--quick sizes, not the issue's");
+        assertThat(result.out()).startsWith("FIGURE ").contains("--quick sizes, not the full ones");
         for (String figure : FIGURES) {
             Matcher row = Pattern.compile("(?m)^" + Pattern.quote(figure)
                     + " +(\\S+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +(.+?) +(yes|no|-)$").matcher(result.out());

@@ -76,7 +76,7 @@ public final class StrategySpec {
     /**
      * Bars of history to load before the first candle that is evaluated. The strategy built here evaluates no bar
      * with a smaller index, so whoever feeds a series sees its first signal at index {@code warmUpBars()} at the
-     * earliest. The per-type formulas are in the README ("Strategies").
+     * earliest. The per-type formulas are in docs/strategies.md ("Warm-up").
      */
     public int warmUpBars() {
         return type.definition().warmUpBars(this);

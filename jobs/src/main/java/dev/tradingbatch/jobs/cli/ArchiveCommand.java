@@ -16,9 +16,10 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 @Command(name = "archive", mixinStandardHelpOptions = true,
-        description = {"Exports a series' candles opening before --before to a gzip CSV, reads the file back and checks it",
-                "against the database, then deletes exactly those candles in one transaction.",
-                "backfill --exchange file --file FILE --as EXCHANGE ... imports them again."})
+        description = {"Moves a series' candles opening before --before into a gzip CSV file.",
+                "The file is written, read back and checked against the database, then exactly",
+                "those candles are deleted in one transaction. To import them again:",
+                "backfill --exchange file --file FILE --as EXCHANGE ..."})
 class ArchiveCommand implements Callable<Integer> {
 
     private final Launcher launcher;

@@ -16,8 +16,9 @@ import java.util.Iterator;
 import java.util.concurrent.Callable;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-        description = {"Downloads closed candles from an exchange (or imports a CSV file) into the shared database.",
-                "Without --from it continues after the newest stored candle, or takes trading.backfill.default-history."})
+        description = {"Downloads closed candles from an exchange, or imports a CSV file.",
+                "Each candle is stored once in the shared database. Without --from it continues",
+                "after the newest stored candle, or starts trading.backfill.default-history ago."})
 class BackfillCommand implements Callable<Integer> {
 
     private final Launcher launcher;

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Copies the live SQLite database to a new file while other processes go on writing:",
-                "one consistent snapshot, checked by opening the copy read-only (integrity_check, row counts)."})
+        description = {"Copies the live SQLite database to a new file while other processes write.",
+                "The copy is one consistent snapshot, checked by opening it read-only",
+                "(integrity_check, row counts)."})
 class BackupCommand implements Callable<Integer> {
 
     private final Launcher launcher;

@@ -17,7 +17,12 @@ import java.util.Map;
  * service failed, 2 bad input (the message names the value; nothing was written).
  */
 @Command(name = "trading-batch", mixinStandardHelpOptions = true, version = "trading-batch 0.1.0",
-        description = "Backfills OHLCV candles into one shared database and runs trading strategies on them.",
+        description = "Backfills OHLCV candles into one database and runs trading strategies on them.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done",
+                "1:a job or the service failed: its message is printed, and the run is recorded so that the same command "
+                        + "continues it",
+                "2:bad input: one line 'error: ...' naming the value, and nothing is written"},
         subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, EvaluateCommand.class,
                 ReplayCommand.class, ReportCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
                 HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
@@ -44,11 +49,9 @@ public class Cli implements Runnable {
      */
     public static int execute(String[] args, Map<String, Object> properties, Map<String, Object> beans,
                               PrintWriter out, PrintWriter err) {
-        Launcher launcher = new Launcher(properties, beans);
-        CommandLine cmd = new CommandLine(new Cli(), new Factory(launcher));
+        CommandLine cmd = commandLine(new Launcher(properties, beans));
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
@@ -63,6 +66,16 @@ public class Cli implements Runnable {
             return 1;
         });
         return cmd.execute(args);
+    }
+
+    /**
+     * The command tree, each command given {@code launcher}; nothing starts until a command runs, so the
+     * command reference (docs/commands.md) is rendered from this without a database.
+     */
+    static CommandLine commandLine(Launcher launcher) {
+        CommandLine cmd = new CommandLine(new Cli(), new Factory(launcher));
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
     }
 
     /** The bad input or unusable database behind a failure, if that is what it was. */

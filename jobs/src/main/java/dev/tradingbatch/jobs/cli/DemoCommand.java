@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.cli;
 
+import dev.tradingbatch.jobs.demo.BundledSamples;
 import dev.tradingbatch.jobs.demo.DemoService;
 import dev.tradingbatch.jobs.demo.DemoStrategies;
 import dev.tradingbatch.jobs.demo.SettableClock;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the whole pipeline offline on the bundled real sample data: imports it through the backfill job,",
-                "runs four example traders candle by candle, replays them, writes HTML reports and prints a summary."})
+        description = {"Runs the whole pipeline offline on real sample data bundled in the jar.",
+                "Imports the samples through the backfill job, runs four example traders candle",
+                "by candle, replays them, writes HTML reports and prints a summary."})
 class DemoCommand implements Callable<Integer> {
 
     private final Launcher launcher;
@@ -28,7 +30,9 @@ class DemoCommand implements Callable<Integer> {
             description = "the demo's own SQLite database (default: data/demo.db; your trading database is not touched)")
     Path database;
 
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples", description = "the sample data (default: samples)")
+    @Option(names = "--samples", paramLabel = "DIR",
+            description = "a folder holding the sample files (default: the copies inside the jar, written to "
+                    + "demo-samples beside the database)")
     Path samples;
 
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where the reports go (default: reports)")
@@ -45,7 +49,8 @@ class DemoCommand implements Callable<Integer> {
         properties.put("trading.backfill.progress", "never");
         try (ConfigurableApplicationContext ctx = launcher.with(properties, Map.of("demoClock", new SettableClock()))
                 .start()) {
-            return ctx.getBean(DemoService.class).run(samples, reports, spec.commandLine().getOut());
+            Path from = samples != null ? samples : BundledSamples.copyTo(database.resolveSibling("demo-samples"));
+            return ctx.getBean(DemoService.class).run(from, reports, spec.commandLine().getOut());
         }
     }
 }

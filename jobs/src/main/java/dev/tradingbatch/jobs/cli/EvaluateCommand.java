@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluates a declared strategy (trading.strategies) on the candles closed since its last evaluation",
-                "and paper-trades what it signals; its trades belong to its strategy_id alone."})
+        description = {"Evaluates a declared strategy on the candles closed since its last evaluation.",
+                "Paper-trades what it signals; its trades belong to its strategy_id alone.",
+                "Strategies are declared under trading.strategies."})
 class EvaluateCommand implements Callable<Integer> {
 
     private final Launcher launcher;

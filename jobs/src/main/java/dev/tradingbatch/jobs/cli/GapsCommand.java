@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "gaps", mixinStandardHelpOptions = true,
-        description = {"Lists every missing range inside each stored series (from the timeframe grid), its length,",
-                "and whether it is still open or confirmed empty by the exchange. Fill them with: backfill ... --fill-gaps"})
+        description = {"Lists the missing ranges inside each stored series, their length and status.",
+                "A range is missing where the timeframe's grid has no stored candle; it is still",
+                "open, or confirmed empty by the exchange. backfill ... --fill-gaps fills them."})
 class GapsCommand implements Callable<Integer> {
 
     private final Launcher launcher;

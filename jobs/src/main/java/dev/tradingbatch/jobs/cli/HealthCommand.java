@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = {"For container health checks: exit 0 when the database opens and the role's last scheduled jobs",
-                "completed within their expected window, else exit 1 with the reason."})
+        description = {"Exits 0 when the role's scheduled jobs are on time, else 1 (for health checks).",
+                "Healthy: the database opens and the role's last scheduled jobs completed within",
+                "their expected window. Otherwise one line per problem says what is late."})
 class HealthCommand implements Callable<Integer> {
 
     private final Launcher launcher;

@@ -12,7 +12,8 @@ import java.util.function.BiFunction;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = {"Lists, shows, restarts, stops and abandons recorded job executions.",
-                "An execution left STARTED by a process that is gone is marked FAILED first, with a message saying so."},
+                "An execution left STARTED by a process that is gone is marked FAILED first,",
+                "with a message saying so."},
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, JobsCommand.Restart.class,
                 JobsCommand.Stop.class, JobsCommand.Abandon.class})
 class JobsCommand implements Runnable {
@@ -70,7 +71,7 @@ class JobsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "One execution: parameters, status, each step's read/write/skip counts, exit message.")
+            description = "One execution: parameters, status, each step's counts, exit message.")
     static class Show extends JobsSubcommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "markets", mixinStandardHelpOptions = true,
-        description = "Lists every stored series (exchange, symbol, timeframe) with its first and last candle and count.")
+        description = "Lists every stored series with its first and last candle and candle count.")
 class MarketsCommand implements Callable<Integer> {
 
     private static final String ROW = "%-10s %-12s %-9s %-20s %-20s %10s%n";

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replays a declared strategy over stored candles, with the same code path and fill model as evaluate;",
-                "its trades are stored under the run's own id (see: replay list, report --run ID)."},
+        description = {"Replays a declared strategy over stored candles as evaluate would trade them.",
+                "Same code path and fill model as evaluate; its trades are stored under the",
+                "run's own id (see: replay list, report --run ID)."},
         subcommands = ReplayCommand.ListReplays.class)
 class ReplayCommand implements Callable<Integer> {
 

@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"A strategy's trades, total pnl, win rate, average return, max drawdown,",
-                "open position and the seed's Query 2 (--strategy); without --strategy,",
-                "every declared strategy side by side."})
+        description = {"Shows how the declared strategies did: pnl, win rate, return, max drawdown.",
+                "With --strategy, one strategy in detail: its trades, open position and the",
+                "reference performance query (Query 2 of docs/database.md); without it, every",
+                "declared strategy side by side."})
 class ReportCommand implements Callable<Integer> {
 
     private final Launcher launcher;

@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the service: Quartz fires the backfill of every configured market after each candle closes,",
-                "the gap fill daily and each strategy's evaluation after its candle closes, until SIGTERM."})
+        description = {"Runs the service until SIGTERM: Quartz fires backfills and evaluations.",
+                "The backfill of every configured market fires after each candle closes, the gap",
+                "fill daily, and each strategy's evaluation after its candle closes."})
 class RunCommand implements Callable<Integer> {
 
     private final Launcher launcher;

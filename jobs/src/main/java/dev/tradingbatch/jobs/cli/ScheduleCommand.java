@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = "Lists what a service of this role would fire, and when, for the current configuration.")
+        description = "Lists what a service of a role would fire, and when, with this configuration.")
 class ScheduleCommand implements Callable<Integer> {
 
     private static final String ROW = "%-40s %-24s %-22s %s";
@@ -36,7 +36,7 @@ class ScheduleCommand implements Callable<Integer> {
             List<PlannedRun> runs = ctx.getBean(SchedulePlan.class).plan(options.role, options.strategies());
             PrintWriter out = spec.commandLine().getOut();
             if (runs.isEmpty()) {
-                out.println("nothing to schedule: configure trading.markets and trading.strategies (see README, run)");
+                out.println("nothing to schedule: configure trading.markets and trading.strategies (see docs/configuration.md)");
                 return 0;
             }
             out.println(String.format(ROW, "JOB", "FIRES", "NEXT (UTC)", "THEN"));

@@ -59,7 +59,7 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
     }
 
     /**
-     * A market the backfiller keeps up to date (see README "run").
+     * A market the backfiller keeps up to date (see docs/deployment.md).
      *
      * @param timeframes the series to keep, e.g. [1h, 15m]
      * @param history    how far back the first backfill of a series starts; {@code trading.backfill.default-history}
@@ -92,7 +92,7 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
     }
 
     /**
-     * One trader, declared under {@code trading.strategies.<strategy_id>} (see README "Strategies").
+     * One trader, declared under {@code trading.strategies.<strategy_id>} (see docs/strategies.md).
      *
      * @param type        rsi, macd, scalping or trend
      * @param params      the type's parameters; unset ones take their defaults

@@ -65,8 +65,8 @@ public class DemoService {
         for (DemoStrategies.Sample s : DemoStrategies.SAMPLES) {
             Path file = samples.resolve(s.file());
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException("cannot read " + file + ": run demo from the repository's root folder, "
-                        + "or give --samples DIR");
+                throw new BadInputException("cannot read " + file + ": --samples names a folder holding the "
+                        + "sample files; without it the demo uses the copies inside the jar");
             }
         }
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());

@@ -18,8 +18,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The seed's three queries, verbatim, against the schema the migrations build. */
-class SeedQueriesTest {
+/** The three reference queries (docs/database.md), verbatim, against the schema the migrations build. */
+class ReferenceQueriesTest {
 
     private static final long T0 = 1_704_067_200_000L; // 2024-01-01T00:00:00Z
     private static final long HOUR = 3_600_000L;
@@ -117,7 +117,7 @@ class SeedQueriesTest {
                 FROM ohlcv_data
                 GROUP BY exchange, symbol, timeframe""");
 
-        assertThat(ranges.stream().map(SeedQueriesTest::wholeNumbersAsLong)).containsExactlyInAnyOrder(
+        assertThat(ranges.stream().map(ReferenceQueriesTest::wholeNumbersAsLong)).containsExactlyInAnyOrder(
                 Map.of("exchange", "binance", "symbol", "BTC/USDT", "timeframe", "1h",
                         "earliest", T0, "latest", T0 + 5 * HOUR, "candle_count", 2L),
                 Map.of("exchange", "kraken", "symbol", "BTC/USD", "timeframe", "5m",

@@ -87,6 +87,36 @@ class FileBackfillTest {
                 Map.of("raw", "1704085200000,100,101,99,102,1", "reason", "close 102 outside [low, high]"));
     }
 
+    @Test
+    void shouldRefuseAbsurdValuesAndTimesByTheirTextAndCandlesNotClosedYet() throws IOException {
+        Path csv = dir.resolve("absurd.csv");
+        Files.writeString(csv, """
+                open_time,open,high,low,close,volume
+                2024-01-01T00:00:00Z,100,101,99,100,1
+                2024-01-01T01:00:00Z,1e400000000,101,99,100,1
+                2024-01-01T02:00:00Z,100,101,99,100,1E-400000000
+                10064366524800000,100,101,99,100,1
+                +999999999-12-31T00:00:00Z,100,101,99,100,1
+                2099-01-01T00:00:00Z,100,101,99,100,1
+                """);
+
+        CliRun.Result r = cli.run("backfill", "--exchange", "file", "--file", csv.toString(), "--symbol", "BTC/USD",
+                "--timeframe", "1h");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1 stored, 0 already present, 5 rejected");
+        List<Object> reasons = cli.query("SELECT reason FROM rejected_candles ORDER BY id").stream()
+                .map(row -> row.get("reason")).toList();
+        assertThat(reasons.subList(0, 4)).containsExactly(
+                "open '1e400000000' is out of range (beyond 10^64 or 10^-64)",
+                "volume '1E-400000000' is out of range (beyond 10^64 or 10^-64)",
+                "open time '10064366524800000' is out of range (1970-01-01 to 9999-12-31)",
+                "open time '+999999999-12-31T00:00:00Z' is out of range (1970-01-01 to 9999-12-31)");
+        assertThat((String) reasons.get(4)).startsWith("the candle of 2099-01-01T00:00:00Z has not closed yet (now 20");
+        assertThat(cli.candles(new MarketKey("file", "BTC/USD", Timeframe.H1))).extracting(Candle::openTime)
+                .containsExactly(1704067200000L);
+    }
+
     private static String plain(java.math.BigDecimal d) {
         return d.stripTrailingZeros().toPlainString();
     }

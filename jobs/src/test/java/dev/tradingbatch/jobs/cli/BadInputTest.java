@@ -49,6 +49,10 @@ class BadInputTest {
                     + "|--from 2024-02-01 is not before --to 2024-01-01",
             "--exchange binance --symbol BTC/USDT --timeframe 1h --from 2024-13-45"
                     + "|--from '2024-13-45' is not a date, an ISO-8601 date-time or epoch ms",
+            "--exchange binance --symbol BTC/USDT --timeframe 1h --from +999999999-12-31T00:00:00Z"
+                    + "|--from '+999999999-12-31T00:00:00Z' is out of range (1970-01-01 to 9999-12-31)",
+            "--exchange binance --symbol BTC/USDT --timeframe 1h --to 10064366524800000"
+                    + "|--to '10064366524800000' is out of range (1970-01-01 to 9999-12-31)",
             "--exchange binance --symbol FOO/BAR --timeframe 1h|binance does not list symbol 'FOO/BAR'",
             "--exchange file --symbol BTC/USD --timeframe 1h --file missing.csv|cannot read --file missing.csv",
             "--exchange binance --symbol BTC/USDT --timeframe 1h --as x|--as goes with --exchange file, not --exchange binance",

@@ -40,7 +40,7 @@ public class CandleItemWriter implements ItemStreamWriter<RawCandle> {
         this.market = market;
         this.candles = candles;
         this.rejected = rejected;
-        this.validator = new CandleValidator(market.timeframe());
+        this.validator = new CandleValidator(market.timeframe(), clock);
         this.clock = clock;
         this.jobExecutionId = jobExecutionId;
     }

@@ -96,6 +96,37 @@ class BadInputTest {
         assertThat(Files.readString(garbage)).startsWith("these are my notes");
     }
 
+    @Test
+    @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "an SQLite file")
+    void shouldRefuseAnotherApplicationsDatabaseWithoutChangingIt() throws Exception {
+        Path other = dir.resolve("shop.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other); var s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer INTEGER)");
+            s.execute("INSERT INTO customers (name) VALUES ('Ada')");
+        }
+        byte[] before = Files.readAllBytes(other);
+
+        CliRun.Result r = new CliRun(dir).with("spring.datasource.url", "jdbc:sqlite:" + other).run("markets");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: cannot open database " + other.toAbsolutePath() + ": it is another "
+                + "application's database (tables customers, orders; no trading-batch schema history); nothing was "
+                + "changed: point spring.datasource.url at a new file\n");
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("shop.db");
+        }
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "an SQLite file")
+    void shouldOpenItsOwnDatabaseAgain() {
+        assertThat(cli.run("markets").exitCode()).isZero();
+        CliRun.Result again = cli.run("markets");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+    }
+
     private void assertNothingWritten() {
         if (cli.migrated()) {
             assertThat(cli.count("SELECT COUNT(*) FROM candles")).isZero();

@@ -47,4 +47,37 @@ class DecimalTextTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400000000", "1E-400000000", "-7e65", "0.5e-64"})
+    void shouldRefuseAnExponentBeyondSixtyFourWithoutWritingTheNumberOut(String text) {
+        assertThatThrownBy(() -> DecimalText.parse(text))
+                .isInstanceOf(DecimalText.OutOfRangeException.class)
+                .hasMessage("'" + text + "' is out of range (beyond 10^64 or 10^-64)");
+        // left as sent, for the validation to refuse
+        assertThat(DecimalText.plain(text)).isEqualTo(text);
+    }
+
+    @Test
+    void shouldReadTheLargestExponentsAllowed() {
+        assertThat(DecimalText.parse("1e64")).isEqualByComparingTo(BigDecimal.TEN.pow(64));
+        assertThat(DecimalText.plain("1e-64")).isEqualTo("0." + "0".repeat(63) + "1");
+    }
+
+    @Test
+    void shouldRefuseATextLongerThanSixtyFourCharactersByItsLength() {
+        String digits = "9".repeat(10_000_000);
+
+        assertThatThrownBy(() -> DecimalText.parse(digits))
+                .isInstanceOf(DecimalText.OutOfRangeException.class)
+                .hasMessage("'99999999999999999999...' (10000000 characters) is too long for a number");
+        assertThat(DecimalText.parse("0." + "1".repeat(62))).isEqualTo(new BigDecimal("0." + "1".repeat(62)));
+    }
+
+    @Test
+    void shouldWriteAnAbsurdJsonNumberInItsShortForm() {
+        assertThat(DecimalText.plain(new BigDecimal("1e400000000"))).isEqualTo("1E+400000000");
+        assertThat(DecimalText.plain(new BigDecimal("4.2E+4"))).isEqualTo("42000");
+        assertThat(DecimalText.plain(new BigDecimal("0.00000001"))).isEqualTo("0.00000001");
+    }
 }

@@ -2,16 +2,17 @@ package dev.tradingbatch.strategies;
 
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.StoredCandle;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBar;
 import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.num.DoubleNum;
-import org.ta4j.core.num.DoubleNumFactory;
 
-/** Candles as ta4j bars of {@link DoubleNum}s: indicators in doubles for speed, money stays in the candles. */
+/**
+ * Candles as ta4j bars of {@link ScaleFreeNum}s: indicators in doubles for speed, money stays in the candles.
+ */
 final class CandleBars {
 
     private CandleBars() {
@@ -21,7 +22,7 @@ final class CandleBars {
     static BarSeries series(String name, int maximumBarCount) {
         return new BaseBarSeriesBuilder()
                 .withName(name)
-                .withNumFactory(DoubleNumFactory.getInstance())
+                .withNumFactory(ScaleFreeNum.Factory.INSTANCE)
                 .withMaxBarCount(maximumBarCount)
                 .build();
     }
@@ -29,8 +30,8 @@ final class CandleBars {
     /** The bar of {@code candle}, {@code period} long from its open time. */
     static Bar bar(Candle candle, Duration period) {
         return new BaseBar(period, Instant.ofEpochMilli(candle.openTime()), null,
-                DoubleNum.valueOf(candle.open()), DoubleNum.valueOf(candle.high()), DoubleNum.valueOf(candle.low()),
-                DoubleNum.valueOf(candle.close()), DoubleNum.valueOf(candle.volume()), DoubleNum.ZERO, 0);
+                num(candle.open()), num(candle.high()), num(candle.low()), num(candle.close()), num(candle.volume()),
+                ScaleFreeNum.ZERO, 0);
     }
 
     /**
@@ -39,5 +40,10 @@ final class CandleBars {
      */
     static Bar bar(StoredCandle candle, Duration period) {
         return new StoredCandleBar(candle, period);
+    }
+
+    /** The number a decimal is to the indicators: its nearest double. */
+    static ScaleFreeNum num(BigDecimal value) {
+        return ScaleFreeNum.of(value.doubleValue());
     }
 }

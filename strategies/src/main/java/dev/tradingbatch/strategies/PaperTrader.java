@@ -17,7 +17,6 @@ import org.ta4j.core.BaseTradingRecord;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.TradingRecord;
-import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.num.Num;
 
 /**
@@ -285,7 +284,7 @@ public final class PaperTrader {
     }
 
     private static Num num(BigDecimal value) {
-        return DoubleNum.valueOf(value);
+        return CandleBars.num(value);
     }
 
     private static Instant time(long epochMillis) {

@@ -5,11 +5,10 @@ import java.io.Serial;
 import java.time.Duration;
 import java.time.Instant;
 import org.ta4j.core.Bar;
-import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.num.Num;
 
 /**
- * A closed candle as stored, as a ta4j bar of {@link DoubleNum}s: the same values as a {@code BaseBar} of the same
+ * A closed candle as stored, as a ta4j bar of {@link ScaleFreeNum}s: the same values as a {@code BaseBar} of the same
  * doubles, each built on first use. A replay adds a million bars whose indicators read only some of their values
  * (the RSI the close alone), so a bar holds the stored candle and builds its close at once (the series reads it on
  * adding the bar) and its other prices, volume and times when asked, once each: two objects a bar instead of eight.
@@ -33,7 +32,7 @@ final class StoredCandleBar implements Bar {
     StoredCandleBar(StoredCandle candle, Duration period) {
         this.period = period;
         this.candle = candle;
-        this.close = DoubleNum.valueOf(candle.closeValue());
+        this.close = ScaleFreeNum.of(candle.closeValue());
     }
 
     @Override
@@ -60,7 +59,7 @@ final class StoredCandleBar implements Bar {
     @Override
     public Num getOpenPrice() {
         if (open == null) {
-            open = DoubleNum.valueOf(candle.openValue());
+            open = ScaleFreeNum.of(candle.openValue());
         }
         return open;
     }
@@ -68,7 +67,7 @@ final class StoredCandleBar implements Bar {
     @Override
     public Num getHighPrice() {
         if (high == null) {
-            high = DoubleNum.valueOf(candle.highValue());
+            high = ScaleFreeNum.of(candle.highValue());
         }
         return high;
     }
@@ -76,7 +75,7 @@ final class StoredCandleBar implements Bar {
     @Override
     public Num getLowPrice() {
         if (low == null) {
-            low = DoubleNum.valueOf(candle.lowValue());
+            low = ScaleFreeNum.of(candle.lowValue());
         }
         return low;
     }
@@ -89,7 +88,7 @@ final class StoredCandleBar implements Bar {
     @Override
     public Num getVolume() {
         if (volume == null) {
-            volume = DoubleNum.valueOf(candle.volumeValue());
+            volume = ScaleFreeNum.of(candle.volumeValue());
         }
         return volume;
     }
@@ -97,7 +96,7 @@ final class StoredCandleBar implements Bar {
     /** Zero, as the {@code BaseBar}s of candles have it: candles carry no quote volume. */
     @Override
     public Num getAmount() {
-        return DoubleNum.ZERO;
+        return ScaleFreeNum.ZERO;
     }
 
     @Override

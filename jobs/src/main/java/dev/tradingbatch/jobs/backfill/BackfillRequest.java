@@ -5,6 +5,7 @@ import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.readers.exchange.Exchanges;
+import dev.tradingbatch.readers.file.CsvCandleFile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,9 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new BadInputException("cannot read --file " + file);
             }
+            CsvCandleFile.problem(file).ifPresent(problem -> {
+                throw new BadInputException("--file " + file + " " + problem);
+            });
             if (as != null) {
                 storeAs = as.toLowerCase(Locale.ROOT);
                 if (!MarketKey.isExchangeName(storeAs)) {

@@ -15,9 +15,13 @@ public record BackfillSummary(long pages, long stored, long present, long reject
                 ctx.getLong(CandleItemWriter.REJECTED, 0));
     }
 
-    /** The summary line's counts: {@code 2 pages fetched, 1500 stored, 0 already present, 1 rejected}. */
+    /**
+     * The summary line's counts: {@code 2 pages fetched, 1500 stored, 0 already present, 1 rejected}, saying when
+     * only the first rejected rows were kept.
+     */
     public String counts() {
         return pages + (pages == 1 ? " page" : " pages") + " fetched, " + stored + " stored, " + present
-                + " already present, " + rejected + " rejected";
+                + " already present, " + rejected + " rejected" + (rejected > CandleItemWriter.KEPT_REJECTED
+                ? " (the first " + CandleItemWriter.KEPT_REJECTED + " kept in rejected_candles)" : "");
     }
 }

@@ -6,6 +6,7 @@ import dev.tradingbatch.db.Dialect;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.db.SqliteFileCheck;
 import dev.tradingbatch.db.SqliteTransactions;
 import dev.tradingbatch.db.SqliteUrls;
 import dev.tradingbatch.jobs.BadInputException;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,6 +54,11 @@ class DatabaseConfiguration {
             throw new BadInputException("trading.database.busy-retries must be 0 or more, not " + busyRetries);
         }
         SqliteUrls.prepareFolder(url);
+        Path file = SqliteUrls.file(url);
+        if (file != null) {
+            // before the settings switch it to WAL and the migration puts its lock file beside it
+            SqliteFileCheck.check(file);
+        }
         ds.setJdbcUrl(SqliteUrls.withSettings(url));
         // one writer at a time anyway; a few connections let readers run beside it
         ds.setMaximumPoolSize(4);

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The demo's market clock: it plays the time a trader would live through, candle after candle. */
+/**
+ * The demo's market clock: it plays the time a trader would live through, candle after candle. Until then it is the
+ * time it was made at, so that the samples it imports first are candles that have closed.
+ */
 public final class SettableClock extends Clock {
 
-    private volatile Instant now = Instant.EPOCH;
+    private volatile Instant now = Instant.now();
 
     public void set(Instant instant) {
         this.now = instant;

@@ -87,6 +87,84 @@ class FileBackfillTest {
                 Map.of("raw", "1704085200000,100,101,99,102,1", "reason", "close 102 outside [low, high]"));
     }
 
+    @Test
+    void shouldRefuseAbsurdValuesAndTimesByTheirTextAndCandlesNotClosedYet() throws IOException {
+        Path csv = dir.resolve("absurd.csv");
+        Files.writeString(csv, """
+                open_time,open,high,low,close,volume
+                2024-01-01T00:00:00Z,100,101,99,100,1
+                2024-01-01T05:00:00Z,100,101,99,100,1
+                2024-01-01T06:00:00Z,100,101,99,100,1
+                2024-01-01T07:00:00Z,100,101,99,100,1
+                2024-01-01T08:00:00Z,100,101,99,100,1
+                2024-01-01T09:00:00Z,100,101,99,100,1
+                2024-01-01T01:00:00Z,1e400000000,101,99,100,1
+                2024-01-01T02:00:00Z,100,101,99,100,1E-400000000
+                10064366524800000,100,101,99,100,1
+                +999999999-12-31T00:00:00Z,100,101,99,100,1
+                2099-01-01T00:00:00Z,100,101,99,100,1
+                """);
+
+        CliRun.Result r = cli.run("backfill", "--exchange", "file", "--file", csv.toString(), "--symbol", "BTC/USD",
+                "--timeframe", "1h");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("6 stored, 0 already present, 5 rejected");
+        List<Object> reasons = cli.query("SELECT reason FROM rejected_candles ORDER BY id").stream()
+                .map(row -> row.get("reason")).toList();
+        assertThat(reasons.subList(0, 4)).containsExactly(
+                "open '1e400000000' is out of range (beyond 10^64 or 10^-64)",
+                "volume '1E-400000000' is out of range (beyond 10^64 or 10^-64)",
+                "open time '10064366524800000' is out of range (1970-01-01 to 9999-12-31)",
+                "open time '+999999999-12-31T00:00:00Z' is out of range (1970-01-01 to 9999-12-31)");
+        assertThat((String) reasons.get(4)).startsWith("the candle of 2099-01-01T00:00:00Z has not closed yet (now 20");
+        assertThat(cli.candles(new MarketKey("file", "BTC/USD", Timeframe.H1))).extracting(Candle::openTime)
+                .containsExactly(1704067200000L, 1704085200000L, 1704088800000L, 1704092400000L, 1704096000000L,
+                        1704099600000L);
+    }
+
+    @Test
+    void shouldRefuseAFileOfGarbageBeforeReadingItAndWriteNothing() throws IOException {
+        Path file = dir.resolve("garbage.csv");
+        byte[] bytes = new byte[5_000_000];
+        new java.util.Random(5).nextBytes(bytes);
+        Files.write(file, bytes);
+
+        CliRun.Result r = cli.run("backfill", "--exchange", "file", "--file", file.toString(), "--symbol", "BTC/USD",
+                "--timeframe", "1h");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --file " + file + " does not look like candles "
+                + "(open_time,open,high,low,close,volume): 100 of its first 100 rows are not a time and five numbers")
+                .hasLineCount(1);
+        if (cli.migrated()) {
+            assertThat(cli.count("SELECT COUNT(*) FROM rejected_candles")).isZero();
+            assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
+        }
+    }
+
+    @Test
+    void shouldKeepTheFirstHundredRefusedRowsOfARunAndCountTheRest() throws IOException {
+        StringBuilder csv = new StringBuilder("open_time,open,high,low,close,volume\n");
+        long hour = 3_600_000L;
+        for (int i = 0; i < 400; i++) {
+            // from the 101st row on, every other row has its high below its low
+            String high = i >= 100 && i % 2 == 0 ? "0.1" : "2";
+            csv.append(1704067200000L + i * hour).append(",1,").append(high).append(",0.5,1,10\n");
+        }
+        Path file = dir.resolve("some-bad.csv");
+        Files.writeString(file, csv);
+
+        CliRun.Result r = cli.run("backfill", "--exchange", "file", "--file", file.toString(), "--symbol", "BTC/USD",
+                "--timeframe", "1h");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("250 stored, 0 already present, 150 rejected (the first 100 kept in "
+                + "rejected_candles)");
+        assertThat(cli.count("SELECT COUNT(*) FROM rejected_candles")).isEqualTo(100);
+        assertThat(cli.count("SELECT COUNT(*) FROM candles")).isEqualTo(250);
+    }
+
     private static String plain(java.math.BigDecimal d) {
         return d.stripTrailingZeros().toPlainString();
     }

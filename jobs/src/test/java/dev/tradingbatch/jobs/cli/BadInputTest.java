@@ -49,6 +49,10 @@ class BadInputTest {
                     + "|--from 2024-02-01 is not before --to 2024-01-01",
             "--exchange binance --symbol BTC/USDT --timeframe 1h --from 2024-13-45"
                     + "|--from '2024-13-45' is not a date, an ISO-8601 date-time or epoch ms",
+            "--exchange binance --symbol BTC/USDT --timeframe 1h --from +999999999-12-31T00:00:00Z"
+                    + "|--from '+999999999-12-31T00:00:00Z' is out of range (1970-01-01 to 9999-12-31)",
+            "--exchange binance --symbol BTC/USDT --timeframe 1h --to 10064366524800000"
+                    + "|--to '10064366524800000' is out of range (1970-01-01 to 9999-12-31)",
             "--exchange binance --symbol FOO/BAR --timeframe 1h|binance does not list symbol 'FOO/BAR'",
             "--exchange file --symbol BTC/USD --timeframe 1h --file missing.csv|cannot read --file missing.csv",
             "--exchange binance --symbol BTC/USDT --timeframe 1h --as x|--as goes with --exchange file, not --exchange binance",
@@ -90,6 +94,37 @@ class BadInputTest {
         assertThat(r.err()).startsWith("error: cannot open database");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(Files.readString(garbage)).startsWith("these are my notes");
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "an SQLite file")
+    void shouldRefuseAnotherApplicationsDatabaseWithoutChangingIt() throws Exception {
+        Path other = dir.resolve("shop.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other); var s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer INTEGER)");
+            s.execute("INSERT INTO customers (name) VALUES ('Ada')");
+        }
+        byte[] before = Files.readAllBytes(other);
+
+        CliRun.Result r = new CliRun(dir).with("spring.datasource.url", "jdbc:sqlite:" + other).run("markets");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: cannot open database " + other.toAbsolutePath() + ": it is another "
+                + "application's database (tables customers, orders; no trading-batch schema history); nothing was "
+                + "changed: point spring.datasource.url at a new file\n");
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("shop.db");
+        }
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "test.database", matches = "postgresql", disabledReason = "an SQLite file")
+    void shouldOpenItsOwnDatabaseAgain() {
+        assertThat(cli.run("markets").exitCode()).isZero();
+        CliRun.Result again = cli.run("markets");
+        assertThat(again.exitCode()).as(again.err()).isZero();
     }
 
     private void assertNothingWritten() {

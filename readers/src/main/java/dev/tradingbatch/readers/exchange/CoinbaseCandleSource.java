@@ -1,5 +1,6 @@
 package dev.tradingbatch.readers.exchange;
 
+import dev.tradingbatch.model.DecimalText;
 import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
@@ -12,7 +13,6 @@ import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.coinbasepro.CoinbaseProExchange;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,9 +134,9 @@ public final class CoinbaseCandleSource implements CandleSource {
         }
     }
 
-    /** The number's own text as BigDecimal, written without exponent (1E-8 becomes 0.00000001). */
+    /** The number's own text written without exponent (1E-8 becomes 0.00000001); an absurd one left for validation. */
     private static String plain(String number) {
-        return new BigDecimal(number).toPlainString();
+        return DecimalText.plain(number);
     }
 
     private static String product(String symbol) {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.readers.exchange;
 
+import dev.tradingbatch.model.DecimalText;
 import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandlePage;
@@ -178,8 +179,8 @@ public final class KrakenCandleSource implements CandleSource {
     /** Row [time (epoch s), open, high, low, close, vwap, volume, count] to a RawCandle stamped in epoch ms. */
     private static RawCandle raw(KrakenOHLC r) {
         return new RawCandle(Long.toString(r.getTime() * 1000L),
-                r.getOpen().toPlainString(), r.getHigh().toPlainString(), r.getLow().toPlainString(),
-                r.getClose().toPlainString(), r.getVolume().toPlainString());
+                DecimalText.plain(r.getOpen()), DecimalText.plain(r.getHigh()), DecimalText.plain(r.getLow()),
+                DecimalText.plain(r.getClose()), DecimalText.plain(r.getVolume()));
     }
 
     /** BTC/USDT becomes XBTUSDT, ETH/USD stays ETHUSD: Kraken's pair names accepted by public endpoints. */

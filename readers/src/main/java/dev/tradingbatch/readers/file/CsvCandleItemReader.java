@@ -4,27 +4,21 @@ import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.model.RawCandle;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.LongPredicate;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads candles from a CSV file {@code open_time,open,high,low,close,volume} (header line optional,
- * open time in epoch ms or ISO-8601, {@code .gz} files unpacked on the fly). Rows are handed out
- * verbatim for validation; a restart skips the rows an earlier run already handed out.
+ * open time in epoch ms or ISO-8601, {@code .gz} files unpacked on the fly, see {@link CsvLines}). Rows are handed
+ * out verbatim for validation; a restart skips the rows an earlier run already handed out.
  */
 public class CsvCandleItemReader extends AbstractItemCountingItemStreamItemReader<RawCandle> {
 
     private final Path file;
     private final LongPredicate inRange;
-    private BufferedReader lines;
+    private CsvLines lines;
 
     /** {@code inRange} tests a row's open time (epoch ms); rows outside it are skipped, not refused. */
     public CsvCandleItemReader(Path file, LongPredicate inRange) {
@@ -35,21 +29,13 @@ public class CsvCandleItemReader extends AbstractItemCountingItemStreamItemReade
 
     @Override
     protected void doOpen() throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in);
-        }
-        lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        lines = new CsvLines(file);
     }
 
     @Override
     protected RawCandle doRead() throws IOException {
         String line;
-        while ((line = lines.readLine()) != null) {
-            line = line.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("open_time")) {
-                continue;
-            }
+        while ((line = lines.next()) != null) {
             String[] f = Arrays.copyOf(line.split(",", -1), 6);
             RawCandle raw = new RawCandle(f[0], f[1], f[2], f[3], f[4], f[5]);
             if (inRange == null || !hasTime(raw) || inRange.test(timeOf(raw))) {

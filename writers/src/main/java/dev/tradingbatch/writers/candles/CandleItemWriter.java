@@ -23,6 +23,11 @@ public class CandleItemWriter implements ItemStreamWriter<RawCandle> {
     public static final String STORED = "candles.stored";
     public static final String PRESENT = "candles.present";
     public static final String REJECTED = "candles.rejected";
+    /**
+     * Refused rows kept verbatim per run; the rest are counted. A file of garbage is refused before it is read (see
+     * {@code CsvCandleFile}), but a bad source could still refuse every row of a long run.
+     */
+    public static final int KEPT_REJECTED = 100;
 
     private final MarketKey market;
     private final CandleRepository candles;
@@ -40,7 +45,7 @@ public class CandleItemWriter implements ItemStreamWriter<RawCandle> {
         this.market = market;
         this.candles = candles;
         this.rejected = rejected;
-        this.validator = new CandleValidator(market.timeframe());
+        this.validator = new CandleValidator(market.timeframe(), clock);
         this.clock = clock;
         this.jobExecutionId = jobExecutionId;
     }
@@ -68,7 +73,9 @@ public class CandleItemWriter implements ItemStreamWriter<RawCandle> {
     }
 
     private void reject(RawCandle raw, String reason) {
-        rejected.add(market, raw, reason, jobExecutionId, clock.millis());
+        if (rejectedCount < KEPT_REJECTED) {
+            rejected.add(market, raw, reason, jobExecutionId, clock.millis());
+        }
         rejectedCount++;
     }
 

@@ -7,15 +7,19 @@ import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.model.Timeframe;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 
 /** Turns a candle as a source sent it into a {@link Candle}, or says in one phrase why it is refused. */
 public final class CandleValidator {
 
     private final Timeframe timeframe;
+    private final Clock clock;
 
-    public CandleValidator(Timeframe timeframe) {
+    /** {@code clock} says which candles have closed: no source may store one that has not. */
+    public CandleValidator(Timeframe timeframe, Clock clock) {
         this.timeframe = timeframe;
+        this.clock = clock;
     }
 
     /** Either a valid candle or the reason it is not one. */
@@ -37,6 +41,11 @@ public final class CandleValidator {
             if (!timeframe.isOnGrid(openTime)) {
                 return refused("open time " + Instant.ofEpochMilli(openTime) + " is not on the " + timeframe
                         + " grid");
+            }
+            long now = clock.millis();
+            if (openTime > now - timeframe.millis()) {
+                return refused("the candle of " + Instant.ofEpochMilli(openTime) + " has not closed yet (now "
+                        + Instant.ofEpochMilli(now) + ")");
             }
             if (high.compareTo(low) < 0) {
                 return refused("high " + raw.high() + " < low " + raw.low());
@@ -78,6 +87,8 @@ public final class CandleValidator {
     private static BigDecimal number(String field, String text) {
         try {
             return DecimalText.parse(text.strip());
+        } catch (DecimalText.OutOfRangeException e) {
+            throw new IllegalArgumentException(field + " " + e.getMessage());
         } catch (NumberFormatException | NullPointerException e) {
             throw new IllegalArgumentException(field + " is not a number: '" + text + "'");
         }

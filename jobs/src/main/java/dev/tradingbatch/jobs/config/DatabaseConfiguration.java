@@ -3,6 +3,10 @@ package dev.tradingbatch.jobs.config;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.Dialect;
+import dev.tradingbatch.db.FiredTriggerRepository;
+import dev.tradingbatch.db.HeartbeatRepository;
+import dev.tradingbatch.db.JobExecutionQueries;
+import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.model.OpenTimes;
@@ -95,6 +99,30 @@ class DatabaseConfiguration {
     @Bean
     GapRepository gapRepository(DataSource dataSource) {
         return new GapRepository(dataSource);
+    }
+
+    /** Trade data as reports read it. */
+    @Bean
+    ReportRepository reportRepository(DataSource dataSource) {
+        return new ReportRepository(dataSource);
+    }
+
+    /** Which process runs each job execution under way, and its last heartbeat. */
+    @Bean
+    HeartbeatRepository heartbeatRepository(DataSource dataSource) {
+        return new HeartbeatRepository(dataSource);
+    }
+
+    /** Job executions found by job, status and parameter values in Spring Batch's tables. */
+    @Bean
+    JobExecutionQueries jobExecutionQueries(DataSource dataSource) {
+        return new JobExecutionQueries(dataSource);
+    }
+
+    /** The triggers a clustered Quartz instance holds acquired (PostgreSQL). */
+    @Bean
+    FiredTriggerRepository firedTriggerRepository(DataSource dataSource) {
+        return new FiredTriggerRepository(dataSource);
     }
 
     /** How every wait for an exchange (retry backoff, request budget) is spent: tests record waits instead. */

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.maintenance;
 
 import dev.tradingbatch.db.ArchivedCandleRepository;
+import dev.tradingbatch.db.SqliteBackup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,5 +14,11 @@ class MaintenanceConfiguration {
     @Bean
     ArchivedCandleRepository archivedCandleRepository(DataSource dataSource) {
         return new ArchivedCandleRepository(dataSource);
+    }
+
+    /** The online copy {@code backup} makes of an SQLite database. */
+    @Bean
+    SqliteBackup sqliteBackup(DataSource dataSource) {
+        return new SqliteBackup(dataSource);
     }
 }

@@ -16,15 +16,14 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,17 +40,17 @@ public class JobsService {
     private final JobOperator jobOperator;
     private final StaleExecutions stale;
     private final Heartbeats heartbeats;
-    private final JdbcTemplate jdbc;
+    private final ExecutionLookup executions;
     private final List<String> jobNames;
 
     JobsService(JobRepository jobRepository, JobOperator jobOperator, StaleExecutions stale, Heartbeats heartbeats,
-                DataSource dataSource, List<Job> jobs) {
+                ExecutionLookup executions, List<Job> jobs) {
         this.heartbeats = heartbeats;
         this.jobNames = jobs.stream().map(Job::getName).sorted().toList();
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.stale = stale;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.executions = executions;
     }
 
     /** Newest first; {@code status} and {@code job} filter (a job may be named short: backfill, fill-gaps). */
@@ -59,22 +58,7 @@ public class JobsService {
         BatchStatus wanted = status == null ? null : status(status);
         String jobName = job == null ? null : jobName(job);
         reportRecovered(out);
-        StringBuilder sql = new StringBuilder("""
-                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                WHERE 1 = 1""");
-        List<Object> args = new ArrayList<>();
-        if (wanted != null) {
-            sql.append(" AND e.STATUS = ?");
-            args.add(wanted.name());
-        }
-        if (jobName != null) {
-            sql.append(" AND i.JOB_NAME = ?");
-            args.add(jobName);
-        }
-        sql.append(" ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?");
-        args.add(limit);
-        List<Long> ids = jdbc.queryForList(sql.toString(), Long.class, args.toArray());
+        List<Long> ids = executions.ids(jobName, Map.of(), wanted, limit);
         if (ids.isEmpty()) {
             out.println("no job executions" + (wanted != null || jobName != null ? " match" : " recorded yet"));
             return 0;

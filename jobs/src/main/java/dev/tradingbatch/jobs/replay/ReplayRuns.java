@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
@@ -7,10 +8,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +21,20 @@ public class ReplayRuns {
     private static final String ROW = "%-12s %-16s %-44s %-9s %7s %7s  %s%n";
 
     private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
+    private final TradeRepository trades;
     private final ExecutionLookup executions;
 
-    ReplayRuns(JobRepository jobRepository, DataSource dataSource, ExecutionLookup executions) {
+    ReplayRuns(JobRepository jobRepository, TradeRepository trades, ExecutionLookup executions) {
         this.executions = executions;
         this.jobRepository = jobRepository;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.trades = trades;
     }
 
     public int list(String strategy, PrintWriter out) {
         List<Long> ids = executions.ids("replayStrategyJob", strategy == null ? Map.of() : Map.of("strategy", strategy),
                 null, Integer.MAX_VALUE);
         if (ids.isEmpty()) {
-            if (strategy != null && jdbc.queryForObject("SELECT COUNT(*) FROM strategies WHERE strategy_id = ?",
-                    Long.class, strategy) == 0) {
+            if (strategy != null && !trades.declarations().containsKey(strategy)) {
                 throw new BadInputException("unknown strategy '" + strategy + "'");
             }
             out.println("no replays recorded yet (see: replay --help)");

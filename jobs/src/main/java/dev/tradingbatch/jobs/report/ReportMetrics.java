@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.report;
 
+import dev.tradingbatch.db.StoredTrade;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

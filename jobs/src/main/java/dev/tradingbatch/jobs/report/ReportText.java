@@ -1,5 +1,8 @@
 package dev.tradingbatch.jobs.report;
 
+import dev.tradingbatch.db.Query2Row;
+import dev.tradingbatch.db.StoredStrategy;
+import dev.tradingbatch.db.StoredTrade;
 import dev.tradingbatch.model.Candle;
 
 import java.math.BigDecimal;
@@ -27,8 +30,8 @@ final class ReportText {
 
     /** One strategy's figures, a line each; the last candle and Query 2's row where there are any. */
     static List<String> detail(StrategyReport report, String runId, Optional<Candle> lastCandle,
-                               Optional<SeedPerformance> seed) {
-        DeclaredStrategy s = report.strategy();
+                               Optional<Query2Row> seed) {
+        StoredStrategy s = report.strategy();
         ReportMetrics m = report.metrics();
         String quote = s.quote().isEmpty() ? "" : " " + s.quote();
         List<String> lines = new ArrayList<>();

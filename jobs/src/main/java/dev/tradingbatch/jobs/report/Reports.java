@@ -2,6 +2,10 @@ package dev.tradingbatch.jobs.report;
 
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.Query2Row;
+import dev.tradingbatch.db.ReportRepository;
+import dev.tradingbatch.db.StoredStrategy;
+import dev.tradingbatch.db.StoredTrade;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
@@ -35,21 +39,21 @@ public class Reports {
 
     /** Prints one strategy's figures for a run; an unknown strategy is bad input. */
     public void printStrategy(String strategyId, String runId, PrintWriter out) {
-        List<DeclaredStrategy> declared = repository.strategies();
-        DeclaredStrategy strategy = declared.stream().filter(s -> s.id().equals(strategyId)).findFirst()
+        List<StoredStrategy> declared = repository.strategies();
+        StoredStrategy strategy = declared.stream().filter(s -> s.id().equals(strategyId)).findFirst()
                 .orElseThrow(() -> new BadInputException("unknown strategy '" + strategyId + "' ("
                         + (declared.isEmpty() ? "none declared yet"
-                        : "known: " + declared.stream().map(DeclaredStrategy::id).collect(Collectors.joining(", ")))
+                        : "known: " + declared.stream().map(StoredStrategy::id).collect(Collectors.joining(", ")))
                         + ")"));
         ReportMetrics metrics = ReportMetrics.of(repository.trades(strategyId, runId));
         Optional<Candle> lastCandle = metrics.openPosition().isPresent() ? lastCandle(strategy) : Optional.empty();
-        Optional<SeedPerformance> seed = LIVE.equals(runId) ? repository.seedPerformance(strategyId) : Optional.empty();
+        Optional<Query2Row> seed = LIVE.equals(runId) ? repository.query2(strategyId) : Optional.empty();
         ReportText.detail(new StrategyReport(strategy, metrics), runId, lastCandle, seed).forEach(out::println);
     }
 
     /** Prints every declared strategy's figures for a run, one row each, in {@code sort} order. */
     public void printAll(String runId, ReportSort sort, PrintWriter out) {
-        List<DeclaredStrategy> declared = repository.strategies();
+        List<StoredStrategy> declared = repository.strategies();
         if (declared.isEmpty()) {
             out.println("no strategies declared yet");
             return;
@@ -57,7 +61,7 @@ public class Reports {
         Map<String, List<StoredTrade>> trades = repository.trades(runId).stream()
                 .collect(Collectors.groupingBy(StoredTrade::strategyId));
         List<StrategyReport> rows = new ArrayList<>();
-        for (DeclaredStrategy s : declared) {
+        for (StoredStrategy s : declared) {
             rows.add(new StrategyReport(s, ReportMetrics.of(trades.getOrDefault(s.id(), List.of()))));
         }
         rows.sort(sort.order());
@@ -65,7 +69,7 @@ public class Reports {
     }
 
     /** The last stored candle of the strategy's market, if any. */
-    private Optional<Candle> lastCandle(DeclaredStrategy strategy) {
+    private Optional<Candle> lastCandle(StoredStrategy strategy) {
         MarketKey market;
         try {
             market = new MarketKey(strategy.exchange(), strategy.symbol(), Timeframe.parse(strategy.timeframe()));

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +46,11 @@ class DemoCommand implements Callable<Integer> {
         properties.put("trading.backfill.progress", "never");
         try (ConfigurableApplicationContext ctx = launcher.with(properties, Map.of("demoClock", new SettableClock()))
                 .start()) {
-            return ctx.getBean(DemoService.class).run(samples, reports, spec.commandLine().getOut());
+            DemoService demo = ctx.getBean(DemoService.class);
+            PrintWriter out = spec.commandLine().getOut();
+            demo.importSamples(samples).forEach(imported -> BackfillText.lines(imported).forEach(out::println));
+            DemoText.summary(demo.trade(reports)).forEach(out::println);
+            return 0;
         }
     }
 }

@@ -47,6 +47,11 @@ public class StaleExecutions {
 
     /** A running execution recovered, and why its process was judged gone. */
     public record Recovered(long executionId, String jobName, BatchStatus status, String reason) {
+
+        /** What a start that continues it says: {@code execution 4 was left STARTED: ...; restarting it}. */
+        public String restarting() {
+            return "execution " + executionId + " was left " + status + ": " + reason + "; restarting it";
+        }
     }
 
     /** Why the execution's process is judged gone, or empty while it still looks alive. */

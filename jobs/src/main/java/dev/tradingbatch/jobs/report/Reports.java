@@ -11,7 +11,6 @@ import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import org.springframework.stereotype.Service;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,12 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code report} command's figures: one strategy in detail, or every declared strategy side by side.
- * Reads only; everything is gathered before the first line is printed, so bad input prints nothing.
+ * Reads only.
  */
 @Service
 public class Reports {
 
-    /** The run a live trader writes; the seed's {@code trades} view shows this one only. */
+    /** The run a live trader writes; the {@code trades} view of the reference queries shows this one only. */
     public static final String LIVE = "live";
 
     private final ReportRepository repository;
@@ -37,8 +36,8 @@ public class Reports {
         this.candles = candles;
     }
 
-    /** Prints one strategy's figures for a run; an unknown strategy is bad input. */
-    public void printStrategy(String strategyId, String runId, PrintWriter out) {
+    /** One strategy's figures for a run; an unknown strategy is bad input. */
+    public StrategyDetail strategy(String strategyId, String runId) {
         List<StoredStrategy> declared = repository.strategies();
         StoredStrategy strategy = declared.stream().filter(s -> s.id().equals(strategyId)).findFirst()
                 .orElseThrow(() -> new BadInputException("unknown strategy '" + strategyId + "' ("
@@ -47,17 +46,13 @@ public class Reports {
                         + ")"));
         ReportMetrics metrics = ReportMetrics.of(repository.trades(strategyId, runId));
         Optional<Candle> lastCandle = metrics.openPosition().isPresent() ? lastCandle(strategy) : Optional.empty();
-        Optional<Query2Row> seed = LIVE.equals(runId) ? repository.query2(strategyId) : Optional.empty();
-        ReportText.detail(new StrategyReport(strategy, metrics), runId, lastCandle, seed).forEach(out::println);
+        Optional<Query2Row> query2 = LIVE.equals(runId) ? repository.query2(strategyId) : Optional.empty();
+        return new StrategyDetail(new StrategyReport(strategy, metrics), runId, lastCandle, query2);
     }
 
-    /** Prints every declared strategy's figures for a run, one row each, in {@code sort} order. */
-    public void printAll(String runId, ReportSort sort, PrintWriter out) {
+    /** Every declared strategy's figures for a run, one row each, in {@code sort} order. */
+    public StrategyTable all(String runId, ReportSort sort) {
         List<StoredStrategy> declared = repository.strategies();
-        if (declared.isEmpty()) {
-            out.println("no strategies declared yet");
-            return;
-        }
         Map<String, List<StoredTrade>> trades = repository.trades(runId).stream()
                 .collect(Collectors.groupingBy(StoredTrade::strategyId));
         List<StrategyReport> rows = new ArrayList<>();
@@ -65,7 +60,7 @@ public class Reports {
             rows.add(new StrategyReport(s, ReportMetrics.of(trades.getOrDefault(s.id(), List.of()))));
         }
         rows.sort(sort.order());
-        ReportText.table(rows, runId, sort).forEach(out::println);
+        return new StrategyTable(rows, runId, sort);
     }
 
     /** The last stored candle of the strategy's market, if any. */

@@ -3,5 +3,5 @@ package dev.tradingbatch.jobs.report;
 import dev.tradingbatch.db.StoredStrategy;
 
 /** One strategy and the figures of its trades in one run. */
-record StrategyReport(StoredStrategy strategy, ReportMetrics metrics) {
+public record StrategyReport(StoredStrategy strategy, ReportMetrics metrics) {
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import javax.sql.DataSource;
@@ -27,7 +28,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+/**
+ * The database connection, and the db module's repositories as beans (each built from its one constructor,
+ * which takes the DataSource): market data ({@link CandleRepository}, {@link RejectedCandleRepository},
+ * {@link GapRepository}), trade data ({@link TradeRepository}, read by reports through
+ * {@link ReportRepository}), which process runs each job ({@link HeartbeatRepository}), and the reads of Spring
+ * Batch's and Quartz's tables ({@link JobExecutionQueries}, {@link FiredTriggerRepository}).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import({CandleRepository.class, RejectedCandleRepository.class, GapRepository.class, TradeRepository.class,
+        ReportRepository.class, HeartbeatRepository.class, JobExecutionQueries.class, FiredTriggerRepository.class})
 class DatabaseConfiguration {
 
     /**
@@ -75,54 +85,6 @@ class DatabaseConfiguration {
         public void close() {
             pool.close();
         }
-    }
-
-    /** Shared market data. */
-    @Bean
-    CandleRepository candleRepository(DataSource dataSource) {
-        return new CandleRepository(dataSource);
-    }
-
-    /** Candles refused by validation, with their reasons. */
-    @Bean
-    RejectedCandleRepository rejectedCandleRepository(DataSource dataSource) {
-        return new RejectedCandleRepository(dataSource);
-    }
-
-    /** Trade data: declared strategies and their trades. */
-    @Bean
-    TradeRepository tradeRepository(DataSource dataSource) {
-        return new TradeRepository(dataSource);
-    }
-
-    /** Missing ranges of stored series and what exchanges answered for them. */
-    @Bean
-    GapRepository gapRepository(DataSource dataSource) {
-        return new GapRepository(dataSource);
-    }
-
-    /** Trade data as reports read it. */
-    @Bean
-    ReportRepository reportRepository(DataSource dataSource) {
-        return new ReportRepository(dataSource);
-    }
-
-    /** Which process runs each job execution under way, and its last heartbeat. */
-    @Bean
-    HeartbeatRepository heartbeatRepository(DataSource dataSource) {
-        return new HeartbeatRepository(dataSource);
-    }
-
-    /** Job executions found by job, status and parameter values in Spring Batch's tables. */
-    @Bean
-    JobExecutionQueries jobExecutionQueries(DataSource dataSource) {
-        return new JobExecutionQueries(dataSource);
-    }
-
-    /** The triggers a clustered Quartz instance holds acquired (PostgreSQL). */
-    @Bean
-    FiredTriggerRepository firedTriggerRepository(DataSource dataSource) {
-        return new FiredTriggerRepository(dataSource);
     }
 
     /** How every wait for an exchange (retry backoff, request budget) is spent: tests record waits instead. */

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.schedule;
 
 import dev.tradingbatch.jobs.backfill.BackfillResult;
 import dev.tradingbatch.jobs.backfill.BackfillSummary;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.EvaluationResult;
 import dev.tradingbatch.jobs.gaps.GapFillResult;
 import dev.tradingbatch.jobs.operations.JobRun;
@@ -38,7 +39,7 @@ final class WorkLog {
                     log.warn("{}: a backfill with these parameters is running already{}", a.target(), clipped);
             case BackfillResult.NotStarted n -> log.warn("{}: cannot start: {}{}", n.target(), n.reason(), clipped);
             case BackfillResult.Ran r -> ran(r.target().toString(), r.run(),
-                    r.counts().map(BackfillSummary::counts).orElse("no step ran") + clipped);
+                    r.counts().map(BackfillSummary::counts).orElse("no step ran"), clipped);
         }
     }
 
@@ -51,16 +52,17 @@ final class WorkLog {
             case GapFillResult.NotStarted n -> log.warn("{}: cannot start: {}", what, n.reason());
             case GapFillResult.Ran r -> ran(what + (r.continuing() ? " (continuing an unfinished fill)" : ""), r.run(),
                     r.counts().map(BackfillSummary::counts).orElse("no fill step ran") + r.asks().map(a -> "; " + a)
-                            .orElse(""));
+                            .orElse(""), "");
         }
     }
 
     static void evaluation(EvaluationResult result) {
-        String what = "evaluate " + result.strategy().id();
+        DeclaredStrategy s = result.strategy();
+        String what = "evaluate " + s.id() + " (" + s.spec().type().code() + " on " + s.market() + ")";
         switch (result) {
             case EvaluationResult.Evaluated e -> ran(what, e.run(), count(e.evaluated(), "candle")
-                    + " evaluated up to " + iso(e.through()) + ", " + count(e.trades().size(), "trade")
-                    + e.trades().stream().map(WorkLog::trade).collect(Collectors.joining())
+                    + " evaluated up to " + iso(e.through()) + ", " + count(e.trades().size(), "trade"),
+                    e.trades().stream().map(WorkLog::trade).collect(Collectors.joining())
                     + e.open().map(t -> "; open position " + t.quantity().toPlainString() + " bought at "
                     + t.price().toPlainString() + " on the candle of " + iso(t.candleTime())).orElse(""));
             case EvaluationResult.NothingNew n ->
@@ -69,20 +71,23 @@ final class WorkLog {
                     + "evaluated", what, iso(c.through()), c.newestStored().isEmpty() ? "no candles stored"
                     : "newest stored: " + iso(c.newestStored().getAsLong()));
             case EvaluationResult.NotEnoughHistory h -> log.info("{}: needs {} candles of history before {}, stored "
-                    + "from {} only; nothing evaluated", what, h.strategy().spec().warmUpBars(), iso(h.first()),
+                    + "from {} only; nothing evaluated", what, s.spec().warmUpBars(), iso(h.first()),
                     iso(h.firstStored()));
             case EvaluationResult.OpenGaps o -> log.info("{}: {} in the candles it needs, first [{}, {}); nothing "
                     + "evaluated", what, count(o.count(), "open gap"), iso(o.first().start()), iso(o.first().end()));
             case EvaluationResult.AlreadyRunning a ->
                     log.warn("{}: an evaluation for the candle of {} is running already", what, iso(a.through()));
             case EvaluationResult.NotStarted n -> log.warn("{}: cannot start: {}", what, n.reason());
-            case EvaluationResult.Failed f -> ran(what, f.run(), "nothing evaluated");
+            case EvaluationResult.Failed f -> ran(what, f.run(), "nothing evaluated", "");
         }
     }
 
-    /** A job that ran: its status and execution, what it did, the dead run it continued, why it failed. */
-    private static void ran(String what, JobRun run, String did) {
-        String line = what + ": " + run.status() + ", execution " + run.executionId() + ", " + did
+    /**
+     * A job that ran: what it did, its status and execution, {@code details} (each starting {@code "; "}), the
+     * dead run it continued, why it failed.
+     */
+    private static void ran(String what, JobRun run, String did, String details) {
+        String line = what + ": " + did + " (" + run.status() + ", execution " + run.executionId() + ")" + details
                 + run.recovered().map(r -> "; " + r.restarting()).orElse("")
                 + (run.completed() ? "" : "; failed: " + run.exitDescription());
         if (run.completed()) {

@@ -65,9 +65,9 @@ class WorkLogTest {
         assertThat(lines.list).singleElement().satisfies(e -> {
             assertThat(e.getLevel()).isEqualTo(Level.INFO);
             assertThat(e.getFormattedMessage()).isEqualTo("backfill binance BTC/USDT 1h [2024-01-01T00:00:00Z, "
-                    + "2024-01-01T03:00:00Z): COMPLETED, execution 5, 1 page fetched, 3 stored, 0 already present, "
-                    + "0 rejected; execution 4 was left STARTED: process 77 on host-a is gone: marked FAILED so it can "
-                    + "be restarted (jobs restart 4); restarting it");
+                    + "2024-01-01T03:00:00Z): 1 page fetched, 3 stored, 0 already present, 0 rejected (COMPLETED, "
+                    + "execution 5); execution 4 was left STARTED: process 77 on host-a is gone: marked FAILED so it "
+                    + "can be restarted (jobs restart 4); restarting it");
         });
     }
 
@@ -79,10 +79,10 @@ class WorkLogTest {
                 new JobRun(7, BatchStatus.STOPPED, "stopped", Optional.empty())));
 
         assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.WARN);
-        assertThat(lines.list.get(0).getFormattedMessage()).endsWith(": FAILED, execution 6, 1 page fetched, 2 stored, "
-                + "0 already present, 0 rejected; failed: binance answered HTTP 503");
+        assertThat(lines.list.get(0).getFormattedMessage()).endsWith("): 1 page fetched, 2 stored, 0 already present, "
+                + "0 rejected (FAILED, execution 6); failed: binance answered HTTP 503");
         assertThat(lines.list.get(1).getFormattedMessage()).isEqualTo("fill gaps binance BTC/USDT 1h (continuing an "
-                + "unfinished fill): STOPPED, execution 7, no fill step ran; failed: stopped");
+                + "unfinished fill): no fill step ran (STOPPED, execution 7); failed: stopped");
     }
 
     @Test
@@ -112,8 +112,9 @@ class WorkLogTest {
 
         assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO, Level.INFO);
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-                "evaluate btc-bin-1h: the candle of 2024-01-01T02:00:00Z is not stored yet (newest stored: "
-                        + "2024-01-01T01:00:00Z); nothing evaluated",
-                "evaluate btc-bin-1h: COMPLETED, execution 9, 1 candle evaluated up to 2024-01-01T02:00:00Z, 0 trades");
+                "evaluate btc-bin-1h (rsi on binance BTC/USDT 1h): the candle of 2024-01-01T02:00:00Z is not stored "
+                        + "yet (newest stored: 2024-01-01T01:00:00Z); nothing evaluated",
+                "evaluate btc-bin-1h (rsi on binance BTC/USDT 1h): 1 candle evaluated up to 2024-01-01T02:00:00Z, "
+                        + "0 trades (COMPLETED, execution 9)");
     }
 }

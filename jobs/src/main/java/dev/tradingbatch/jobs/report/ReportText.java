@@ -1,6 +1,5 @@
 package dev.tradingbatch.jobs.report;
 
-import dev.tradingbatch.db.Query2Row;
 import dev.tradingbatch.db.StoredStrategy;
 import dev.tradingbatch.db.StoredTrade;
 

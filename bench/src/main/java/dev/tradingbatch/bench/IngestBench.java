@@ -3,6 +3,7 @@ package dev.tradingbatch.bench;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
+import dev.tradingbatch.jobs.backfill.BackfillResult;
 import dev.tradingbatch.jobs.backfill.BackfillService;
 import dev.tradingbatch.jobs.backfill.CandleSources;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -168,7 +169,9 @@ final class IngestBench {
             for (RandomWalk.Series s : data) {
                 BackfillRequest request = BackfillRequest.parse("binance", s.market().symbol(), "1m",
                         Long.toString(RandomWalk.T0), Long.toString(s.end()), null, null);
-                if (backfill.run(request, summaries) != 0) {
+                BackfillResult result = backfill.run(request);
+                summaries.println(result);
+                if (!result.succeeded()) {
                     throw new IllegalStateException("the benchmark's backfill failed: " + out);
                 }
             }

@@ -143,7 +143,8 @@ final class ReplayBench {
     private static double replay(ReplayService replays, int i) {
         StringWriter out = new StringWriter();
         long start = System.nanoTime();
-        ReplayService.Outcome outcome = replays.run("bench-rsi-" + i, null, null, List.of(), new PrintWriter(out, true));
+        ReplayService.Outcome outcome = replays.run("bench-rsi-" + i, null, null, List.of());
+        new PrintWriter(out, true).println(outcome);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (outcome.status() != BatchStatus.COMPLETED || outcome.evaluated() == 0) {
             throw new IllegalStateException("the benchmark's replay did not complete: " + out);

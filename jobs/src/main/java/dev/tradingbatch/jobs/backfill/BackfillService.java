@@ -8,28 +8,27 @@ import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.JobLaunches;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.UnknownSymbolException;
-import org.springframework.batch.core.BatchStatus;
+import dev.tradingbatch.jobs.backfill.BackfillResult.AlreadyCompleted;
+import dev.tradingbatch.jobs.backfill.BackfillResult.AlreadyRunning;
+import dev.tradingbatch.jobs.backfill.BackfillResult.Clipped;
+import dev.tradingbatch.jobs.backfill.BackfillResult.NotStarted;
+import dev.tradingbatch.jobs.backfill.BackfillResult.NothingToBackfill;
+import dev.tradingbatch.jobs.backfill.BackfillResult.Ran;
+import dev.tradingbatch.jobs.backfill.BackfillResult.Target;
+import dev.tradingbatch.jobs.operations.JobStart;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
-import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-
-import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * Turns a {@link BackfillRequest} into a run of the backfill job: works out the range (what is
  * stored, the default history, what the exchange still serves), checks the symbol with the
- * exchange when nothing is stored yet, launches the job and prints its summary line.
+ * exchange when nothing is stored yet, launches the job and says how it ended.
  */
 @Service
 public class BackfillService {
@@ -51,14 +50,14 @@ public class BackfillService {
         this.properties = properties;
     }
 
-    /** Runs the backfill; returns the exit code (0 done, 1 the job failed). */
-    public int run(BackfillRequest request, PrintWriter out) {
+    /** Runs the backfill; says what it did. */
+    public BackfillResult run(BackfillRequest request) {
         MarketKey market = new MarketKey(request.exchange(), request.symbol(), request.timeframe());
         if (request.fromFile()) {
             long from = request.from() == null ? Long.MIN_VALUE : request.from();
             long to = request.to() == null ? Long.MAX_VALUE : request.to();
-            return launch(market, BackfillParameters.of(request, from, request.from() != null, to),
-                    "import " + request.file() + " as " + market, out);
+            return launch(new Target(market, from, to, Optional.of(request.file())), Optional.empty(),
+                    BackfillParameters.of(request, from, request.from() != null, to));
         }
         CandleSource source = sources.get(request.source());
         Timeframe tf = request.timeframe();
@@ -79,16 +78,14 @@ public class BackfillService {
             from = tf.ceil(now - properties.backfill().defaultHistory().toMillis());
         }
         OptionalLong earliest = source.earliestAvailable(tf, now);
+        Optional<Clipped> clipped = Optional.empty();
         if (earliest.isPresent() && from < earliest.getAsLong()) {
-            out.println(source.exchange() + " serves only its most recent " + tf + " candles: "
-                    + (request.from() != null ? "--from " + iso(from) : "the default history") + " is older; covering "
-                    + iso(earliest.getAsLong()) + " to " + iso(Math.max(earliest.getAsLong(), to)) + " instead");
+            clipped = Optional.of(new Clipped(source.exchange(), tf,
+                    request.from() != null ? OptionalLong.of(from) : OptionalLong.empty(), earliest.getAsLong(), to));
             from = earliest.getAsLong();
         }
         if (from >= to) {
-            out.println("nothing to backfill: " + market + (latest.isPresent()
-                    ? " is stored up to " + iso(latest.getAsLong()) : " has no closed candle in the range"));
-            return 0;
+            return new NothingToBackfill(market, latest, clipped);
         }
         if (latest.isEmpty()) {
             try {
@@ -97,37 +94,17 @@ public class BackfillService {
                 throw new BadInputException(e.getMessage());
             }
         }
-        return launch(market, BackfillParameters.of(request, from, request.from() != null, to),
-                "backfill " + market + " [" + iso(from) + ", " + iso(to) + ")", out);
+        return launch(new Target(market, from, to, Optional.empty()), clipped,
+                BackfillParameters.of(request, from, request.from() != null, to));
     }
 
-    private int launch(MarketKey market, JobParameters params,
-                       String what, PrintWriter out) {
-        JobExecution execution;
-        try {
-            execution = launches.start(backfillCandlesJob, params, out);
-        } catch (JobInstanceAlreadyCompleteException e) {
-            out.println("nothing to do: " + what + " was completed by an earlier run");
-            return 0;
-        } catch (JobExecutionAlreadyRunningException e) {
-            out.println("a backfill of " + market + " with these parameters is running already");
-            return 1;
-        } catch (JobRestartException | InvalidJobParametersException e) {
-            out.println(what + " cannot start: " + e.getMessage());
-            return 1;
-        }
-        StepExecution step = execution.getStepExecutions().stream().findFirst().orElse(null);
-        String counts = step == null ? "" : ": " + BackfillSummary.of(step).counts();
-        out.println(what + counts + " (" + execution.getStatus() + ", execution " + execution.getId() + ")");
-        if (execution.getStatus() == BatchStatus.STOPPED) {
-            out.println("stopped at a chunk boundary: the same command, or jobs restart " + execution.getId()
-                    + ", continues it");
-            return 1;
-        }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            out.println("failed: " + execution.getExitStatus().getExitDescription());
-            return 1;
-        }
-        return 0;
+    private BackfillResult launch(Target target, Optional<Clipped> clipped, JobParameters params) {
+        return switch (launches.start(backfillCandlesJob, params)) {
+            case JobStart.Ran ran -> new Ran(target, clipped, ran.execution().getStepExecutions().stream().findFirst()
+                    .map(BackfillSummary::of), ran.run());
+            case JobStart.AlreadyCompleted done -> new AlreadyCompleted(target, clipped);
+            case JobStart.AlreadyRunning running -> new AlreadyRunning(target, clipped);
+            case JobStart.Refused refused -> new NotStarted(target, clipped, refused.message());
+        };
     }
 }

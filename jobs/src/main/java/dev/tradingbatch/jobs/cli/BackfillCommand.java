@@ -3,7 +3,9 @@ package dev.tradingbatch.jobs.cli;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
+import dev.tradingbatch.jobs.backfill.BackfillResult;
 import dev.tradingbatch.jobs.backfill.BackfillService;
+import dev.tradingbatch.jobs.gaps.GapFillResult;
 import dev.tradingbatch.jobs.gaps.GapFills;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
@@ -74,11 +77,16 @@ class BackfillCommand implements Callable<Integer> {
             throw new BadInputException("--fill-gaps asks an exchange for missing candles: it does not go with --exchange file");
         }
         try (ConfigurableApplicationContext ctx = launcher.start()) {
+            PrintWriter out = spec.commandLine().getOut();
             if (fillGaps) {
-                return ctx.getBean(GapFills.class).fill(new MarketKey(request.exchange(), request.symbol(),
-                        request.timeframe()), request.from(), request.to(), spec.commandLine().getOut());
+                GapFillResult result = ctx.getBean(GapFills.class).fill(new MarketKey(request.exchange(),
+                        request.symbol(), request.timeframe()), request.from(), request.to());
+                GapsText.fill(result).forEach(out::println);
+                return result.succeeded() ? 0 : 1;
             }
-            return ctx.getBean(BackfillService.class).run(request, spec.commandLine().getOut());
+            BackfillResult result = ctx.getBean(BackfillService.class).run(request);
+            BackfillText.lines(result).forEach(out::println);
+            return result.succeeded() ? 0 : 1;
         }
     }
 }

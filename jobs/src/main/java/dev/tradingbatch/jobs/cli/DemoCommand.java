@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,7 +51,11 @@ class DemoCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = launcher.with(properties, Map.of("demoClock", new SettableClock()))
                 .start()) {
             Path from = samples != null ? samples : BundledSamples.copyTo(database.resolveSibling("demo-samples"));
-            return ctx.getBean(DemoService.class).run(from, reports, spec.commandLine().getOut());
+            DemoService demo = ctx.getBean(DemoService.class);
+            PrintWriter out = spec.commandLine().getOut();
+            demo.importSamples(from).forEach(imported -> BackfillText.lines(imported).forEach(out::println));
+            DemoText.summary(demo.trade(reports)).forEach(out::println);
+            return 0;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.evaluate.EvaluateService;
+import dev.tradingbatch.jobs.evaluate.EvaluationResult;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,9 @@ class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext ctx = launcher.start()) {
-            return ctx.getBean(EvaluateService.class).run(strategy, spec.commandLine().getOut());
+            EvaluationResult result = ctx.getBean(EvaluateService.class).run(strategy);
+            EvaluationText.lines(result).forEach(spec.commandLine().getOut()::println);
+            return result.succeeded() ? 0 : 1;
         }
     }
 }

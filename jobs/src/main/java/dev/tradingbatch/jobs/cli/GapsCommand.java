@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.cli;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.gaps.GapFills;
+import dev.tradingbatch.jobs.gaps.GapListing;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +50,9 @@ class GapsCommand implements Callable<Integer> {
         String ex = exchange == null ? null : exchange.toLowerCase(Locale.ROOT);
         String sym = symbol == null ? null : symbol.toUpperCase(Locale.ROOT);
         try (ConfigurableApplicationContext ctx = launcher.start()) {
-            return ctx.getBean(GapFills.class).list(ex, sym, tf, spec.commandLine().getOut());
+            GapListing listing = ctx.getBean(GapFills.class).list(ex, sym, tf);
+            GapsText.listing(listing).forEach(spec.commandLine().getOut()::println);
+            return 0;
         }
     }
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.function.BiFunction;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = {"Lists, shows, restarts, stops and abandons recorded job executions.",
@@ -27,7 +30,10 @@ class JobsCommand implements Runnable {
                 "jobs needs a subcommand: list, show, restart, stop or abandon");
     }
 
-    /** Runs one JobsService call in a started application. */
+    /**
+     * Runs one JobsService call in a started application, after saying which executions of dead processes were
+     * marked FAILED (before the call, so that they are told even when the call is refused as bad input).
+     */
     abstract static class JobsSubcommand implements java.util.concurrent.Callable<Integer> {
         private final Launcher launcher;
 
@@ -38,9 +44,15 @@ class JobsCommand implements Runnable {
             this.launcher = launcher;
         }
 
-        int with(BiFunction<JobsService, java.io.PrintWriter, Integer> action) {
+        /** Prints what {@code action} returned as {@code text} says; exit code 0 when {@code ok}, else 1. */
+        <R> int with(Function<JobsService, R> action, Function<R, List<String>> text, Predicate<R> ok) {
             try (ConfigurableApplicationContext ctx = launcher.start()) {
-                return action.apply(ctx.getBean(JobsService.class), spec.commandLine().getOut());
+                JobsService jobs = ctx.getBean(JobsService.class);
+                PrintWriter out = spec.commandLine().getOut();
+                jobs.recoverStale().forEach(r -> out.println(RunText.recovered(r)));
+                R result = action.apply(jobs);
+                text.apply(result).forEach(out::println);
+                return ok.test(result) ? 0 : 1;
             }
         }
     }
@@ -66,7 +78,7 @@ class JobsCommand implements Runnable {
             if (limit < 1) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
             }
-            return with((jobs, out) -> jobs.list(status, job, limit, out));
+            return with(jobs -> jobs.list(status, job, limit), JobsText::listing, listing -> true);
         }
     }
 
@@ -82,7 +94,7 @@ class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return with((jobs, out) -> jobs.show(id, out));
+            return with(jobs -> jobs.show(id), JobsText::detail, detail -> true);
         }
     }
 
@@ -98,7 +110,7 @@ class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return with((jobs, out) -> jobs.restart(id, out));
+            return with(jobs -> jobs.restart(id), JobsText::restarted, JobsService.Restarted::completed);
         }
     }
 
@@ -114,7 +126,7 @@ class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return with((jobs, out) -> jobs.stop(id, out));
+            return with(jobs -> jobs.stop(id), JobsText::stopping, stopped -> true);
         }
     }
 
@@ -130,7 +142,7 @@ class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return with((jobs, out) -> jobs.abandon(id, out));
+            return with(jobs -> jobs.abandon(id), JobsText::abandoned, abandoned -> true);
         }
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,15 +55,16 @@ class ReplayCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--strategy=ID'");
         }
         try (ConfigurableApplicationContext ctx = launcher.start()) {
-            ReplayService.Outcome outcome = ctx.getBean(ReplayService.class)
-                    .run(strategy, from, to, params, spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            ReplayService.Outcome outcome = ctx.getBean(ReplayService.class).run(strategy, from, to, params);
+            ReplayText.outcome(outcome).forEach(out::println);
             if (outcome.status() != BatchStatus.COMPLETED) {
-                spec.commandLine().getOut().println("failed: " + outcome.message());
+                out.println(RunText.failed(outcome.message()));
                 return 1;
             }
             if (report != null) {
                 ctx.getBean(ReplayReport.class).write(outcome.strategy(), outcome, report);
-                spec.commandLine().getOut().println("report: " + report);
+                out.println("report: " + report);
             }
             return 0;
         }
@@ -85,7 +87,9 @@ class ReplayCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext ctx = launcher.start()) {
-                return ctx.getBean(ReplayRuns.class).list(strategy, spec.commandLine().getOut());
+                List<ReplayRuns.ReplayRun> runs = ctx.getBean(ReplayRuns.class).list(strategy);
+                ReplayText.runs(runs).forEach(spec.commandLine().getOut()::println);
+                return 0;
             }
         }
     }

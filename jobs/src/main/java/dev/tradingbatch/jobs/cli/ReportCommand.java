@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -51,11 +52,9 @@ class ReportCommand implements Callable<Integer> {
         ReportSort order = ReportSort.parse(sort == null ? "pnl" : sort);
         try (ConfigurableApplicationContext ctx = launcher.start()) {
             Reports reports = ctx.getBean(Reports.class);
-            if (strategy == null) {
-                reports.printAll(run, order, spec.commandLine().getOut());
-            } else {
-                reports.printStrategy(strategy, run, spec.commandLine().getOut());
-            }
+            List<String> lines = strategy == null ? reports.all(run, order).lines()
+                    : reports.strategy(strategy, run).lines();
+            lines.forEach(spec.commandLine().getOut()::println);
             return 0;
         }
     }

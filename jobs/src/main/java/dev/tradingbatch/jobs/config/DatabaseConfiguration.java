@@ -3,6 +3,10 @@ package dev.tradingbatch.jobs.config;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.Dialect;
+import dev.tradingbatch.db.FiredTriggerRepository;
+import dev.tradingbatch.db.HeartbeatRepository;
+import dev.tradingbatch.db.JobExecutionQueries;
+import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
 import dev.tradingbatch.model.OpenTimes;
@@ -17,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import javax.sql.DataSource;
@@ -25,7 +30,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+/**
+ * The database connection, and the db module's repositories as beans (each built from its one constructor,
+ * which takes the DataSource): market data ({@link CandleRepository}, {@link RejectedCandleRepository},
+ * {@link GapRepository}), trade data ({@link TradeRepository}, read by reports through
+ * {@link ReportRepository}), which process runs each job ({@link HeartbeatRepository}), and the reads of Spring
+ * Batch's and Quartz's tables ({@link JobExecutionQueries}, {@link FiredTriggerRepository}).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import({CandleRepository.class, RejectedCandleRepository.class, GapRepository.class, TradeRepository.class,
+        ReportRepository.class, HeartbeatRepository.class, JobExecutionQueries.class, FiredTriggerRepository.class})
 class DatabaseConfiguration {
 
     /**
@@ -78,30 +92,6 @@ class DatabaseConfiguration {
         public void close() {
             pool.close();
         }
-    }
-
-    /** Shared market data. */
-    @Bean
-    CandleRepository candleRepository(DataSource dataSource) {
-        return new CandleRepository(dataSource);
-    }
-
-    /** Candles refused by validation, with their reasons. */
-    @Bean
-    RejectedCandleRepository rejectedCandleRepository(DataSource dataSource) {
-        return new RejectedCandleRepository(dataSource);
-    }
-
-    /** Trade data: declared strategies and their trades. */
-    @Bean
-    TradeRepository tradeRepository(DataSource dataSource) {
-        return new TradeRepository(dataSource);
-    }
-
-    /** Missing ranges of stored series and what exchanges answered for them. */
-    @Bean
-    GapRepository gapRepository(DataSource dataSource) {
-        return new GapRepository(dataSource);
     }
 
     /** How every wait for an exchange (retry backoff, request budget) is spent: tests record waits instead. */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** Writes the demo's replay reports, one HTML file per strategy. */
 @Component
-class DemoReports {
+public class DemoReports {
 
     private final ReplayReport reports;
 
@@ -19,7 +19,7 @@ class DemoReports {
     }
 
     /** Where a report went and the replay's total return and drawdown, as shown in the summary. */
-    record Written(Path file, String totalReturn, String maxDrawdown, String buyAndHold) {
+    public record Written(Path file, String totalReturn, String maxDrawdown, String buyAndHold) {
     }
 
     Written write(String strategyId, ReplayService.Outcome outcome, Path dir) {

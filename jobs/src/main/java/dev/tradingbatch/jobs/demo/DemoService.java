@@ -8,13 +8,12 @@ import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
+import dev.tradingbatch.jobs.backfill.BackfillResult;
 import dev.tradingbatch.jobs.backfill.BackfillService;
 import dev.tradingbatch.jobs.evaluate.EvaluateService;
 import dev.tradingbatch.jobs.replay.ReplayService;
 import org.springframework.stereotype.Service;
 
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,13 +25,13 @@ import java.util.List;
  * {@code demo}: the whole pipeline offline on the bundled real sample data. Imports the samples
  * through the backfill job (file source), runs the four example traders candle by candle over the
  * last {@value #LIVE_CANDLES} candles as the scheduled trader would, replays each over its whole
- * history, writes the reports and prints a summary table.
+ * history and writes the reports; the demo command prints what each step did and a summary table.
  */
 @Service
 public class DemoService {
 
     /** Candles each trader lives through one at a time before the replays. */
-    static final int LIVE_CANDLES = 200;
+    public static final int LIVE_CANDLES = 200;
 
     private final BackfillService backfill;
     private final EvaluateService evaluate;
@@ -54,14 +53,17 @@ public class DemoService {
         this.reports = reports;
     }
 
-    /** One line of the summary table. */
-    record Row(String strategy, String market, int liveTrades, ReplayService.Outcome replay, DemoReports.Written report) {
+    /**
+     * One line of the summary table: a trader's live fills, its replay over the whole sample and where its report
+     * went.
+     */
+    public record Row(String strategy, String market, int liveTrades, ReplayService.Outcome replay,
+                      DemoReports.Written report) {
     }
 
-    public int run(Path samples, Path reportDir, PrintWriter out) {
-        if (clock == null) {
-            throw new IllegalStateException("the demo runs with its own clock (started by the demo command)");
-        }
+    /** Imports the bundled samples through the backfill job, under the exchanges they came from. */
+    public List<BackfillResult> importSamples(Path samples) {
+        checkClock();
         for (DemoStrategies.Sample s : DemoStrategies.SAMPLES) {
             Path file = samples.resolve(s.file());
             if (!Files.isRegularFile(file)) {
@@ -69,11 +71,16 @@ public class DemoService {
                         + "sample files; without it the demo uses the copies inside the jar");
             }
         }
-        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-        for (DemoStrategies.Sample s : DemoStrategies.SAMPLES) {
-            backfill.run(BackfillRequest.parse("file", s.symbol(), s.timeframe(), null, null,
-                    samples.resolve(s.file()), s.exchange()), out);
-        }
+        return DemoStrategies.SAMPLES.stream().map(s -> backfill.run(BackfillRequest.parse("file", s.symbol(),
+                s.timeframe(), null, null, samples.resolve(s.file()), s.exchange()))).toList();
+    }
+
+    /**
+     * Runs each example trader over the last {@value #LIVE_CANDLES} candles of its imported sample, one closed
+     * candle at a time, replays it over the whole sample and writes its report to {@code reportDir}.
+     */
+    public List<Row> trade(Path reportDir) {
+        checkClock();
         List<Row> rows = new ArrayList<>();
         for (DemoStrategies.Trader t : DemoStrategies.TRADERS) {
             MarketKey market = new MarketKey(t.sample().exchange(), t.sample().symbol(),
@@ -82,24 +89,18 @@ public class DemoService {
             long step = market.timeframe().millis();
             for (Candle c : series.subList(Math.max(0, series.size() - LIVE_CANDLES), series.size())) {
                 clock.set(Instant.ofEpochMilli(c.openTime() + step + 1_000));   // just after it closed
-                evaluate.run(t.id(), quiet);
+                evaluate.run(t.id());
             }
             int live = trades.trades(t.id(), RunIds.LIVE).size();
-            ReplayService.Outcome outcome = replay.run(t.id(), null, null, List.of(), quiet);
+            ReplayService.Outcome outcome = replay.run(t.id(), null, null, List.of());
             rows.add(new Row(t.id(), market.toString(), live, outcome, reports.write(t.id(), outcome, reportDir)));
         }
-        out.println();
-        out.printf("%-14s %-20s %11s %14s %9s %12s %13s  %s%n", "STRATEGY", "MARKET", "LIVE FILLS",
-                "REPLAY FILLS", "RETURN", "MAX DRAWDOWN", "BUY AND HOLD", "REPORT");
-        for (Row r : rows) {
-            out.printf("%-14s %-20s %11d %14d %9s %12s %13s  %s%n", r.strategy(), r.market(), r.liveTrades(),
-                    r.replay().trades(), r.report().totalReturn(), r.report().maxDrawdown(), r.report().buyAndHold(),
-                    r.report().file());
+        return rows;
+    }
+
+    private void checkClock() {
+        if (clock == null) {
+            throw new IllegalStateException("the demo runs with its own clock (started by the demo command)");
         }
-        out.println();
-        out.println("live: each trader evaluated the last " + LIVE_CANDLES + " candles one at a time, as the scheduled "
-                + "trader does (see: report); replays: the whole sample (see: replay list); fills are buys and sells. "
-                + "Open the reports in a browser.");
-        return 0;
     }
 }

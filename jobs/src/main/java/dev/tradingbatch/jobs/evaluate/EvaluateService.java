@@ -10,23 +10,19 @@ import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.JobLaunches;
+import dev.tradingbatch.jobs.operations.JobStart;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * {@code evaluate --strategy ID}: evaluates a strategy on the candles closed since its last evaluation.
@@ -66,25 +62,20 @@ public class EvaluateService {
         this.clock = clock;
     }
 
-    /** Returns the exit code: 0 evaluated or nothing to do, 1 the job failed. */
-    public int run(String strategyId, PrintWriter out) {
+    /** Evaluates the strategy on the candles closed since its last evaluation, if it can; says what it did. */
+    public EvaluationResult run(String strategyId) {
         DeclaredStrategy s = declared.tradable(strategyId);
         MarketKey market = s.market();
         long tf = market.timeframe().millis();
         long through = market.timeframe().floor(clock.millis()) - tf;
-        String what = "evaluate " + s.id() + " (" + s.spec().type().code() + " on " + market + ")";
         Optional<ExecutionContext> previous = lastCompleted(s.id());
         long last = previous.map(c -> c.getLong(EvaluateJobConfiguration.LAST)).orElse(Long.MIN_VALUE);
         if (last >= through) {
-            out.println(what + ": nothing new, evaluated up to the candle of " + iso(last));
-            return 0;
+            return new EvaluationResult.NothingNew(s, last);
         }
         OptionalLong latest = candles.latestOpenTime(market);
         if (latest.isEmpty() || latest.getAsLong() < through) {
-            out.println(what + ": the candle of " + iso(through) + " is not stored yet (" + (latest.isEmpty()
-                    ? "no candles stored" : "newest stored: " + iso(latest.getAsLong()))
-                    + "); nothing evaluated, run the backfill first");
-            return 0;
+            return new EvaluationResult.CandleNotStored(s, through, latest);
         }
         boolean sameParams = previous.isPresent()
                 && s.paramsJson().equals(previous.get().getString(EvaluateJobConfiguration.PARAMS));
@@ -96,19 +87,13 @@ public class EvaluateService {
         long loadFrom = loadFrom(s, first, restore);
         long firstStored = candles.firstOpenTime(market).orElseThrow();
         if (firstStored > loadFrom) {
-            out.println(what + ": needs " + s.spec().warmUpBars() + " candles of history before " + iso(first)
-                    + ", stored from " + iso(firstStored) + " only; nothing evaluated (backfill --from "
-                    + iso(loadFrom) + ")");
-            return 0;
+            return new EvaluationResult.NotEnoughHistory(s, first, firstStored, loadFrom);
         }
         // a series imported from a file has no exchange to ask: its gaps are what the file holds
         List<Gap> open = !DeclaredStrategies.isExchange(market.exchange()) ? List.of()
                 : gaps.gaps(market, loadFrom, through + tf).stream().filter(g -> !g.confirmedEmpty()).toList();
         if (!open.isEmpty()) {
-            Gap g = open.getFirst();
-            out.println(what + ": " + open.size() + (open.size() == 1 ? " gap" : " gaps") + " in the candles it needs, "
-                    + "first [" + iso(g.start()) + ", " + iso(g.end()) + "); nothing evaluated (backfill --fill-gaps)");
-            return 0;
+            return new EvaluationResult.OpenGaps(s, open.size(), open.getFirst());
         }
         JobParametersBuilder params = new JobParametersBuilder()
                 .addString("strategy", s.id())
@@ -118,37 +103,27 @@ public class EvaluateService {
         if (restore != null) {
             params.addLong("restore", restore, false);
         }
-        JobExecution execution;
+        JobStart start;
         try {
-            execution = launches.start(evaluateStrategyJob, params.toJobParameters(), out);
-        } catch (JobInstanceAlreadyCompleteException e) {
-            out.println(what + ": nothing new, evaluated up to the candle of " + iso(through));
-            return 0;
-        } catch (JobExecutionAlreadyRunningException e) {
-            out.println(what + ": an evaluation for the candle of " + iso(through) + " is running already");
-            return 1;
-        } catch (Exception e) {
-            out.println(what + " cannot start: " + e.getMessage());
-            return 1;
+            start = launches.start(evaluateStrategyJob, params.toJobParameters());
+        } catch (RuntimeException e) {
+            return new EvaluationResult.NotStarted(s, e.getMessage());
         }
-        ExecutionContext ctx = execution.getExecutionContext();
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            out.println(what + ": " + execution.getStatus() + ", execution " + execution.getId());
-            out.println("failed: " + execution.getExitStatus().getExitDescription());
-            return 1;
-        }
+        return switch (start) {
+            case JobStart.Ran ran -> ran.run().completed() ? evaluated(s, through, ran)
+                    : new EvaluationResult.Failed(s, ran.run());
+            case JobStart.AlreadyCompleted done -> new EvaluationResult.NothingNew(s, through);
+            case JobStart.AlreadyRunning running -> new EvaluationResult.AlreadyRunning(s, through);
+            case JobStart.Refused refused -> new EvaluationResult.NotStarted(s, refused.message());
+        };
+    }
+
+    /** A completed evaluation: its counts, the trades it stored and the position left open. */
+    private EvaluationResult evaluated(DeclaredStrategy s, long through, JobStart.Ran ran) {
+        ExecutionContext ctx = ran.execution().getExecutionContext();
         int written = ctx.getInt(EvaluateJobConfiguration.TRADES, 0);
-        int evaluated = ctx.getInt(EvaluateJobConfiguration.EVALUATED, 0);
-        out.println(what + ": " + evaluated + (evaluated == 1 ? " candle" : " candles") + " evaluated up to "
-                + iso(through) + ", " + written + (written == 1 ? " trade" : " trades") + " (COMPLETED, execution "
-                + execution.getId() + ")");
-        trades.latest(s.id(), RunIds.LIVE, written).forEach(t -> out.println("  " + t.side() + " "
-                + t.quantity().toPlainString() + " at " + t.price().toPlainString() + " on the candle of "
-                + iso(t.candleTime()) + (t.pnl() == null ? "" : ", pnl " + t.pnl().toPlainString() + " ("
-                + t.pnlPercent().toPlainString() + "%)")));
-        trades.openPosition(s.id(), RunIds.LIVE).ifPresent(t -> out.println("  open position: "
-                + t.quantity().toPlainString() + " bought at " + t.price().toPlainString() + " on the candle of " + iso(t.candleTime())));
-        return 0;
+        return new EvaluationResult.Evaluated(s, through, ctx.getInt(EvaluateJobConfiguration.EVALUATED, 0),
+                trades.latest(s.id(), RunIds.LIVE, written), trades.openPosition(s.id(), RunIds.LIVE), ran.run());
     }
 
     /** The first candle to load: warm-up history before {@code first}, and the entry of a carried-over position. */

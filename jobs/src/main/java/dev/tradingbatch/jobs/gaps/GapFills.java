@@ -2,7 +2,6 @@ package dev.tradingbatch.jobs.gaps;
 
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.MarketSummary;
@@ -12,6 +11,7 @@ import dev.tradingbatch.jobs.backfill.CandleSources;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.JobLaunches;
+import dev.tradingbatch.jobs.operations.JobStart;
 import dev.tradingbatch.jobs.operations.StaleExecutions;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.GapRangeItemReader;
@@ -20,13 +20,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
-import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,54 +72,24 @@ public class GapFills {
                 .toList();
     }
 
-    /** Prints each matching stored series with its gaps; filters may be null. */
-    public int list(String exchange, String symbol, String timeframe, PrintWriter out) {
+    /** Each matching stored series with its gaps; filters may be null. */
+    public GapListing list(String exchange, String symbol, String timeframe) {
         List<MarketSummary> series = candles.summaries().stream()
                 .filter(s -> exchange == null || s.market().exchange().equals(exchange))
                 .filter(s -> symbol == null || s.market().symbol().equals(symbol))
                 .filter(s -> timeframe == null || s.market().timeframe().code().equals(timeframe))
                 .toList();
-        if (series.isEmpty()) {
-            if (exchange == null && symbol == null && timeframe == null) {
-                out.println("no candles stored yet (see: backfill --help)");
-                return 0;
-            }
+        if (series.isEmpty() && (exchange != null || symbol != null || timeframe != null)) {
             throw new BadInputException("no stored series matches" + (exchange == null ? "" : " --exchange " + exchange)
                     + (symbol == null ? "" : " --symbol " + symbol) + (timeframe == null ? "" : " --timeframe " + timeframe)
                     + " (see: markets)");
         }
-        for (MarketSummary s : series) {
-            List<Gap> found = gaps.gaps(s.market(), Long.MIN_VALUE, Long.MAX_VALUE);
-            long open = found.stream().filter(g -> !g.confirmedEmpty()).count();
-            long missing = found.stream().filter(g -> !g.confirmedEmpty()).mapToLong(Gap::missing).sum();
-            out.println(s.market() + "  " + Instant.ofEpochMilli(s.firstOpenTime()) + " .. "
-                    + Instant.ofEpochMilli(s.lastOpenTime()) + "  " + s.count() + " stored, " + open
-                    + (open == 1 ? " gap" : " gaps") + " (" + missing + " candles missing)"
-                    + (found.size() > open ? ", " + (found.size() - open) + " confirmed empty" : ""));
-            if (!found.isEmpty()) {
-                out.printf("  %-22s %-22s %8s  %s%n", "START (UTC)", "END (UTC, excl.)", "MISSING", "STATUS");
-            }
-            for (Gap g : found) {
-                out.printf("  %-22s %-22s %8d  %s%n", Instant.ofEpochMilli(g.start()), Instant.ofEpochMilli(g.end()),
-                        g.missing(), status(g));
-            }
-        }
-        return 0;
+        return new GapListing(series.stream().map(s -> new GapListing.Series(s,
+                gaps.gaps(s.market(), Long.MIN_VALUE, Long.MAX_VALUE))).toList(), maxAsks);
     }
 
-    private String status(Gap g) {
-        if (g.confirmedEmpty()) {
-            return "confirmed empty (asked " + g.asks() + " times)";
-        }
-        if (g.asks() == 0) {
-            return "open, never asked";
-        }
-        return "open, asked " + g.asks() + " of " + maxAsks + " times" + (g.lastFound() > 0
-                ? " (last ask brought " + g.lastFound() + " candles that were refused)" : "");
-    }
-
-    /** Runs the gap fill job for one series; returns the exit code (0 done, 1 failed). */
-    public int fill(MarketKey market, Long from, Long to, PrintWriter out) {
+    /** Runs the gap fill job for one series; says what it did. */
+    public GapFillResult fill(MarketKey market, Long from, Long to) {
         CandleSource source;
         try {
             source = sources.get(market.exchange());
@@ -131,41 +98,33 @@ public class GapFills {
                     + "' is not one (" + String.join(", ", Exchanges.names()) + ")");
         }
         if (candles.latestOpenTime(market).isEmpty()) {
-            out.println("no candles stored for " + market + ": nothing to fill (backfill it first)");
-            return 0;
+            return new GapFillResult.NothingStored(market);
         }
         JobParameters parameters = unfinished(market, from, to);
-        String what = "fill gaps " + market;
-        if (parameters == null) {
+        boolean continuing = parameters != null;
+        if (!continuing) {
             List<GapRangeItemReader.Range> ranges = rangesToAsk(gaps, source, market, from, to, clock.millis());
             if (ranges.isEmpty()) {
-                out.println("no gaps to fill in " + market + " (see: gaps)");
-                return 0;
+                return new GapFillResult.NoGaps(market);
             }
             parameters = FillGapsParameters.of(market, from, to, System.currentTimeMillis());
-        } else {
-            what += " (continuing an unfinished fill)";
         }
-        JobExecution execution;
+        JobStart start;
         try {
-            execution = launches.start(fillGapsJob, parameters, out);
-        } catch (JobExecutionAlreadyRunningException e) {
-            out.println("a gap fill of " + market + " is running already");
-            return 1;
-        } catch (Exception e) {
-            out.println(what + " cannot start: " + e.getMessage());
-            return 1;
+            start = launches.start(fillGapsJob, parameters);
+        } catch (RuntimeException e) {
+            return new GapFillResult.NotStarted(market, continuing, e.getMessage());
         }
-        StepExecution fill = step(execution, JobNames.FILL_GAPS_STEP);
-        StepExecution record = step(execution, JobNames.RECORD_GAP_ASKS_STEP);
-        String counts = fill == null ? "" : ": " + BackfillSummary.of(fill).counts();
-        String outcome = record == null ? "" : "; " + record.getExecutionContext().getString(GapAsks.OUTCOME, "");
-        out.println(what + counts + outcome + " (" + execution.getStatus() + ", execution " + execution.getId() + ")");
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            out.println("failed: " + execution.getExitStatus().getExitDescription());
-            return 1;
-        }
-        return 0;
+        return switch (start) {
+            case JobStart.Ran ran -> new GapFillResult.Ran(market, continuing,
+                    step(ran.execution(), JobNames.FILL_GAPS_STEP).map(BackfillSummary::of),
+                    step(ran.execution(), JobNames.RECORD_GAP_ASKS_STEP)
+                            .map(s -> s.getExecutionContext().getString(GapAsks.OUTCOME, "")),
+                    ran.run());
+            case JobStart.AlreadyRunning running -> new GapFillResult.AlreadyRunning(market);
+            case JobStart.AlreadyCompleted done -> new GapFillResult.NotStarted(market, continuing, done.message());
+            case JobStart.Refused refused -> new GapFillResult.NotStarted(market, continuing, refused.message());
+        };
     }
 
     /** The parameters of the last fill of this series and range if it did not finish (failed, stopped, or its process died). */
@@ -185,8 +144,8 @@ public class GapFills {
         return restartable ? p : null;
     }
 
-    private static StepExecution step(JobExecution execution, String name) {
+    private static Optional<StepExecution> step(JobExecution execution, String name) {
         return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name))
-                .reduce((a, b) -> b).orElse(null);
+                .reduce((a, b) -> b);
     }
 }

@@ -1,17 +1,16 @@
 package dev.tradingbatch.jobs.maintenance;
 
 import dev.tradingbatch.db.ArchivedCandleRepository;
-import org.springframework.context.annotation.Bean;
+import dev.tradingbatch.db.SqliteBackup;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-import javax.sql.DataSource;
-
+/**
+ * What the maintenance commands read and write through: the candles {@code archive} exports and then deletes
+ * ({@link ArchivedCandleRepository}), and the online copy {@code backup} makes of an SQLite database
+ * ({@link SqliteBackup}).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import({ArchivedCandleRepository.class, SqliteBackup.class})
 class MaintenanceConfiguration {
-
-    /** The candles {@code archive} exports and then deletes. */
-    @Bean
-    ArchivedCandleRepository archivedCandleRepository(DataSource dataSource) {
-        return new ArchivedCandleRepository(dataSource);
-    }
 }

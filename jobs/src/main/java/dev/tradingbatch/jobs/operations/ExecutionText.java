@@ -23,11 +23,11 @@ public final class ExecutionText {
     private ExecutionText() {
     }
 
-    static String time(LocalDateTime t) {
+    public static String time(LocalDateTime t) {
         return t == null ? "-" : TIME.format(t);
     }
 
-    static String duration(JobExecution e) {
+    public static String duration(JobExecution e) {
         if (e.getStartTime() == null) {
             return "-";
         }
@@ -40,7 +40,7 @@ public final class ExecutionText {
     }
 
     /** One line: {@code binance BTC/USDT 1h [2024-01-01T00:00:00Z, 2024-03-01T00:00:00Z)} or key=value pairs. */
-    static String parameters(JobParameters p) {
+    public static String parameters(JobParameters p) {
         String strategy = value(p, "strategy");
         if (strategy != null && p.getParameter("through") != null) {
             return strategy + " through the candle of " + value(p, "through");
@@ -67,7 +67,7 @@ public final class ExecutionText {
     }
 
     /** {@code name=value} per parameter, non-identifying ones marked. */
-    static List<String> parameterLines(JobParameters p) {
+    public static List<String> parameterLines(JobParameters p) {
         List<String> lines = new ArrayList<>();
         for (JobParameter<?> parameter : p.parameters()) {
             lines.add(parameter.name() + "=" + value(p, parameter.name())
@@ -99,7 +99,7 @@ public final class ExecutionText {
         return (nl < 0 ? text : text.substring(0, nl)).strip();
     }
 
-    static String shorten(String text, int max) {
+    public static String shorten(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 }

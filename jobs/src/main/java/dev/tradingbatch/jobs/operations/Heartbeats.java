@@ -1,15 +1,15 @@
 package dev.tradingbatch.jobs.operations;
 
+import dev.tradingbatch.db.HeartbeatRepository;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,14 +26,14 @@ public class Heartbeats implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
 
-    private final JdbcTemplate jdbc;
+    private final HeartbeatRepository repository;
     private final Clock clock;
     private final long intervalMillis;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService beater;
 
-    Heartbeats(DataSource dataSource, TradingProperties properties) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    Heartbeats(HeartbeatRepository repository, TradingProperties properties) {
+        this.repository = repository;
         // wall time, not the market clock tests fix: liveness is about real processes
         this.clock = Clock.systemUTC();
         this.intervalMillis = properties.jobs().heartbeatInterval().toMillis();
@@ -42,11 +42,8 @@ public class Heartbeats implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         ThisProcess me = ThisProcess.get();
-        jdbc.update("""
-                INSERT INTO job_heartbeats (job_execution_id, host, pid, process_start, beat_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (job_execution_id) DO UPDATE SET host = excluded.host, pid = excluded.pid,
-                    process_start = excluded.process_start, beat_at = excluded.beat_at""",
-                execution.getId(), me.host(), me.pid(), me.startMillis(), clock.millis());
+        repository.record(new HeartbeatRepository.Heartbeat(execution.getId(), me.host(), me.pid(), me.startMillis(),
+                clock.millis()));
         running.add(execution.getId());
         startBeating();
     }
@@ -54,7 +51,17 @@ public class Heartbeats implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         running.remove(execution.getId());
-        jdbc.update("DELETE FROM job_heartbeats WHERE job_execution_id = ?", execution.getId());
+        repository.delete(execution.getId());
+    }
+
+    /** The process recorded as running an execution (of this process or another), with its last heartbeat. */
+    public Optional<HeartbeatRepository.Heartbeat> recorded(long executionId) {
+        return repository.find(executionId);
+    }
+
+    /** Forgets an execution whose process is gone: it was recovered. */
+    public void forget(long executionId) {
+        repository.delete(executionId);
     }
 
     /** The executions this process runs right now. */
@@ -82,7 +89,7 @@ public class Heartbeats implements JobExecutionListener {
     private void beat() {
         try {
             for (Long id : running) {
-                jdbc.update("UPDATE job_heartbeats SET beat_at = ? WHERE job_execution_id = ?", clock.millis(), id);
+                repository.beat(id, clock.millis());
             }
         } catch (RuntimeException e) {
             // a missed beat only makes the execution look older; the next beat tries again

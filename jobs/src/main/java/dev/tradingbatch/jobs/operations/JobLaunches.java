@@ -13,7 +13,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
-import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,7 +38,7 @@ public class JobLaunches {
     }
 
     /**
-     * Runs the job to its end in this thread.
+     * Runs the job to its end in this thread; says so, or why nothing was started.
      * <p>
      * On PostgreSQL two processes creating job executions at the same moment (two instances of a
      * service, each firing a job) can make one of the SERIALIZABLE transactions in which Spring Batch
@@ -47,16 +46,25 @@ public class JobLaunches {
      * also meet the other's new row (a duplicate key, or Spring Batch's "JobInstance must not already
      * exist"). Neither has started anything: the start is tried again, a few times, and then sees what
      * the other created (running already, or complete).
-     *
-     * @param out where the recovery of a dead run is reported
-     * @throws JobExecutionAlreadyRunningException when a live process runs it
      */
-    public JobExecution start(Job job, JobParameters parameters, PrintWriter out)
+    public JobStart start(Job job, JobParameters parameters) {
+        try {
+            return startRetried(job, parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return new JobStart.AlreadyCompleted(e.getMessage());
+        } catch (JobExecutionAlreadyRunningException e) {
+            return new JobStart.AlreadyRunning(e.getMessage());
+        } catch (JobRestartException | InvalidJobParametersException e) {
+            return new JobStart.Refused(e.getMessage());
+        }
+    }
+
+    private JobStart.Ran startRetried(Job job, JobParameters parameters)
             throws JobExecutionAlreadyRunningException, JobInstanceAlreadyCompleteException, JobRestartException,
             InvalidJobParametersException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOrRecover(job, parameters, out);
+                return startOrRecover(job, parameters);
             } catch (TransientDataAccessException | DuplicateKeyException | IllegalStateException e) {
                 // Spring Batch asserts that the instance it is creating does not exist: another process created it
                 boolean createdMeanwhile = !(e instanceof IllegalStateException)
@@ -74,11 +82,12 @@ public class JobLaunches {
         }
     }
 
-    private JobExecution startOrRecover(Job job, JobParameters parameters, PrintWriter out)
+    /** Starts the job; one left running by a process that is gone is first marked FAILED (and so restarted). */
+    private JobStart.Ran startOrRecover(Job job, JobParameters parameters)
             throws JobExecutionAlreadyRunningException, JobInstanceAlreadyCompleteException, JobRestartException,
             InvalidJobParametersException {
         try {
-            return jobOperator.start(job, parameters);
+            return new JobStart.Ran(jobOperator.start(job, parameters), Optional.empty());
         } catch (JobExecutionAlreadyRunningException e) {
             JobExecution running = jobRepository.getLastJobExecution(job.getName(), parameters);
             Optional<String> dead = running == null ? Optional.empty() : stale.deadReason(running);
@@ -86,9 +95,7 @@ public class JobLaunches {
                 throw e;
             }
             StaleExecutions.Recovered recovered = stale.recover(running, dead.get());
-            out.println("execution " + recovered.executionId() + " was left " + recovered.status() + ": " + recovered.reason()
-                    + "; restarting it");
-            return jobOperator.start(job, parameters);
+            return new JobStart.Ran(jobOperator.start(job, parameters), Optional.of(recovered));
         }
     }
 }

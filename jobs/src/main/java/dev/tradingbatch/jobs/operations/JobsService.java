@@ -4,7 +4,6 @@ import dev.tradingbatch.jobs.BadInputException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -14,120 +13,86 @@ import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code jobs list|show|restart|stop|abandon}: the recorded job executions, through Spring Batch's
- * JobRepository and JobOperator. Executions left STARTED by a dead process are marked FAILED first,
- * so what is listed is true. Unknown ids and transitions Spring Batch does not allow are bad input.
+ * JobRepository and JobOperator. Executions left STARTED by a dead process are marked FAILED first
+ * ({@link #recoverStale}), so what is listed is true. Unknown ids and transitions Spring Batch does not
+ * allow are bad input.
  */
 @Service
 public class JobsService {
-
-    private static final String ROW = "%-6s %-20s %-10s %-19s %9s  %s%n";
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final StaleExecutions stale;
     private final Heartbeats heartbeats;
-    private final JdbcTemplate jdbc;
+    private final ExecutionLookup executions;
     private final List<String> jobNames;
 
     JobsService(JobRepository jobRepository, JobOperator jobOperator, StaleExecutions stale, Heartbeats heartbeats,
-                DataSource dataSource, List<Job> jobs) {
+                ExecutionLookup executions, List<Job> jobs) {
         this.heartbeats = heartbeats;
         this.jobNames = jobs.stream().map(Job::getName).sorted().toList();
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.stale = stale;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.executions = executions;
+    }
+
+    /** The executions {@code list} shows, newest first; {@code filtered}: only those matching a status or job. */
+    public record Listing(List<JobExecution> executions, boolean filtered) {
+    }
+
+    /** One execution, and every execution of its job instance (restarts included), by id. */
+    public record Detail(JobExecution execution, List<Long> instanceExecutions) {
+    }
+
+    /** A restarted execution and the execution that ran it again. */
+    public record Restarted(long id, String jobName, JobExecution run) {
+
+        public boolean completed() {
+            return run.getStatus() == BatchStatus.COMPLETED;
+        }
+    }
+
+    /** An execution asked to stop, or marked ABANDONED. */
+    public record Changed(long id, String jobName) {
+    }
+
+    /**
+     * Marks the executions left running by a process that is gone FAILED, so what the other methods then see is
+     * true; each command calls it first.
+     */
+    public List<StaleExecutions.Recovered> recoverStale() {
+        return stale.recoverAll();
     }
 
     /** Newest first; {@code status} and {@code job} filter (a job may be named short: backfill, fill-gaps). */
-    public int list(String status, String job, int limit, PrintWriter out) {
+    public Listing list(String status, String job, int limit) {
         BatchStatus wanted = status == null ? null : status(status);
         String jobName = job == null ? null : jobName(job);
-        reportRecovered(out);
-        StringBuilder sql = new StringBuilder("""
-                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                WHERE 1 = 1""");
-        List<Object> args = new ArrayList<>();
-        if (wanted != null) {
-            sql.append(" AND e.STATUS = ?");
-            args.add(wanted.name());
-        }
-        if (jobName != null) {
-            sql.append(" AND i.JOB_NAME = ?");
-            args.add(jobName);
-        }
-        sql.append(" ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?");
-        args.add(limit);
-        List<Long> ids = jdbc.queryForList(sql.toString(), Long.class, args.toArray());
-        if (ids.isEmpty()) {
-            out.println("no job executions" + (wanted != null || jobName != null ? " match" : " recorded yet"));
-            return 0;
-        }
-        out.printf(ROW, "ID", "JOB", "STATUS", "STARTED", "DURATION", "PARAMETERS / EXIT");
-        for (Long id : ids) {
-            JobExecution e = jobRepository.getJobExecution(id);
-            String exit = ExecutionText.firstLine(e.getExitStatus().getExitDescription());
-            out.printf(ROW, id, e.getJobInstance().getJobName(), e.getStatus(), ExecutionText.time(e.getStartTime()),
-                    ExecutionText.duration(e), ExecutionText.parameters(e.getJobParameters())
-                            + (exit.isEmpty() ? "" : "  " + ExecutionText.shorten(exit, 120)));
-        }
-        return 0;
+        List<Long> ids = executions.ids(jobName, Map.of(), wanted, limit);
+        return new Listing(ids.stream().map(jobRepository::getJobExecution).toList(),
+                wanted != null || jobName != null);
     }
 
     /** Parameters, status, times, each step's counts and the exit message. */
-    public int show(long id, PrintWriter out) {
-        reportRecovered(out);
+    public Detail show(long id) {
         JobExecution e = execution(id);
-        out.println("execution " + id + " of " + e.getJobInstance().getJobName() + " (instance "
-                + e.getJobInstance().getInstanceId() + ")");
-        out.println("  status:     " + e.getStatus() + " (exit code " + e.getExitStatus().getExitCode() + ")");
-        out.println("  started:    " + ExecutionText.time(e.getStartTime()));
-        out.println("  ended:      " + ExecutionText.time(e.getEndTime()) + "  (" + ExecutionText.duration(e).strip() + ")");
-        out.println("  parameters:");
-        ExecutionText.parameterLines(e.getJobParameters()).forEach(l -> out.println("    " + l));
-        List<JobExecution> all = jobRepository.getJobExecutions(e.getJobInstance());
-        if (all.size() > 1) {
-            out.println("  executions of this instance: " + all.stream().map(JobExecution::getId).sorted()
-                    .map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
-        }
-        out.println("  steps:");
-        List<StepExecution> steps = new ArrayList<>(e.getStepExecutions());
-        steps.sort(Comparator.comparing(StepExecution::getId));
-        for (StepExecution s : steps) {
-            out.println("    " + s.getStepName() + ": " + s.getStatus() + ", read " + s.getReadCount() + ", written "
-                    + s.getWriteCount() + ", skipped " + s.getSkipCount() + ", commits " + s.getCommitCount()
-                    + ", rollbacks " + s.getRollbackCount());
-            String summary = ExecutionText.firstLine(s.getExitStatus().getExitDescription());
-            if (!summary.isEmpty() && s.getStatus() == BatchStatus.COMPLETED) {
-                out.println("      " + summary);
-            }
-        }
-        String exit = ExecutionText.firstLine(e.getExitStatus().getExitDescription());
-        if (!exit.isEmpty()) {
-            out.println("  exit message: " + exit);
-        }
-        return 0;
+        return new Detail(e, jobRepository.getJobExecutions(e.getJobInstance()).stream().map(JobExecution::getId)
+                .sorted().toList());
     }
 
     /** Restarts a FAILED or STOPPED execution (one left STARTED by a dead process first becomes FAILED). */
-    public int restart(long id, PrintWriter out) {
-        reportRecovered(out);
+    public Restarted restart(long id) {
         JobExecution e = execution(id);
         String name = "execution " + id + " of " + e.getJobInstance().getJobName();
         if (e.isRunning()) {
@@ -154,25 +119,11 @@ public class JobsService {
         } catch (NoSuchJobExecutionException | JobRestartException | InvalidJobParametersException ex) {
             throw new BadInputException(name + " cannot be restarted: " + ex.getMessage());
         }
-        JobExecution run = jobRepository.getJobExecution(restarted);
-        out.println("restarted " + name + " as execution " + restarted + ": " + run.getStatus());
-        for (StepExecution s : run.getStepExecutions()) {
-            String summary = ExecutionText.firstLine(s.getExitStatus().getExitDescription());
-            if (s.getStatus() == BatchStatus.COMPLETED && !summary.isEmpty()) {
-                out.println("  " + s.getStepName() + ": " + summary);
-            }
-        }
-        String exit = ExecutionText.firstLine(run.getExitStatus().getExitDescription());
-        if (run.getStatus() != BatchStatus.COMPLETED) {
-            out.println("failed: " + exit);
-            return 1;
-        }
-        return 0;
+        return new Restarted(id, e.getJobInstance().getJobName(), jobRepository.getJobExecution(restarted));
     }
 
     /** Asks a running execution (in any process) to stop at its next chunk boundary. */
-    public int stop(long id, PrintWriter out) {
-        reportRecovered(out);
+    public Changed stop(long id) {
         JobExecution e = execution(id);
         String name = "execution " + id + " of " + e.getJobInstance().getJobName();
         if (!e.isRunning()) {
@@ -190,13 +141,11 @@ public class JobsService {
             e.setStatus(BatchStatus.STOPPING);
             jobRepository.update(e);
         }
-        out.println("asked " + name + " to stop: it stops at its next chunk boundary and can then be restarted");
-        return 0;
+        return new Changed(id, e.getJobInstance().getJobName());
     }
 
     /** Marks a FAILED or STOPPED execution ABANDONED: it will never be restarted. */
-    public int abandon(long id, PrintWriter out) {
-        reportRecovered(out);
+    public Changed abandon(long id) {
         JobExecution e = execution(id);
         String name = "execution " + id + " of " + e.getJobInstance().getJobName();
         if (e.isRunning()) {
@@ -211,15 +160,7 @@ public class JobsService {
         } catch (NoSuchJobExecutionException | JobExecutionAlreadyRunningException ex) {
             throw new BadInputException(name + " cannot be abandoned: " + ex.getMessage());
         }
-        out.println("abandoned " + name + ": it will not be restarted");
-        return 0;
-    }
-
-    private void reportRecovered(PrintWriter out) {
-        for (StaleExecutions.Recovered r : stale.recoverAll()) {
-            out.println("execution " + r.executionId() + " of " + r.jobName() + " was left " + r.status() + ": "
-                    + r.reason());
-        }
+        return new Changed(id, e.getJobInstance().getJobName());
     }
 
     private JobExecution execution(long id) {

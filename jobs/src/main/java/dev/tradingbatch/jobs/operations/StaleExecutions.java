@@ -1,22 +1,21 @@
 package dev.tradingbatch.jobs.operations;
 
+import dev.tradingbatch.db.HeartbeatRepository.Heartbeat;
+import dev.tradingbatch.db.JobExecutionQueries;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,16 +27,16 @@ import java.util.Optional;
 @Component
 public class StaleExecutions {
 
-    private final JdbcTemplate jdbc;
+    private final JobExecutionQueries executions;
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final Heartbeats heartbeats;
     private final Clock clock;
     private final long staleAfterMillis;
 
-    StaleExecutions(DataSource dataSource, JobRepository jobRepository, JobOperator jobOperator,
+    StaleExecutions(JobExecutionQueries executions, JobRepository jobRepository, JobOperator jobOperator,
                     Heartbeats heartbeats, TradingProperties properties) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.executions = executions;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.heartbeats = heartbeats;
@@ -48,6 +47,11 @@ public class StaleExecutions {
 
     /** A running execution recovered, and why its process was judged gone. */
     public record Recovered(long executionId, String jobName, BatchStatus status, String reason) {
+
+        /** What a start that continues it says: {@code execution 4 was left STARTED: ...; restarting it}. */
+        public String restarting() {
+            return "execution " + executionId + " was left " + status + ": " + reason + "; restarting it";
+        }
     }
 
     /** Why the execution's process is judged gone, or empty while it still looks alive. */
@@ -55,11 +59,9 @@ public class StaleExecutions {
         if (!execution.isRunning() || heartbeats.runsHere(execution.getId())) {
             return Optional.empty();
         }
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT host, pid, process_start, beat_at FROM job_heartbeats WHERE job_execution_id = ?",
-                execution.getId());
+        Optional<Heartbeat> recorded = heartbeats.recorded(execution.getId());
         long now = clock.millis();
-        if (rows.isEmpty()) {
+        if (recorded.isEmpty()) {
             // the process died between creating the execution and its first heartbeat
             // Spring Batch stamps executions with the local wall time
             LocalDateTime created = execution.getCreateTime();
@@ -67,11 +69,11 @@ public class StaleExecutions {
                     ? Optional.of("its process never reported a heartbeat")
                     : Optional.empty();
         }
-        Map<String, Object> row = rows.getFirst();
-        String host = (String) row.get("host");
-        long pid = ((Number) row.get("pid")).longValue();
-        Long processStart = row.get("process_start") == null ? null : ((Number) row.get("process_start")).longValue();
-        long beatAt = ((Number) row.get("beat_at")).longValue();
+        Heartbeat beat = recorded.get();
+        String host = beat.host();
+        long pid = beat.pid();
+        Long processStart = beat.processStart();
+        long beatAt = beat.beatAt();
         String who = "process " + pid + " on " + host;
         ThisProcess me = ThisProcess.get();
         if (host.equals(me.host())) {
@@ -94,11 +96,8 @@ public class StaleExecutions {
 
     /** Marks every execution of a gone process FAILED, with the reason in its exit description. */
     public List<Recovered> recoverAll() {
-        List<Long> ids = jdbc.queryForList(
-                "SELECT job_execution_id FROM BATCH_JOB_EXECUTION WHERE status IN ('STARTED', 'STARTING', 'STOPPING')",
-                Long.class);
         List<Recovered> recovered = new ArrayList<>();
-        for (Long id : ids) {
+        for (Long id : executions.running()) {
             JobExecution execution = jobRepository.getJobExecution(id);
             if (execution != null) {
                 deadReason(execution).ifPresent(reason -> recovered.add(recover(execution, reason)));
@@ -114,7 +113,7 @@ public class StaleExecutions {
         String message = reason + ": marked FAILED so it can be restarted (jobs restart " + execution.getId() + ")";
         failed.setExitStatus(ExitStatus.FAILED.addExitDescription(message));
         jobRepository.update(failed);
-        jdbc.update("DELETE FROM job_heartbeats WHERE job_execution_id = ?", execution.getId());
+        heartbeats.forget(execution.getId());
         return new Recovered(execution.getId(), execution.getJobInstance().getJobName(), was, message);
     }
 }

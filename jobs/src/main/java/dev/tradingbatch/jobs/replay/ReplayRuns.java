@@ -2,18 +2,17 @@ package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -21,41 +20,45 @@ import java.util.Map;
 @Service
 public class ReplayRuns {
 
-    private static final String ROW = "%-12s %-16s %-44s %-9s %7s %7s  %s%n";
-
     private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
+    private final TradeRepository trades;
     private final ExecutionLookup executions;
 
-    ReplayRuns(JobRepository jobRepository, DataSource dataSource, ExecutionLookup executions) {
+    ReplayRuns(JobRepository jobRepository, TradeRepository trades, ExecutionLookup executions) {
         this.executions = executions;
         this.jobRepository = jobRepository;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.trades = trades;
     }
 
-    public int list(String strategy, PrintWriter out) {
-        List<Long> ids = executions.ids(JobNames.REPLAY_STRATEGY_JOB,
-                strategy == null ? Map.of() : Map.of("strategy", strategy), null, Integer.MAX_VALUE);
-        if (ids.isEmpty()) {
-            if (strategy != null && jdbc.queryForObject("SELECT COUNT(*) FROM strategies WHERE strategy_id = ?",
-                    Long.class, strategy) == 0) {
-                throw new BadInputException("unknown strategy '" + strategy + "'");
-            }
-            out.println("no replays recorded yet (see: replay --help)");
-            return 0;
+    /**
+     * One recorded replay.
+     *
+     * @param from      first candle evaluated (open time, UTC epoch ms)
+     * @param to        end of the range, exclusive
+     * @param evaluated candles evaluated
+     * @param trades    fills stored under {@code runId}
+     * @param params    the strategy's parameters as run: {@code oversold=30,overbought=70,period=14}
+     */
+    public record ReplayRun(String runId, String strategy, long from, long to, BatchStatus status, int evaluated,
+                            int trades, String params, String stake, String feeRate, String slippageBps) {
+    }
+
+    /** The recorded replays, of one strategy when {@code strategy} is given; newest first. */
+    public List<ReplayRun> list(String strategy) {
+        List<Long> ids = executions.ids(JobNames.REPLAY_STRATEGY_JOB, strategy == null ? Map.of() : Map.of("strategy", strategy),
+                null, Integer.MAX_VALUE);
+        if (ids.isEmpty() && strategy != null && !trades.declarations().containsKey(strategy)) {
+            throw new BadInputException("unknown strategy '" + strategy + "'");
         }
-        out.printf(ROW, "RUN", "STRATEGY", "RANGE (UTC)", "STATUS", "CANDLES", "TRADES", "PARAMETERS");
-        for (Long id : ids) {
-            JobExecution e = jobRepository.getJobExecution(id);
-            JobParameters p = e.getJobParameters();
-            ExecutionContext ctx = e.getExecutionContext();
-            out.printf(ROW,
-                    ctx.getString(ReplayJobConfiguration.RUN_ID, RunIds.replay(e.getJobInstance().getInstanceId())),
-                    p.getString("strategy"), OpenTimes.iso(p.getLong("from")) + " .. " + OpenTimes.iso(p.getLong("to")),
-                    e.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0), ctx.getInt(ReplayJobConfiguration.TRADES, 0),
-                    p.getString("params") + ", stake " + p.getString("stake") + ", fee " + p.getString("feeRate")
-                            + ", slippage " + p.getString("slippageBps") + " bps");
-        }
-        return 0;
+        return ids.stream().map(jobRepository::getJobExecution).map(ReplayRuns::run).toList();
+    }
+
+    private static ReplayRun run(JobExecution e) {
+        JobParameters p = e.getJobParameters();
+        ExecutionContext ctx = e.getExecutionContext();
+        String runId = ctx.getString(ReplayJobConfiguration.RUN_ID, "replay-" + e.getJobInstance().getInstanceId());
+        return new ReplayRun(runId, p.getString("strategy"), p.getLong("from"), p.getLong("to"), e.getStatus(),
+                ctx.getInt(ReplayJobConfiguration.EVALUATED, 0), ctx.getInt(ReplayJobConfiguration.TRADES, 0),
+                p.getString("params"), p.getString("stake"), p.getString("feeRate"), p.getString("slippageBps"));
     }
 }

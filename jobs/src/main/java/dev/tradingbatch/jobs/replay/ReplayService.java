@@ -8,21 +8,21 @@ import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.operations.JobLaunches;
+import dev.tradingbatch.jobs.operations.JobStart;
+import dev.tradingbatch.jobs.operations.StaleExecutions;
 import dev.tradingbatch.strategies.InvalidStrategyException;
 import dev.tradingbatch.strategies.StrategySpec;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static dev.tradingbatch.model.OpenTimes.iso;
@@ -51,13 +51,23 @@ public class ReplayService {
         this.jobRepository = jobRepository;
     }
 
-    /** What a finished replay did. */
+    /**
+     * What a finished replay did.
+     *
+     * @param recovered the run of the same replay, left by a process that is gone, which this one continued
+     */
     public record Outcome(DeclaredStrategy strategy, long executionId, String runId, BatchStatus status, int evaluated,
-                          int trades, long from, long to, String message, Map<String, String> figures) {
+                          int trades, long from, long to, String message, Map<String, String> figures,
+                          Optional<StaleExecutions.Recovered> recovered) {
+
+        /** The strategy's parameters as the replay ran them: {@code oversold=30,overbought=70,period=14}. */
+        public String params() {
+            return ReplayParameters.text(strategy.spec().params());
+        }
     }
 
-    /** Checks the request and runs (or finds) the replay; prints its summary line. */
-    public Outcome run(String strategyId, String from, String to, List<String> paramArgs, PrintWriter out) {
+    /** Checks the request and runs the replay, or finds the same replay run before. */
+    public Outcome run(String strategyId, String from, String to, List<String> paramArgs) {
         DeclaredStrategy s = withParams(declared.tradable(strategyId), paramArgs);
         MarketKey market = s.market();
         long tf = market.timeframe().millis();
@@ -80,27 +90,26 @@ public class ReplayService {
                     + iso(end) + ")");
         }
         JobParameters parameters = ReplayParameters.of(s, start, end);
-        JobExecution execution;
+        JobStart started;
         try {
-            execution = launches.start(replayStrategyJob, parameters, out);
-        } catch (JobInstanceAlreadyCompleteException e) {
-            execution = jobRepository.getLastJobExecution(JobNames.REPLAY_STRATEGY_JOB, parameters);
-        } catch (JobExecutionAlreadyRunningException e) {
-            throw new BadInputException("the same replay of " + s.id() + " is running already");
-        } catch (Exception e) {
+            started = launches.start(replayStrategyJob, parameters);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("replay cannot start: " + e.getMessage(), e);
         }
+        JobExecution execution = switch (started) {
+            case JobStart.Ran ran -> ran.execution();
+            case JobStart.AlreadyCompleted done -> jobRepository.getLastJobExecution(JobNames.REPLAY_STRATEGY_JOB, parameters);
+            case JobStart.AlreadyRunning running ->
+                    throw new BadInputException("the same replay of " + s.id() + " is running already");
+            case JobStart.Refused refused ->
+                    throw new IllegalStateException("replay cannot start: " + refused.message());
+        };
         ExecutionContext ctx = execution.getExecutionContext();
-        Outcome outcome = new Outcome(s, execution.getId(), ctx.getString(ReplayJobConfiguration.RUN_ID, "-"),
+        return new Outcome(s, execution.getId(), ctx.getString(ReplayJobConfiguration.RUN_ID, "-"),
                 execution.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0),
                 ctx.getInt(ReplayJobConfiguration.TRADES, 0), start, end, execution.getExitStatus().getExitDescription(),
-                ReplayFigures.from(ctx));
-        out.println("replay " + s.id() + " (" + s.spec().type().code() + " " + ReplayParameters.text(s.spec().params())
-                + " on " + market + ") [" + iso(start) + ", " + iso(end) + "): " + outcome.evaluated() + " candles, "
-                + outcome.trades() + (outcome.trades() == 1 ? " fill" : " fills") + ", run " + outcome.runId() + " ("
-                + outcome.status() + ", execution " + outcome.executionId() + ")");
-        outcome.figures().forEach((name, value) -> out.printf("  %-18s %s%n", name, value));
-        return outcome;
+                ReplayFigures.from(ctx),
+                started instanceof JobStart.Ran ran ? ran.recovered() : Optional.empty());
     }
 
     /** The declared strategy with {@code --param NAME=VALUE} overrides, checked like the declaration. */

@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.report;
 
+import dev.tradingbatch.db.StoredTrade;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -19,8 +21,8 @@ import java.util.Optional;
  * @param maxDrawdown  the largest fall of realised equity
  * @param openPosition the buy of the position still open
  */
-record ReportMetrics(int closedTrades, int wins, int losses, BigDecimal totalPnl, BigDecimal winRate,
-                     BigDecimal avgReturn, Drawdown maxDrawdown, Optional<StoredTrade> openPosition) {
+public record ReportMetrics(int closedTrades, int wins, int losses, BigDecimal totalPnl, BigDecimal winRate,
+                            BigDecimal avgReturn, Drawdown maxDrawdown, Optional<StoredTrade> openPosition) {
 
     static final int SCALE = 12;
 
@@ -33,7 +35,7 @@ record ReportMetrics(int closedTrades, int wins, int losses, BigDecimal totalPnl
      * began with; {@code percent} is the fall as a percent of it. Peak and trough are the candle times of the sells
      * that reached them, the peak's null when it is the start.
      */
-    record Drawdown(BigDecimal amount, BigDecimal notional, BigDecimal percent, Long peakTime, Long troughTime) {
+    public record Drawdown(BigDecimal amount, BigDecimal notional, BigDecimal percent, Long peakTime, Long troughTime) {
 
         static final Drawdown NONE = new Drawdown(BigDecimal.ZERO, null, BigDecimal.ZERO, null, null);
     }

@@ -2,13 +2,14 @@ package dev.tradingbatch.jobs.report;
 
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.db.StoredStrategy;
+import dev.tradingbatch.db.StoredTrade;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The report's lines. Amounts are exact decimals in quote currency, written plainly without trailing zeros;
@@ -27,10 +28,10 @@ final class ReportText {
     }
 
     /** One strategy's figures, a line each; the last candle and Query 2's row where there are any. */
-    static List<String> detail(StrategyReport report, String runId, Optional<Candle> lastCandle,
-                               Optional<SeedPerformance> seed) {
-        DeclaredStrategy s = report.strategy();
-        ReportMetrics m = report.metrics();
+    static List<String> detail(StrategyDetail detail) {
+        StoredStrategy s = detail.report().strategy();
+        ReportMetrics m = detail.report().metrics();
+        String runId = detail.runId();
         String quote = s.quote().isEmpty() ? "" : " " + s.quote();
         List<String> lines = new ArrayList<>();
         lines.add(line("strategy", s.id() + ": " + s.type() + " on " + s.market() + ", run " + runId));
@@ -49,7 +50,7 @@ final class ReportText {
             StoredTrade buy = m.openPosition().get();
             lines.add(line("open position", amount(buy.quantity()) + " bought at " + amount(buy.price()) + ", fee "
                     + amount(buy.fee()) + ", on the candle of " + time(buy.candleTime())));
-            lines.add(line("unrealised pnl", lastCandle.map(c -> {
+            lines.add(line("unrealised pnl", detail.lastCandle().map(c -> {
                 BigDecimal pnl = ReportMetrics.unrealisedPnl(buy, c.close());
                 return amount(pnl) + quote + " (" + percent2(ReportMetrics.percent(pnl, buy.cost())) + ") at the close of "
                         + time(c.openTime()) + ", " + amount(c.close());
@@ -58,18 +59,21 @@ final class ReportText {
         if (!RunIds.LIVE.equals(runId)) {
             lines.add(line("query 2", "not run: it reads the trades view, which holds run " + RunIds.LIVE + " only"));
         } else {
-            lines.add(line("query 2", seed.map(q -> "total_trades " + q.totalTrades() + ", total_pnl " + sql(q.totalPnl())
-                    + ", avg_return " + sql(q.avgReturn()) + ", winning_trades " + q.winningTrades()
+            lines.add(line("query 2", detail.query2().map(q -> "total_trades " + q.totalTrades() + ", total_pnl "
+                    + sql(q.totalPnl()) + ", avg_return " + sql(q.avgReturn()) + ", winning_trades " + q.winningTrades()
                     + ", losing_trades " + q.losingTrades()).orElse("no row: no live trades")));
         }
         return lines;
     }
 
     /** Every strategy's figures, a row each in the order given, under a line saying the run and the order. */
-    static List<String> table(List<StrategyReport> reports, String runId, ReportSort sort) {
+    static List<String> table(StrategyTable table) {
+        if (table.rows().isEmpty()) {
+            return List.of("no strategies declared yet");
+        }
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);
-        for (StrategyReport r : reports) {
+        for (StrategyReport r : table.rows()) {
             ReportMetrics m = r.metrics();
             ReportMetrics.Drawdown d = m.maxDrawdown();
             cells.add(new String[] {r.strategy().id(), r.strategy().type(), r.strategy().market(),
@@ -84,7 +88,7 @@ final class ReportText {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("run " + runId + ", " + switch (sort) {
+        lines.add("run " + table.runId() + ", " + switch (table.sort()) {
             case PNL -> "by total pnl, best first";
             case WIN_RATE -> "by win rate, best first";
             case DRAWDOWN -> "by max drawdown, smallest first";

@@ -3,12 +3,15 @@ package dev.tradingbatch.jobs.report;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.Query2Row;
+import dev.tradingbatch.db.ReportRepository;
+import dev.tradingbatch.db.StoredStrategy;
+import dev.tradingbatch.db.StoredTrade;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import org.springframework.stereotype.Service;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code report} command's figures: one strategy in detail, or every declared strategy side by side.
- * Reads only; everything is gathered before the first line is printed, so bad input prints nothing.
+ * Reads only.
  */
 @Service
 public class Reports {
@@ -31,40 +34,35 @@ public class Reports {
         this.candles = candles;
     }
 
-    /** Prints one strategy's figures for a run; an unknown strategy is bad input. */
-    public void printStrategy(String strategyId, String runId, PrintWriter out) {
-        List<DeclaredStrategy> declared = repository.strategies();
-        DeclaredStrategy strategy = declared.stream().filter(s -> s.id().equals(strategyId)).findFirst()
+    /** One strategy's figures for a run; an unknown strategy is bad input. */
+    public StrategyDetail strategy(String strategyId, String runId) {
+        List<StoredStrategy> declared = repository.strategies();
+        StoredStrategy strategy = declared.stream().filter(s -> s.id().equals(strategyId)).findFirst()
                 .orElseThrow(() -> new BadInputException("unknown strategy '" + strategyId + "' ("
                         + (declared.isEmpty() ? "none declared yet"
-                        : "known: " + declared.stream().map(DeclaredStrategy::id).collect(Collectors.joining(", ")))
+                        : "known: " + declared.stream().map(StoredStrategy::id).collect(Collectors.joining(", ")))
                         + ")"));
         ReportMetrics metrics = ReportMetrics.of(repository.trades(strategyId, runId));
         Optional<Candle> lastCandle = metrics.openPosition().isPresent() ? lastCandle(strategy) : Optional.empty();
-        Optional<SeedPerformance> seed = RunIds.LIVE.equals(runId) ? repository.seedPerformance(strategyId)
-                : Optional.empty();
-        ReportText.detail(new StrategyReport(strategy, metrics), runId, lastCandle, seed).forEach(out::println);
+        Optional<Query2Row> query2 = RunIds.LIVE.equals(runId) ? repository.query2(strategyId) : Optional.empty();
+        return new StrategyDetail(new StrategyReport(strategy, metrics), runId, lastCandle, query2);
     }
 
-    /** Prints every declared strategy's figures for a run, one row each, in {@code sort} order. */
-    public void printAll(String runId, ReportSort sort, PrintWriter out) {
-        List<DeclaredStrategy> declared = repository.strategies();
-        if (declared.isEmpty()) {
-            out.println("no strategies declared yet");
-            return;
-        }
+    /** Every declared strategy's figures for a run, one row each, in {@code sort} order. */
+    public StrategyTable all(String runId, ReportSort sort) {
+        List<StoredStrategy> declared = repository.strategies();
         Map<String, List<StoredTrade>> trades = repository.trades(runId).stream()
                 .collect(Collectors.groupingBy(StoredTrade::strategyId));
         List<StrategyReport> rows = new ArrayList<>();
-        for (DeclaredStrategy s : declared) {
+        for (StoredStrategy s : declared) {
             rows.add(new StrategyReport(s, ReportMetrics.of(trades.getOrDefault(s.id(), List.of()))));
         }
         rows.sort(sort.order());
-        ReportText.table(rows, runId, sort).forEach(out::println);
+        return new StrategyTable(rows, runId, sort);
     }
 
     /** The last stored candle of the strategy's market, if any. */
-    private Optional<Candle> lastCandle(DeclaredStrategy strategy) {
+    private Optional<Candle> lastCandle(StoredStrategy strategy) {
         MarketKey market;
         try {
             market = new MarketKey(strategy.exchange(), strategy.symbol(), Timeframe.parse(strategy.timeframe()));

@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.report;
 
+import dev.tradingbatch.db.StoredStrategy;
+
 /** One strategy and the figures of its trades in one run. */
-record StrategyReport(DeclaredStrategy strategy, ReportMetrics metrics) {
+public record StrategyReport(StoredStrategy strategy, ReportMetrics metrics) {
 }

@@ -18,20 +18,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * What a scheduled fire does, through the same services as the commands: a backfill of one series
  * (from where it is stored, or its configured history), followed in role {@code all} by the
  * evaluation of the strategies trading it; a gap fill; an evaluation that first waits, bounded, for
- * the backfiller to store the candle that just closed. Every outcome is logged.
+ * the backfiller to store the candle that just closed. Every outcome is logged ({@link WorkLog}), and
+ * evaluations follow a backfill only when it succeeded.
  */
 @Service
 public class ScheduledWork {
@@ -66,11 +67,13 @@ public class ScheduledWork {
     public void backfill(MarketKey market, List<String> chained) {
         String from = candles.latestOpenTime(market).isPresent() ? null
                 : Instant.ofEpochMilli(market.timeframe().ceil(clock.millis() - plan.history(market).toMillis())).toString();
-        int code = logged("backfill " + market, out -> backfill.run(BackfillRequest.parse(market.exchange(),
-                market.symbol(), market.timeframe().code(), from, null, null, null), out));
-        if (code == 0) {
-            chained.forEach(id -> logged("evaluate " + id, out -> evaluate.run(id, out)));
-        }
+        attempt("backfill " + market, () -> backfill.run(BackfillRequest.parse(market.exchange(), market.symbol(),
+                market.timeframe().code(), from, null, null, null))).ifPresent(result -> {
+            WorkLog.backfill(result);
+            if (result.succeeded()) {
+                chained.forEach(this::evaluateNow);
+            }
+        });
     }
 
     /**
@@ -97,7 +100,7 @@ public class ScheduledWork {
     }
 
     public void fillGaps(MarketKey market) {
-        logged("fill gaps " + market, out -> gapFills.fill(market, null, null, out));
+        attempt("fill gaps " + market, () -> gapFills.fill(market, null, null)).ifPresent(WorkLog::gapFill);
     }
 
     /** Evaluates a strategy once the candle that just closed is stored, waiting at most {@code wait-for-candle}. */
@@ -113,33 +116,20 @@ public class ScheduledWork {
             }
             Thread.sleep(properties.schedule().pollInterval().toMillis());
         }
-        logged("evaluate " + strategyId, out -> evaluate.run(strategyId, out));
+        evaluateNow(strategyId);
     }
 
-    /** Runs one piece of work, logging what it printed; a failure is logged, never thrown into the scheduler. */
-    private int logged(String what, Work work) {
-        StringWriter text = new StringWriter();
-        int code;
-        try (PrintWriter out = new PrintWriter(text)) {
-            code = work.run(out);
+    private void evaluateNow(String strategyId) {
+        attempt("evaluate " + strategyId, () -> evaluate.run(strategyId)).ifPresent(WorkLog::evaluation);
+    }
+
+    /** Runs one piece of work; a failure is logged, never thrown into the scheduler. */
+    private static <R> Optional<R> attempt(String what, Supplier<R> work) {
+        try {
+            return Optional.of(work.get());
         } catch (RuntimeException e) {
             log.error("{}: {}", what, e.getMessage());
-            return 1;
+            return Optional.empty();
         }
-        for (String line : text.toString().strip().split("\n")) {
-            if (!line.isBlank()) {
-                if (code == 0) {
-                    log.info("{}", line);
-                } else {
-                    log.warn("{}", line);
-                }
-            }
-        }
-        return code;
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        int run(PrintWriter out);
     }
 }

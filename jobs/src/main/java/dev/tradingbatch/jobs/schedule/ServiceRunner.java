@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.schedule;
 
+import dev.tradingbatch.db.FiredTriggerRepository;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.Heartbeats;
 import org.quartz.CronScheduleBuilder;
@@ -15,10 +16,8 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -47,11 +46,11 @@ public class ServiceRunner {
     private final Heartbeats heartbeats;
     private final TradingProperties properties;
     private final Clock clock;
-    private final JdbcTemplate jdbc;
+    private final FiredTriggerRepository firedTriggers;
 
     ServiceRunner(Scheduler scheduler, SchedulePlan plan, JobOperator jobOperator, Heartbeats heartbeats,
-                  TradingProperties properties, Clock clock, DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+                  TradingProperties properties, Clock clock, FiredTriggerRepository firedTriggers) {
+        this.firedTriggers = firedTriggers;
         this.scheduler = scheduler;
         this.plan = plan;
         this.jobOperator = jobOperator;
@@ -152,9 +151,8 @@ public class ServiceRunner {
             if (!scheduler.getMetaData().isJobStoreSupportsPersistence()) {
                 return;
             }
-            String sql = "SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS WHERE SCHED_NAME = ? AND INSTANCE_NAME = ? AND STATE = 'ACQUIRED'";
             long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
-            while (jdbc.queryForObject(sql, Long.class, scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId()) > 0
+            while (firedTriggers.acquired(scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId()) > 0
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }

@@ -5,17 +5,22 @@ import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.BitstampSample;
+import dev.tradingbatch.jobs.cli.Launcher;
+import dev.tradingbatch.jobs.demo.SettableClock;
 import dev.tradingbatch.jobs.support.DeadRuns;
 import dev.tradingbatch.model.Fill;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -124,6 +129,43 @@ class EvaluateTest {
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
         assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?",
                 JobNames.EVALUATE_STRATEGY_JOB)).isZero();
+    }
+
+    @Test
+    void shouldTellWhatKeptTheEvaluationFromRunningInItsResult() {
+        Map<String, Object> properties = new HashMap<>(Map.of("spring.datasource.url", cli.url(),
+                "trading.backfill.progress", "never"));
+        String key = "trading.strategies.rsi-bs-5m.";
+        properties.putAll(Map.of(key + "exchange", "bitstamp", key + "symbol", "BTC/USD", key + "timeframe", "5m",
+                key + "type", "rsi", key + "stake", "1000", key + "params.period", "14"));
+        SettableClock clock = new SettableClock();
+        try (ConfigurableApplicationContext ctx = new Launcher(properties, Map.of("movingClock", clock)).start()) {
+            EvaluateService evaluate = ctx.getBean(EvaluateService.class);
+
+            clock.set(Instant.ofEpochMilli(candles.getLast().openTime() + 2 * M5 + 1000));
+            assertThat(evaluate.run("rsi-bs-5m")).isInstanceOfSatisfying(EvaluationResult.CandleNotStored.class, r -> {
+                assertThat(r.through()).isEqualTo(candles.getLast().openTime() + M5);
+                assertThat(r.newestStored()).hasValue(candles.getLast().openTime());
+                assertThat(r.succeeded()).isTrue();
+            });
+
+            clock.set(Instant.ofEpochMilli(candles.get(100).openTime() + M5 + 1000));
+            assertThat(evaluate.run("rsi-bs-5m")).isInstanceOfSatisfying(EvaluationResult.NotEnoughHistory.class, r -> {
+                assertThat(r.first()).isEqualTo(candles.get(100).openTime());
+                assertThat(r.firstStored()).isEqualTo(candles.getFirst().openTime());
+                assertThat(r.loadFrom()).isEqualTo(candles.get(100).openTime() - 154 * M5);
+            });
+
+            clock.set(Instant.ofEpochMilli(candles.get(300).openTime() + M5 + 1000));
+            assertThat(evaluate.run("rsi-bs-5m")).isInstanceOfSatisfying(EvaluationResult.Evaluated.class, r -> {
+                assertThat(r.through()).isEqualTo(candles.get(300).openTime());
+                assertThat(r.evaluated()).isEqualTo(1);
+                assertThat(r.run().completed()).isTrue();
+                assertThat(r.run().recovered()).isEmpty();
+            });
+            assertThat(evaluate.run("rsi-bs-5m")).isInstanceOfSatisfying(EvaluationResult.NothingNew.class,
+                    r -> assertThat(r.evaluatedThrough()).isEqualTo(candles.get(300).openTime()));
+        }
     }
 
     @Test

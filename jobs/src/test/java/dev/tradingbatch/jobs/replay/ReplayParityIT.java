@@ -8,13 +8,12 @@ import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.cli.Launcher;
 import dev.tradingbatch.jobs.demo.SettableClock;
 import dev.tradingbatch.jobs.evaluate.EvaluateService;
+import dev.tradingbatch.jobs.evaluate.EvaluationResult;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -68,22 +67,29 @@ class ReplayParityIT {
         SettableClock clock = new SettableClock();
         long from = candles.get(firstIndex).openTime();
         long to = candles.get(firstIndex + count).openTime();
-        StringWriter log = new StringWriter();
-        PrintWriter out = new PrintWriter(log, true);
+        int liveTrades = 0;
         try (ConfigurableApplicationContext ctx = new Launcher(properties, Map.of("movingClock", clock)).start()) {
             EvaluateService evaluate = ctx.getBean(EvaluateService.class);
             for (Candle c : candles.subList(firstIndex, firstIndex + count)) {
                 clock.set(Instant.ofEpochMilli(c.openTime() + M5 + 1_000));   // just after it closed
-                assertThat(evaluate.run("parity", out)).as(log.toString()).isZero();
+                EvaluationResult result = evaluate.run("parity");
+                assertThat(result).as("the candle of %s", Instant.ofEpochMilli(c.openTime()))
+                        .isInstanceOfSatisfying(EvaluationResult.Evaluated.class, e -> {
+                            assertThat(e.through()).isEqualTo(c.openTime());
+                            assertThat(e.evaluated()).isEqualTo(1);
+                        });
+                liveTrades += ((EvaluationResult.Evaluated) result).trades().size();
             }
             ReplayService.Outcome replay = ctx.getBean(ReplayService.class)
-                    .run("parity", String.valueOf(from), String.valueOf(to), List.of(), out);
+                    .run("parity", String.valueOf(from), String.valueOf(to), List.of());
 
             List<Map<String, Object>> live = cli.query(TRADES, "parity", RunIds.LIVE);
             List<Map<String, Object>> replayed = cli.query(TRADES, "parity", replay.runId());
             assertThat(live).as("the live trader traded").hasSizeGreaterThanOrEqualTo(2);
             assertThat(replayed).isEqualTo(live);
+            assertThat(live).as("the trades each evaluation said it stored").hasSize(liveTrades);
             assertThat(replay.evaluated()).isEqualTo(count);
+            assertThat(replay.trades()).isEqualTo(liveTrades);
         }
     }
 }

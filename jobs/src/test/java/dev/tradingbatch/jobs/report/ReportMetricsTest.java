@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.report;
 
+import dev.tradingbatch.db.StoredTrade;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

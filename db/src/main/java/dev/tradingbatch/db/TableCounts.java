@@ -1,4 +1,4 @@
-package dev.tradingbatch.jobs.maintenance;
+package dev.tradingbatch.db;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,6 @@
-package dev.tradingbatch.jobs.report;
+package dev.tradingbatch.db;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -10,19 +9,21 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads trade data for reports, and only reads: the declared strategies, their trades, the seed's Query 2. */
-@Repository
-class ReportRepository {
+/**
+ * Reads trade data for reports, and only reads (the tables are {@link TradeRepository}'s): the declared
+ * strategies, their trades with row ids, and the reference Query 2 on the {@code trades} view.
+ */
+public class ReportRepository {
 
     private static final String TRADE_COLUMNS = """
             SELECT id, strategy_id, side, price, quantity, fee, candle_time, pnl, pnl_percent
             FROM strategy_trades""";
 
     /**
-     * The seed's Query 2 ("a strategy's performance") as written, the strategy id a parameter. It runs on the
+     * The reference Query 2 ("a strategy's performance") as written, the strategy id a parameter. It runs on the
      * {@code trades} view, which holds live trades only.
      */
-    private static final String SEED_QUERY_2 = """
+    private static final String QUERY_2 = """
             SELECT strategy_id, COUNT(*) as total_trades, SUM(pnl) as total_pnl, AVG(pnl_percent) as avg_return,
                    SUM(CASE WHEN pnl > 0 THEN 1 ELSE 0 END) as winning_trades,
                    SUM(CASE WHEN pnl < 0 THEN 1 ELSE 0 END) as losing_trades
@@ -30,33 +31,33 @@ class ReportRepository {
 
     private final JdbcTemplate jdbc;
 
-    ReportRepository(DataSource dataSource) {
+    public ReportRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
     /** Every declared strategy, by id. */
-    List<DeclaredStrategy> strategies() {
+    public List<StoredStrategy> strategies() {
         return jdbc.query("SELECT strategy_id, type, exchange, symbol, timeframe FROM strategies ORDER BY strategy_id",
-                (rs, i) -> new DeclaredStrategy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                (rs, i) -> new StoredStrategy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)));
     }
 
     /** One strategy's trades of one run, in trading order: candle time, then id. */
-    List<StoredTrade> trades(String strategyId, String runId) {
+    public List<StoredTrade> trades(String strategyId, String runId) {
         return jdbc.query(TRADE_COLUMNS + " WHERE strategy_id = ? AND run_id = ? ORDER BY candle_time, id",
                 ReportRepository::trade, strategyId, runId);
     }
 
     /** Every strategy's trades of one run, by strategy id, each strategy's in trading order. */
-    List<StoredTrade> trades(String runId) {
+    public List<StoredTrade> trades(String runId) {
         return jdbc.query(TRADE_COLUMNS + " WHERE run_id = ? ORDER BY strategy_id, candle_time, id",
                 ReportRepository::trade, runId);
     }
 
     /** Query 2's row for the strategy; empty when it has no live trades (the GROUP BY gives no row then). */
-    Optional<SeedPerformance> seedPerformance(String strategyId) {
+    public Optional<Query2Row> query2(String strategyId) {
         // getString hands over SQLite's own text of each value, as the sqlite3 shell shows it
-        return jdbc.query(SEED_QUERY_2, (rs, i) -> new SeedPerformance(rs.getString("total_trades"),
+        return jdbc.query(QUERY_2, (rs, i) -> new Query2Row(rs.getString("total_trades"),
                         rs.getString("total_pnl"), rs.getString("avg_return"), rs.getString("winning_trades"),
                         rs.getString("losing_trades")), strategyId)
                 .stream().findFirst();

@@ -84,6 +84,6 @@ public record FillModel(BigDecimal stake, BigDecimal feeRate, BigDecimal slippag
     }
 
     private static BigDecimal trim(BigDecimal value) {
-        return Param.canonical(value);
+        return Decimals.canonical(value);
     }
 }

@@ -1,5 +1,10 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.strategy.api.ComposedStrategy;
+import dev.tradingbatch.strategy.api.Param;
+import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.StrategyDefinition;
+import dev.tradingbatch.strategy.api.Stops;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
@@ -12,6 +17,16 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /** MACD signal-line crossover: buy when the MACD line crosses above its signal EMA, sell when it crosses below. */
 final class MacdStrategy implements StrategyDefinition {
+
+    @Override
+    public String type() {
+        return "macd";
+    }
+
+    @Override
+    public String description() {
+        return "MACD signal-line crossover: buy when the MACD line crosses above its signal, sell below";
+    }
 
     @Override
     public List<Param> params() {
@@ -33,21 +48,21 @@ final class MacdStrategy implements StrategyDefinition {
      * settles after slow + 5(slow+1) bars, its signal EMA 5(signal+1) bars after that.
      */
     @Override
-    public int warmUpBars(StrategySpec spec) {
-        int slow = spec.integer("slow");
-        return slow + 5 * (slow + 1) + 5 * (spec.integer("signal") + 1);
+    public int warmUpBars(ParamValues params) {
+        int slow = params.integer("slow");
+        return slow + 5 * (slow + 1) + 5 * (params.integer("signal") + 1);
     }
 
     @Override
-    public ComposedStrategy compose(BarSeries series, StrategySpec spec) {
+    public ComposedStrategy compose(BarSeries series, ParamValues params) {
         var close = new ClosePriceIndicator(series);
-        var macd = new MACDIndicator(close, spec.integer("fast"), spec.integer("slow"));
-        var signal = new EMAIndicator(macd, spec.integer("signal"));
+        var macd = new MACDIndicator(close, params.integer("fast"), params.integer("slow"));
+        var signal = new EMAIndicator(macd, params.integer("signal"));
 
         // Buy when the MACD line crosses above its signal line
         Rule entry = new CrossedUpIndicatorRule(macd, signal);
         // Sell when it crosses below, or at a stop
-        Rule exit = Stops.orStops(new CrossedDownIndicatorRule(macd, signal), close, spec);
+        Rule exit = Stops.orStops(new CrossedDownIndicatorRule(macd, signal), close, params);
 
         return new ComposedStrategy(new BaseStrategy("macd", entry, exit), List.of(macd, signal));
     }

@@ -2,6 +2,7 @@ package dev.tradingbatch.strategies;
 
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.Side;
+import dev.tradingbatch.strategy.api.ComposedStrategy;
 
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.StoredCandle;

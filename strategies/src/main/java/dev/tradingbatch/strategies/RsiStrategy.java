@@ -1,5 +1,10 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.strategy.api.ComposedStrategy;
+import dev.tradingbatch.strategy.api.Param;
+import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.StrategyDefinition;
+import dev.tradingbatch.strategy.api.Stops;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
@@ -11,6 +16,16 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /** RSI mean reversion: buy when the RSI falls through oversold, sell when it rises through overbought. */
 final class RsiStrategy implements StrategyDefinition {
+
+    @Override
+    public String type() {
+        return "rsi";
+    }
+
+    @Override
+    public String description() {
+        return "RSI mean reversion: buy when the RSI falls through oversold, sell when it rises through overbought";
+    }
 
     @Override
     public List<Param> params() {
@@ -29,19 +44,19 @@ final class RsiStrategy implements StrategyDefinition {
 
     /** ta4j seeds Wilder's averages at index {@code period}; 10 periods later the seed weighs (1-1/n)^10n < e^-10. */
     @Override
-    public int warmUpBars(StrategySpec spec) {
-        return 11 * spec.integer("period");
+    public int warmUpBars(ParamValues params) {
+        return 11 * params.integer("period");
     }
 
     @Override
-    public ComposedStrategy compose(BarSeries series, StrategySpec spec) {
+    public ComposedStrategy compose(BarSeries series, ParamValues params) {
         var close = new ClosePriceIndicator(series);
-        var rsi = new RSIIndicator(close, spec.integer("period"));
+        var rsi = new RSIIndicator(close, params.integer("period"));
 
         // Buy when the RSI crosses down through oversold: above it on the previous bar, below it now
-        Rule entry = new CrossedDownIndicatorRule(rsi, spec.decimal("oversold"));
+        Rule entry = new CrossedDownIndicatorRule(rsi, params.decimal("oversold"));
         // Sell when the RSI crosses up through overbought, or at a stop
-        Rule exit = Stops.orStops(new CrossedUpIndicatorRule(rsi, spec.decimal("overbought")), close, spec);
+        Rule exit = Stops.orStops(new CrossedUpIndicatorRule(rsi, params.decimal("overbought")), close, params);
 
         return new ComposedStrategy(new BaseStrategy("rsi", entry, exit), List.of(rsi));
     }

@@ -1,5 +1,10 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.strategy.api.ComposedStrategy;
+import dev.tradingbatch.strategy.api.Param;
+import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.StrategyDefinition;
+import dev.tradingbatch.strategy.api.Stops;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
@@ -11,6 +16,16 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /** Fast EMA crossover with a tight take-profit and stop-loss, both on by default. */
 final class ScalpingStrategy implements StrategyDefinition {
+
+    @Override
+    public String type() {
+        return "scalping";
+    }
+
+    @Override
+    public String description() {
+        return "fast EMA crossover with a tight take-profit and stop-loss";
+    }
 
     @Override
     public List<Param> params() {
@@ -28,21 +43,21 @@ final class ScalpingStrategy implements StrategyDefinition {
 
     /** ta4j seeds an EMA(n) at index n; 5(n+1) bars later the seed weighs (1-2/(n+1))^5(n+1) < e^-10. */
     @Override
-    public int warmUpBars(StrategySpec spec) {
-        int slow = spec.integer("slow");
+    public int warmUpBars(ParamValues params) {
+        int slow = params.integer("slow");
         return slow + 5 * (slow + 1);
     }
 
     @Override
-    public ComposedStrategy compose(BarSeries series, StrategySpec spec) {
+    public ComposedStrategy compose(BarSeries series, ParamValues params) {
         var close = new ClosePriceIndicator(series);
-        var fast = new EMAIndicator(close, spec.integer("fast"));
-        var slow = new EMAIndicator(close, spec.integer("slow"));
+        var fast = new EMAIndicator(close, params.integer("fast"));
+        var slow = new EMAIndicator(close, params.integer("slow"));
 
         // Buy when the fast EMA crosses above the slow one
         Rule entry = new CrossedUpIndicatorRule(fast, slow);
         // Sell when it crosses below, or at the take-profit or stop-loss
-        Rule exit = Stops.orStops(new CrossedDownIndicatorRule(fast, slow), close, spec);
+        Rule exit = Stops.orStops(new CrossedDownIndicatorRule(fast, slow), close, params);
 
         return new ComposedStrategy(new BaseStrategy("scalping", entry, exit), List.of(fast, slow));
     }

@@ -1,10 +1,13 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.strategy.api.ComposedStrategy;
+import dev.tradingbatch.strategy.api.Param;
+import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.StrategyDefinition;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -15,23 +18,30 @@ import org.ta4j.core.Strategy;
 public final class StrategySpec {
 
     private final StrategyType type;
-    private final SortedMap<String, BigDecimal> values;
+    private final ParamValues values;
 
-    private StrategySpec(StrategyType type, SortedMap<String, BigDecimal> values) {
+    private StrategySpec(StrategyType type, ParamValues values) {
         this.type = type;
-        this.values = Collections.unmodifiableSortedMap(values);
+        this.values = values;
     }
 
     /**
-     * Validates a type name and the raw texts of its parameters (as read from YAML) and applies the defaults.
+     * {@link #of(StrategyType, Map)} of the built-in type named {@code typeName}.
      *
      * @throws InvalidStrategyException naming the first type or key that is wrong and what it accepts
      */
     public static StrategySpec of(String typeName, Map<String, String> rawParams) {
-        StrategyType type = StrategyType.parse(typeName);
-        StrategyDefinition definition = type.definition();
+        return StrategyTypes.builtIn().spec(typeName, rawParams);
+    }
+
+    /**
+     * Validates the raw texts of a type's parameters (as read from YAML) and applies the defaults.
+     *
+     * @throws InvalidStrategyException naming the first key that is wrong and what it accepts
+     */
+    public static StrategySpec of(StrategyType type, Map<String, String> rawParams) {
         TreeSet<String> known = new TreeSet<>();
-        definition.params().forEach(p -> known.add(p.key()));
+        type.params().forEach(p -> known.add(p.key()));
         for (String key : new TreeSet<>(rawParams.keySet())) {
             if (!known.contains(key)) {
                 throw new InvalidStrategyException("unknown param '" + key + "' for " + type + " (known: "
@@ -39,27 +49,27 @@ public final class StrategySpec {
             }
         }
         SortedMap<String, BigDecimal> values = new TreeMap<>();
-        for (Param param : definition.params()) {
+        for (Param param : type.params()) {
             if (rawParams.containsKey(param.key())) {
-                values.put(param.key(), param.parse(rawParams.get(param.key())));
-            } else if (param.defaultText() != null) {
-                values.put(param.key(), Param.canonical(new BigDecimal(param.defaultText())));
+                values.put(param.key(), parse(param, rawParams.get(param.key())));
+            } else if (!param.optional()) {
+                values.put(param.key(), Decimals.canonical(new BigDecimal(param.defaultText().strip())));
             }
         }
-        for (StrategyDefinition.Ordered pair : definition.ordered()) {
+        for (StrategyDefinition.Ordered pair : type.definition().ordered()) {
             BigDecimal lower = values.get(pair.lower());
             BigDecimal higher = values.get(pair.higher());
-            if (lower.compareTo(higher) >= 0) {
+            if (lower != null && higher != null && lower.compareTo(higher) >= 0) {
                 throw new InvalidStrategyException("param '" + pair.lower() + "' (" + lower.toPlainString()
                         + ") must be below '" + pair.higher() + "' (" + higher.toPlainString() + ")");
             }
         }
-        return new StrategySpec(type, values);
+        return new StrategySpec(type, ParamValues.of(values));
     }
 
-    /** {@link #of(String, Map)} with every parameter at its default. */
+    /** {@link #of(StrategyType, Map)} with every parameter at its default. */
     public static StrategySpec defaults(StrategyType type) {
-        return of(type.code(), Map.of());
+        return of(type, Map.of());
     }
 
     public StrategyType type() {
@@ -69,8 +79,13 @@ public final class StrategySpec {
     /** The resolved parameters as canonical texts ({@code 1.0} is {@code 1}), sorted by key: what a run records. */
     public SortedMap<String, String> params() {
         SortedMap<String, String> texts = new TreeMap<>();
-        values.forEach((key, value) -> texts.put(key, value.toPlainString()));
+        values.asMap().forEach((key, value) -> texts.put(key, value.toPlainString()));
         return Collections.unmodifiableSortedMap(texts);
+    }
+
+    /** The resolved parameters as the type's definition reads them. */
+    public ParamValues values() {
+        return values;
     }
 
     /**
@@ -79,7 +94,7 @@ public final class StrategySpec {
      * earliest. The per-type formulas are in docs/strategies.md ("Warm-up").
      */
     public int warmUpBars() {
-        return type.definition().warmUpBars(this);
+        return type.definition().warmUpBars(values);
     }
 
     /** The ta4j strategy of this spec on {@code series}, unstable for the first {@link #warmUpBars()} bars. */
@@ -88,30 +103,34 @@ public final class StrategySpec {
     }
 
     ComposedStrategy compose(BarSeries series) {
-        ComposedStrategy composed = type.definition().compose(series, this);
+        ComposedStrategy composed = type.definition().compose(series, values);
         composed.strategy().setUnstableBars(warmUpBars());
         return composed;
     }
 
-    int integer(String key) {
-        return value(key).intValueExact();
+    /** Parses a raw text (as read from YAML) into its canonical value, or says what is allowed. */
+    private static BigDecimal parse(Param param, String raw) {
+        String text = raw == null ? "" : raw.strip();
+        BigDecimal value;
+        try {
+            value = param.integer() ? BigDecimal.valueOf(Integer.parseInt(text)) : new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw invalid(param, raw);
+        }
+        if (!param.accepts(value)) {
+            throw invalid(param, raw);
+        }
+        return Decimals.canonical(value);
     }
 
-    BigDecimal decimal(String key) {
-        return value(key);
-    }
-
-    Optional<BigDecimal> optional(String key) {
-        return Optional.ofNullable(values.get(key));
-    }
-
-    private BigDecimal value(String key) {
-        return Objects.requireNonNull(values.get(key), () -> "no value for param '" + key + "' of " + type);
+    private static InvalidStrategyException invalid(Param param, String raw) {
+        return new InvalidStrategyException("param '" + param.key() + "' must be " + param.describe() + ", got '"
+                + (raw == null ? "" : raw) + "'");
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StrategySpec other && type == other.type && values.equals(other.values);
+        return o instanceof StrategySpec other && type.equals(other.type) && values.equals(other.values);
     }
 
     @Override

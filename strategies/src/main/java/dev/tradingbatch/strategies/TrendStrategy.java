@@ -1,5 +1,10 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.strategy.api.ComposedStrategy;
+import dev.tradingbatch.strategy.api.Param;
+import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.StrategyDefinition;
+import dev.tradingbatch.strategy.api.Stops;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
@@ -16,6 +21,16 @@ import org.ta4j.core.rules.OverIndicatorRule;
  * fast EMA is already above); sell when the fast EMA crosses below the slow one or at the trailing stop.
  */
 final class TrendStrategy implements StrategyDefinition {
+
+    @Override
+    public String type() {
+        return "trend";
+    }
+
+    @Override
+    public String description() {
+        return "trend following: fast EMA above slow with a strong ADX, out at a trailing stop";
+    }
 
     @Override
     public List<Param> params() {
@@ -39,25 +54,25 @@ final class TrendStrategy implements StrategyDefinition {
      * themselves Wilder averages, so twice the 11 periods of the RSI.
      */
     @Override
-    public int warmUpBars(StrategySpec spec) {
-        int slow = spec.integer("slow");
-        return Math.max(slow + 5 * (slow + 1), 22 * spec.integer("adx-period"));
+    public int warmUpBars(ParamValues params) {
+        int slow = params.integer("slow");
+        return Math.max(slow + 5 * (slow + 1), 22 * params.integer("adx-period"));
     }
 
     @Override
-    public ComposedStrategy compose(BarSeries series, StrategySpec spec) {
+    public ComposedStrategy compose(BarSeries series, ParamValues params) {
         var close = new ClosePriceIndicator(series);
-        var fast = new EMAIndicator(close, spec.integer("fast"));
-        var slow = new EMAIndicator(close, spec.integer("slow"));
-        var adx = new ADXIndicator(series, spec.integer("adx-period"));
+        var fast = new EMAIndicator(close, params.integer("fast"));
+        var slow = new EMAIndicator(close, params.integer("slow"));
+        var adx = new ADXIndicator(series, params.integer("adx-period"));
 
         // Buy on the bar where "fast above slow, and a strong trend" starts to hold
-        Rule uptrend = new OverIndicatorRule(fast, slow).and(new OverIndicatorRule(adx, spec.decimal("adx-threshold")));
+        Rule uptrend = new OverIndicatorRule(fast, slow).and(new OverIndicatorRule(adx, params.decimal("adx-threshold")));
         Rule entry = new TurnsTrueRule(uptrend);
         // Sell at the trailing stop (first, so it sees every bar of the position), when the fast EMA crosses below
         // the slow one, or at a stop
-        Rule exit = Stops.orStops(new TrailingStopRule(close, spec.decimal("trailing-stop"))
-                .or(new CrossedDownIndicatorRule(fast, slow)), close, spec);
+        Rule exit = Stops.orStops(new TrailingStopRule(close, params.decimal("trailing-stop"))
+                .or(new CrossedDownIndicatorRule(fast, slow)), close, params);
 
         return new ComposedStrategy(new BaseStrategy("trend", entry, exit), List.of(fast, slow, adx));
     }

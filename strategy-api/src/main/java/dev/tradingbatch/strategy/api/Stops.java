@@ -1,4 +1,4 @@
-package dev.tradingbatch.strategies;
+package dev.tradingbatch.strategy.api;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -9,26 +9,27 @@ import org.ta4j.core.rules.StopGainRule;
 import org.ta4j.core.rules.StopLossRule;
 
 /**
- * The stop-loss and take-profit every type accepts: percentages of the entry fill price (slippage included),
- * checked against each candle's close.
+ * The stop-loss and take-profit every built-in type accepts: percentages of the entry fill price (slippage
+ * included), checked against each candle's close. A plugin offers them by listing the two params and combining its
+ * exit with {@link #orStops}.
  */
-final class Stops {
+public final class Stops {
 
-    static final Param STOP_LOSS = Param.between("stop-loss", null, 0, 100);
-    static final Param TAKE_PROFIT = Param.positive("take-profit", null);
+    public static final Param STOP_LOSS = Param.between("stop-loss", null, 0, 100);
+    public static final Param TAKE_PROFIT = Param.positive("take-profit", null);
 
     private Stops() {
     }
 
     /** {@code exit}, or the close fell to the stop-loss, or rose to the take-profit, when those are set. */
-    static Rule orStops(Rule exit, Indicator<Num> close, StrategySpec spec) {
+    public static Rule orStops(Rule exit, Indicator<Num> close, ParamValues params) {
         Rule rule = exit;
-        Optional<BigDecimal> stopLoss = spec.optional(STOP_LOSS.key());
+        Optional<BigDecimal> stopLoss = params.optional(STOP_LOSS.key());
         if (stopLoss.isPresent()) {
             // close <= entry * (100 - stop-loss) / 100
             rule = rule.or(new StopLossRule(close, stopLoss.get()));
         }
-        Optional<BigDecimal> takeProfit = spec.optional(TAKE_PROFIT.key());
+        Optional<BigDecimal> takeProfit = params.optional(TAKE_PROFIT.key());
         if (takeProfit.isPresent()) {
             // close >= entry * (100 + take-profit) / 100
             rule = rule.or(new StopGainRule(close, takeProfit.get()));

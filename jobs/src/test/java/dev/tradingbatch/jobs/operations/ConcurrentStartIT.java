@@ -79,7 +79,7 @@ class ConcurrentStartIT {
                 for (Future<BackfillResult> f : said) {
                     answers.add(f.get(60, TimeUnit.SECONDS));
                 }
-                assertThat(answers).as("round %d", round).filteredOn(ConcurrentStartTest::completed).hasSize(1);
+                assertThat(answers).as("round %d", round).filteredOn(ConcurrentStartIT::completed).hasSize(1);
                 assertThat(answers).as("round %d", round).allMatch(a -> completed(a)
                         || a instanceof BackfillResult.AlreadyCompleted && a.succeeded()
                         || a instanceof BackfillResult.AlreadyRunning r && !r.succeeded()

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
                                 @DefaultValue Gaps gaps, @DefaultValue Jobs jobs,
                                 Map<String, StrategyProperties> strategies, List<MarketProperties> markets,
-                                @DefaultValue Schedule schedule) {
+                                @DefaultValue Schedule schedule, @DefaultValue Plugins plugins) {
 
     static final String PREFIX = "trading";
 
@@ -94,7 +95,7 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
     /**
      * One trader, declared under {@code trading.strategies.<strategy_id>} (see docs/strategies.md).
      *
-     * @param type        rsi, macd, scalping or trend
+     * @param type        rsi, macd, scalping, trend, or the type of a plugin
      * @param params      the type's parameters; unset ones take their defaults
      * @param stake       quote currency spent on each entry
      * @param feeRate     fee on each fill's notional, e.g. 0.001
@@ -104,6 +105,13 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                      Map<String, String> params, BigDecimal stake,
                                      @DefaultValue("0.001") BigDecimal feeRate,
                                      @DefaultValue("0") BigDecimal slippageBps) {
+    }
+
+    /**
+     * @param dir the folder of the strategy plugin jars (docs/strategies.md, "Plugins"), relative to the working
+     *            folder; a folder that does not exist holds no plugin
+     */
+    public record Plugins(@DefaultValue("plugins") Path dir) {
     }
 
     /**

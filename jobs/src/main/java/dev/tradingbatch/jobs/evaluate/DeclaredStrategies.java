@@ -11,6 +11,7 @@ import dev.tradingbatch.readers.exchange.Exchanges;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.InvalidStrategyException;
 import dev.tradingbatch.strategies.StrategySpec;
+import dev.tradingbatch.strategies.StrategyTypes;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ public class DeclaredStrategies {
     private final TradeRepository trades;
     private final Clock clock;
 
-    DeclaredStrategies(TradingProperties properties, TradeRepository trades,
+    DeclaredStrategies(TradingProperties properties, StrategyTypes types, TradeRepository trades,
                        CandleRepository candles, Clock clock) {
         this.candles = candles;
         this.trades = trades;
@@ -72,7 +73,7 @@ public class DeclaredStrategies {
             }
             StrategySpec spec;
             try {
-                spec = StrategySpec.of(required(id, "type", p.type()), p.params() == null ? Map.of() : p.params());
+                spec = types.spec(required(id, "type", p.type()), p.params() == null ? Map.of() : p.params());
             } catch (InvalidStrategyException ex) {
                 throw new BadInputException("strategy '" + id + "': " + ex.getMessage());
             }

@@ -37,7 +37,7 @@ final class ReplayParameters {
     /** The strategy a run was started with: the declared one with the run's parameters and fill settings. */
     static DeclaredStrategy strategy(DeclaredStrategies declared, JobParameters p) {
         DeclaredStrategy s = declared.get(p.getString("strategy"));
-        return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type().code(), params(p)),
+        return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type(), params(p)),
                 new BigDecimal(p.getString("stake")), new BigDecimal(p.getString("feeRate")),
                 new BigDecimal(p.getString("slippageBps")));
     }

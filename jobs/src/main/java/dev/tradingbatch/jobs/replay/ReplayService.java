@@ -126,7 +126,7 @@ public class ReplayService {
             merged.put(arg.substring(0, eq).strip(), arg.substring(eq + 1).strip());
         }
         try {
-            return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type().code(), merged), s.stake(),
+            return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type(), merged), s.stake(),
                     s.feeRate(), s.slippageBps());
         } catch (InvalidStrategyException e) {
             throw new BadInputException("--param: " + e.getMessage());

@@ -9,7 +9,10 @@ import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;
 import dev.tradingbatch.strategies.StrategySpec;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,18 @@ public final class BitstampSample {
         return cli.candles(MARKET);
     }
 
+    /** The sample's candles as the file holds them, oldest first, read without a database. */
+    public static List<Candle> candles() {
+        try {
+            return Files.readAllLines(FILE).stream().skip(1).map(line -> line.split(","))
+                    .map(f -> new Candle(Long.parseLong(f[0]), new BigDecimal(f[1]), new BigDecimal(f[2]),
+                            new BigDecimal(f[3]), new BigDecimal(f[4]), new BigDecimal(f[5])))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Declares strategy {@code id} on the sample's market: stake 1000, fee rate 0.001, slippage 5 bps. */
     public static CliRun declare(CliRun cli, String id, String type, Map<String, String> params) {
         String key = "trading.strategies." + id + ".";
@@ -54,7 +69,12 @@ public final class BitstampSample {
     /** What the strategy declared so trades evaluating every candle from {@code first} through {@code through}. */
     public static List<Fill> fills(List<Candle> candles, String type, Map<String, String> params, long first,
                                    long through) {
-        PaperTrader trader = new PaperTrader(StrategySpec.of(type, params), Timeframe.M5,
+        return fills(candles, StrategySpec.of(type, params), first, through);
+    }
+
+    /** {@link #fills(List, String, Map, long, long)} of a spec of any type, a plugin's included. */
+    public static List<Fill> fills(List<Candle> candles, StrategySpec spec, long first, long through) {
+        PaperTrader trader = new PaperTrader(spec, Timeframe.M5,
                 FillModel.of(STAKE, FEE_RATE, SLIPPAGE_BPS, null));
         List<Fill> fills = new ArrayList<>();
         for (Candle c : candles) {

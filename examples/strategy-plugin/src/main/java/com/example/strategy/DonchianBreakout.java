@@ -32,7 +32,7 @@ public final class DonchianBreakout implements StrategyDefinition {
 
     @Override
     public String description() {
-        return "Donchian breakout: buy above the highest high of entry-period candles, sell below the lowest low";
+        return "Donchian channel breakout: buy above the highest high, sell below the lowest low";
     }
 
     @Override

@@ -44,7 +44,8 @@ class ComposeFileTest {
                 .containsExactly("run", "--role", "trader", "--strategy", id));
         assertThat(compose.volumes()).containsOnlyKeys("trading-data");
         for (ComposeFile.Service s : compose.services().values()) {
-            assertThat(s.volumes()).as(s.name()).containsExactlyInAnyOrder("trading-data:/data", "../config:/app/config:ro");
+            assertThat(s.volumes()).as(s.name()).containsExactlyInAnyOrder("trading-data:/data", "../config:/app/config:ro",
+                    "../plugins:/app/plugins:ro");
             assertThat(s.environment()).as(s.name()).containsEntry("SPRING_DATASOURCE_URL", "jdbc:sqlite:/data/trading.db")
                     .containsEntry("HEALTH_ROLE", s.option("--role"));
             assertThat(s.environment().get("HEALTH_STRATEGY")).as(s.name()).isEqualTo(s.option("--strategy"));
@@ -63,7 +64,9 @@ class ComposeFileTest {
                 .as("the healthcheck LocalServices runs")
                 .contains("HEALTHCHECK ")
                 .contains("CMD java @/app/java.options -XX:AOTCache=/app/app.aot -XX:TieredStopAtLevel=1 -jar /app/app.jar health --role \"$HEALTH_ROLE\" ${HEALTH_STRATEGY:+--strategy \"$HEALTH_STRATEGY\"}")
-                .contains("SPRING_DATASOURCE_URL=jdbc:sqlite:/data/trading.db");
+                .contains("SPRING_DATASOURCE_URL=jdbc:sqlite:/data/trading.db")
+                .as("plugins read from the folder compose mounts").contains("ENV TRADING_PLUGINS_DIR=/app/plugins")
+                .contains("mkdir -p /app/config /app/plugins /data");
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.Set;
  *       value replaced by the folders mounted there;</li>
  *   <li>a named volume is a folder the test gives; a bind mount is its source folder, relative to the
  *       compose file; the one at {@code /app/config} (the image's working folder is {@code /app}, where
- *       Spring Boot reads {@code ./config/}) is read as an additional config location;</li>
+ *       Spring Boot reads {@code ./config/}) is read as an additional config location, the one at
+ *       {@code /app/plugins} (the image's {@code TRADING_PLUGINS_DIR}) as the plugins folder;</li>
  *   <li>{@code HEALTH_ROLE} and {@code HEALTH_STRATEGY} are the image's healthcheck arguments,
  *       {@code health --role "$HEALTH_ROLE" ${HEALTH_STRATEGY:+--strategy "$HEALTH_STRATEGY"}}.</li>
  *   <li>a service the test stands in for ({@link #withStandIn}, the {@code postgres} of
@@ -36,6 +37,8 @@ import java.util.Set;
 final class LocalServices {
 
     static final String CONFIG_MOUNT = "/app/config";
+    /** Where the image reads plugin jars from (its {@code TRADING_PLUGINS_DIR}). */
+    static final String PLUGINS_MOUNT = "/app/plugins";
     /** The JVM options every process of the image starts with (docker/Dockerfile copies the file to /app). */
     static final List<String> IMAGE_OPTIONS = List.of("@" + ExampleConfig.REPO.resolve("docker/java.options"));
 
@@ -110,6 +113,10 @@ final class LocalServices {
         Path config = mounts.get(CONFIG_MOUNT);
         if (config != null) {
             properties.put("spring.config.additional-location", "file:" + config + "/");
+        }
+        Path plugins = mounts.get(PLUGINS_MOUNT);
+        if (plugins != null) {
+            properties.put("trading.plugins.dir", plugins.toString());
         }
         properties.putAll(testProperties);
         return properties;

@@ -62,7 +62,7 @@ class StrategyPluginIT {
 
         assertThat(types.exitCode()).as(types.out()).isZero();
         assertThat(types.out()).contains("donchian (" + Path.of("plugins", "strategy-plugin-example.jar")
-                + "): Donchian breakout: ").contains("  entry-period     20         an integer in [2, 500]");
+                + "): Donchian channel breakout: ").contains("  entry-period     20         an integer in [2, 500]");
         assertThat(imported.exitCode()).as(imported.out()).isZero();
         assertThat(replay.exitCode()).as(replay.out()).isZero();
         assertThat(replay.out()).contains("replay donchian-bs-5m (donchian entry-period=20,exit-period=10 on bitstamp "

@@ -5,6 +5,8 @@ import dev.tradingbatch.strategy.api.Param;
 import dev.tradingbatch.strategy.api.ParamValues;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
 import dev.tradingbatch.strategy.api.Stops;
+import dev.tradingbatch.strategy.api.TrailingStopRule;
+import dev.tradingbatch.strategy.api.TurnsTrueRule;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;

@@ -1,4 +1,4 @@
-package dev.tradingbatch.strategies;
+package dev.tradingbatch.strategy.api;
 
 import java.math.BigDecimal;
 import org.ta4j.core.Indicator;
@@ -14,21 +14,34 @@ import org.ta4j.core.rules.AbstractRule;
  * <p>Unlike ta4j's {@code TrailingStopLossRule}, which builds a new indicator and scans every bar since the entry on
  * each call, this one remembers the highest close of the position and extends it by the bars added since the last
  * call. It scans from the entry bar only for a new position, such as one just restored, or when asked about an
- * earlier bar.
+ * earlier bar. In ta4j's JSON: {@code {"type": "dev.tradingbatch.strategy.api.TrailingStopRule", "parameters":
+ * {"percent": "5"}, "components": [close]}}.
  */
-final class TrailingStopRule extends AbstractRule {
+public final class TrailingStopRule extends AbstractRule {
 
     private final Indicator<Num> close;
+    private final BigDecimal percent;
     private final Num keptRatio;
 
     private int entryIndex = -1;
     private int trackedIndex = -1;
     private Num highest;
 
-    TrailingStopRule(Indicator<Num> close, BigDecimal percent) {
+    public TrailingStopRule(Indicator<Num> close, Number percent) {
         this.close = close;
+        this.percent = percent instanceof BigDecimal decimal ? decimal : new BigDecimal(percent.toString());
         var numFactory = close.getBarSeries().numFactory();
-        this.keptRatio = numFactory.hundred().minus(numFactory.numOf(percent)).dividedBy(numFactory.hundred());
+        this.keptRatio = numFactory.hundred().minus(numFactory.numOf(this.percent)).dividedBy(numFactory.hundred());
+    }
+
+    /** The prices it trails, usually the close. */
+    public Indicator<Num> getClose() {
+        return close;
+    }
+
+    /** How far below the highest close the stop is, in percent. */
+    public BigDecimal getPercent() {
+        return percent;
     }
 
     @Override

@@ -127,6 +127,44 @@ public class CandleRepository {
                 Boolean.class, key.exchange(), key.symbol(), key.timeframe().code(), from, to));
     }
 
+    /**
+     * Open time (UTC epoch ms) of the {@code count}-th stored candle before {@code before}: where a strategy's
+     * warm-up of {@code count} candles starts, whatever gaps lie between. {@code before} itself for a count of 0;
+     * empty when fewer than {@code count} candles are stored before it.
+     */
+    public OptionalLong openTimeBefore(MarketKey key, long before, int count) {
+        if (count <= 0) {
+            return OptionalLong.of(before);
+        }
+        List<Long> time = jdbc.queryForList("""
+                SELECT c.open_time FROM candles c
+                JOIN markets m ON m.market_id = c.market_id
+                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ? AND c.open_time < ?
+                ORDER BY c.open_time DESC LIMIT 1 OFFSET ?""",
+                Long.class, key.exchange(), key.symbol(), key.timeframe().code(), before, count - 1);
+        return time.isEmpty() ? OptionalLong.empty() : OptionalLong.of(time.getFirst());
+    }
+
+    /** Open time (UTC epoch ms) of the series' stored candle at {@code index} (0: the oldest), if there is one. */
+    public OptionalLong openTimeAt(MarketKey key, int index) {
+        List<Long> time = jdbc.queryForList("""
+                SELECT c.open_time FROM candles c
+                JOIN markets m ON m.market_id = c.market_id
+                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ?
+                ORDER BY c.open_time LIMIT 1 OFFSET ?""",
+                Long.class, key.exchange(), key.symbol(), key.timeframe().code(), index);
+        return time.isEmpty() ? OptionalLong.empty() : OptionalLong.of(time.getFirst());
+    }
+
+    /** How many candles of the series are stored with open time in {@code [from, to)}. */
+    public long count(MarketKey key, long from, long to) {
+        Long count = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM candles c JOIN markets m ON m.market_id = c.market_id
+                WHERE m.exchange = ? AND m.symbol = ? AND m.timeframe = ? AND c.open_time >= ? AND c.open_time < ?""",
+                Long.class, key.exchange(), key.symbol(), key.timeframe().code(), from, to);
+        return count == null ? 0 : count;
+    }
+
     /** Stored candles with open time in {@code [from, to)}, oldest first, at the series' scale. */
     public List<Candle> find(MarketKey key, long from, long to) {
         List<Candle> candles = new ArrayList<>();

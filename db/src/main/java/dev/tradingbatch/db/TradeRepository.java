@@ -1,6 +1,7 @@
 package dev.tradingbatch.db;
 
 import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.model.TradeRow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +39,24 @@ public class TradeRepository {
                 (RowCallbackHandler) rs -> stored.put(rs.getString(1), String.join(" ", rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))));
         return stored;
+    }
+
+    /** The type and market a strategy is stored with: what its trades were made on. */
+    public record StoredDeclaration(String type, MarketKey market) {
+    }
+
+    /** The type and market the strategy is stored with, if it is. */
+    public Optional<StoredDeclaration> stored(String strategyId) {
+        return jdbc.query("SELECT type, exchange, symbol, timeframe FROM strategies WHERE strategy_id = ?",
+                (rs, i) -> new StoredDeclaration(rs.getString(1), new MarketKey(rs.getString(2), rs.getString(3),
+                        Timeframe.parse(rs.getString(4)))), strategyId).stream().findFirst();
+    }
+
+    /** Whether the strategy has any trade in the run. */
+    public boolean hasTrades(String strategyId, String runId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM strategy_trades WHERE strategy_id = ? AND run_id = ?)", Boolean.class,
+                strategyId, runId));
     }
 
     /** What {@link #declarations} gives for a strategy declared so. */

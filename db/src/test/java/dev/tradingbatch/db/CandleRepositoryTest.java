@@ -55,6 +55,26 @@ class CandleRepositoryTest {
     }
 
     @Test
+    void shouldFindWhereAWarmUpOfSoManyCandlesStartsAcrossGaps() {
+        long h = Timeframe.H1.millis();
+        // candles at hours 0, 1, 2, 5, 6 (hours 3 and 4 missing), then 8
+        for (int hour : new int[] {0, 1, 2, 5, 6, 8}) {
+            candles.insertNew(BTC, List.of(candle(T0 + hour * h, "1", "2", "0.5", "1.5", "3")));
+        }
+
+        assertThat(candles.openTimeBefore(BTC, T0 + 8 * h, 1)).hasValue(T0 + 6 * h);
+        assertThat(candles.openTimeBefore(BTC, T0 + 8 * h, 3)).hasValue(T0 + 2 * h);
+        assertThat(candles.openTimeBefore(BTC, T0 + 8 * h, 5)).hasValue(T0);
+        assertThat(candles.openTimeBefore(BTC, T0 + 8 * h, 6)).isEmpty();
+        assertThat(candles.openTimeBefore(BTC, T0 + 8 * h, 0)).hasValue(T0 + 8 * h);
+        assertThat(candles.count(BTC, T0, T0 + 8 * h)).isEqualTo(5);
+        assertThat(candles.count(BTC, T0 + 3 * h, T0 + 5 * h)).isZero();
+        assertThat(candles.openTimeAt(BTC, 0)).hasValue(T0);
+        assertThat(candles.openTimeAt(BTC, 3)).hasValue(T0 + 5 * h);
+        assertThat(candles.openTimeAt(BTC, 6)).isEmpty();
+    }
+
+    @Test
     void shouldSkipCandlesAlreadyStored() {
         candles.insertNew(BTC, List.of(candle(T0, "1", "2", "0.5", "1.5", "3")));
 

@@ -23,6 +23,7 @@ final class EvaluationText {
         switch (result) {
             case EvaluationResult.Evaluated e -> {
                 RunText.continued(e.run().recovered()).ifPresent(lines::add);
+                e.restart().ifPresent(r -> lines.add(what + ": " + r.text()));
                 lines.add(what + ": " + e.evaluated() + (e.evaluated() == 1 ? " candle" : " candles")
                         + " evaluated up to " + iso(e.through()) + ", " + e.trades().size()
                         + (e.trades().size() == 1 ? " trade" : " trades") + RunText.status(e.run()));

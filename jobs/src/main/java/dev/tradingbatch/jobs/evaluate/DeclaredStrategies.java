@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
@@ -11,6 +12,7 @@ import dev.tradingbatch.readers.exchange.Exchanges;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.InvalidStrategyException;
 import dev.tradingbatch.strategies.StrategySpec;
+import dev.tradingbatch.strategies.StrategyType;
 import dev.tradingbatch.strategies.StrategyTypes;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,14 @@ import java.util.regex.Pattern;
 
 /**
  * The strategies declared under {@code trading.strategies}, checked when the application starts (a
- * bad one stops it: the message names the strategy and the key, exit code 2) and then upserted into
- * the strategies table that trades reference. Whether a file-imported market exists is checked when
- * the strategy is evaluated, since its candles may be imported after it is declared.
+ * bad one stops it: the message names the strategy and the key, exit code 2). Declaring writes nothing:
+ * a job that trades a strategy records it in the strategies table that its trades reference
+ * ({@link #record}). Whether a file-imported market exists is checked when the strategy is evaluated,
+ * since its candles may be imported after it is declared.
+ * <p>
+ * A strategy_id keeps one type and market for its whole live ledger: once it has live trades, a
+ * declaration of another type or market under the same id is refused ({@link #tradable}), since its open
+ * position and its trades belong to the old market.
  */
 @Component
 public class DeclaredStrategies {
@@ -36,12 +43,14 @@ public class DeclaredStrategies {
 
     private final Map<String, DeclaredStrategy> byId = new LinkedHashMap<>();
 
+    private final StrategyTypes types;
     private final CandleRepository candles;
     private final TradeRepository trades;
     private final Clock clock;
 
     DeclaredStrategies(TradingProperties properties, StrategyTypes types, TradeRepository trades,
                        CandleRepository candles, Clock clock) {
+        this.types = types;
         this.candles = candles;
         this.trades = trades;
         this.clock = clock;
@@ -92,22 +101,29 @@ public class DeclaredStrategies {
             }
             byId.put(id, new DeclaredStrategy(id, market, spec, stake, p.feeRate(), p.slippageBps()));
         }
-        // one read at start; a write only for a declaration that is new or changed (health runs often)
-        Map<String, String> stored = byId.isEmpty() ? Map.of() : trades.declarations();
-        for (DeclaredStrategy s : byId.values()) {
-            if (!declaration(s).equals(stored.get(s.id()))
-                    && (isExchange(s.market().exchange()) || stored(s.market()))) {
-                upsert(s);
-            }
-        }
     }
 
-    private void upsert(DeclaredStrategy s) {
+    /**
+     * Records the strategy as declared in the strategies table (in the caller's transaction, before its trades):
+     * a write only when the stored row differs. IllegalStateException if that would move the live trades of the
+     * strategy to another type or market, which {@link #tradable} refuses before a job starts.
+     */
+    public void record(DeclaredStrategy s) {
+        conflict(s).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         trades.upsertStrategy(s.id(), s.spec().type().code(), s.market(), s.paramsJson(), clock.millis());
     }
 
-    private static String declaration(DeclaredStrategy s) {
-        return TradeRepository.declaration(s.spec().type().code(), s.market(), s.paramsJson());
+    /** Why {@code s} may not trade under its id: its live trades were made as another type or on another market. */
+    private Optional<String> conflict(DeclaredStrategy s) {
+        return trades.stored(s.id())
+                .filter(stored -> !stored.type().equals(s.spec().type().code()) || !stored.market().equals(s.market()))
+                .filter(stored -> trades.hasTrades(s.id(), RunIds.LIVE))
+                .map(stored -> "strategy '" + s.id() + "' has live trades as " + stored.type() + " on "
+                        + stored.market() + "; it is now declared as " + s.spec().type().code() + " on " + s.market()
+                        + ": a strategy_id keeps one type and market, so declare this one under a new id (the "
+                        + "trades of '" + s.id() + "' stay as they are)");
     }
 
     private boolean stored(MarketKey market) {
@@ -146,8 +162,9 @@ public class DeclaredStrategies {
     }
 
     /**
-     * The declared strategy, checked to trade a market that exists: an exchange's, or a series
-     * imported from a file under that exchange name (which may be imported after it is declared).
+     * The declared strategy, checked to trade a market that exists (an exchange's, or a series imported
+     * from a file under that exchange name, which may be imported after it is declared) and to keep the
+     * type and market of its live trades. Reads only.
      */
     public DeclaredStrategy tradable(String id) {
         DeclaredStrategy s = get(id);
@@ -155,8 +172,19 @@ public class DeclaredStrategies {
             throw bad(id, "exchange", "unknown market '" + s.market() + "' (the exchange must be "
                     + String.join(", ", Exchanges.names()) + ", or a series imported with backfill --exchange file --as)");
         }
-        upsert(s);
+        conflict(s).ifPresent(problem -> {
+            throw new BadInputException(problem);
+        });
         return s;
+    }
+
+    /** The strategy type named {@code code}, built-in or a plugin's; bad input naming the known ones. */
+    public StrategyType type(String code) {
+        try {
+            return types.get(code);
+        } catch (InvalidStrategyException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     public List<DeclaredStrategy> all() {

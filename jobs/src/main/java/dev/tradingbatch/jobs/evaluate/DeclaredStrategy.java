@@ -19,9 +19,23 @@ public record DeclaredStrategy(String id, MarketKey market, StrategySpec spec, B
         return FillModel.of(stake, feeRate, slippageBps, amountDecimals);
     }
 
-    /** Open time of the first warm-up candle for an evaluation whose first evaluated candle opens at {@code first}. */
-    public long warmUpFrom(long first) {
+    /**
+     * Where the warm-up before {@code first} would start on a series without gaps: what to backfill from when too
+     * few candles are stored (an evaluation loads its warm-up by count, {@code warmUpBars} candles, wherever they
+     * lie).
+     */
+    public long warmUpFromWithoutGaps(long first) {
         return first - (long) spec.warmUpBars() * market.timeframe().millis();
+    }
+
+    /**
+     * Everything that changes what an evaluation of this strategy computes: its type, market, parameters and fill
+     * settings. A live evaluation continues from the previous one only while this stays the same.
+     */
+    public String identity() {
+        return String.join(" ", spec.type().code(), market.exchange(), market.symbol(), market.timeframe().code(),
+                paramsJson(), "stake=" + stake.toPlainString(), "fee-rate=" + feeRate.toPlainString(),
+                "slippage-bps=" + slippageBps.toPlainString());
     }
 
     /** The resolved parameters as stored with the strategy and each of its trades. */

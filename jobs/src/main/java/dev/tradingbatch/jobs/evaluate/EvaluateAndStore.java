@@ -24,11 +24,14 @@ import java.util.function.Consumer;
 public class EvaluateAndStore {
 
     private final TradeRepository trades;
+    private final DeclaredStrategies declared;
     private final TransactionTemplate writes;
     private final Clock clock;
 
-    EvaluateAndStore(TradeRepository trades, PlatformTransactionManager transactionManager, Clock clock) {
+    EvaluateAndStore(TradeRepository trades, DeclaredStrategies declared, PlatformTransactionManager transactionManager,
+                     Clock clock) {
         this.trades = trades;
+        this.declared = declared;
         this.writes = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -43,17 +46,21 @@ public class EvaluateAndStore {
 
     /**
      * Evaluates {@code evaluation} on the candles {@code candles} pushes into the runner it is given (oldest
-     * first), then stores the new fills under {@code runId}.
+     * first), then stores the new fills under {@code runId}, recording the strategy as {@code declaredAs} (its
+     * declaration, without a replay's parameter overrides) in the same transaction.
      */
-    public Outcome run(Evaluation evaluation, String runId, Consumer<Evaluation.Runner> candles,
-                       StepContribution contribution) {
+    public Outcome run(Evaluation evaluation, DeclaredStrategy declaredAs, String runId,
+                       Consumer<Evaluation.Runner> candles, StepContribution contribution) {
         Evaluation.Runner runner = evaluation.start();
         candles.accept(runner);
         Evaluation.Result result = runner.finish();
         long now = clock.millis();
         List<TradeRow> rows = result.newFills().stream().map(f -> row(evaluation.strategy(), runId, f, now)).toList();
         TradeItemWriter writer = new TradeItemWriter(trades);
-        writes.executeWithoutResult(tx -> writer.write(new Chunk<>(rows)));
+        writes.executeWithoutResult(tx -> {
+            declared.record(declaredAs);
+            writer.write(new Chunk<>(rows));
+        });
         contribution.incrementWriteCount(writer.stored());
         return new Outcome(result, writer.stored());
     }

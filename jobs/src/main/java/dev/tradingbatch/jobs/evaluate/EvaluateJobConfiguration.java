@@ -27,6 +27,11 @@ class EvaluateJobConfiguration {
     static final String FIRST = "evaluate.first";
     static final String LAST = "evaluate.last";
     static final String PARAMS = "evaluate.params";
+    /** {@link DeclaredStrategy#identity()} of the run: a change starts a new segment. */
+    static final String DECLARATION = "evaluate.declaration";
+    /** The first candle the run loaded and how many it loaded through its last: a change means candles came late. */
+    static final String LOADED_FROM = "evaluate.loadedFrom";
+    static final String CANDLES = "evaluate.candles";
     static final String RESTORED = "evaluate.restored";
     static final String TRADES = "evaluate.trades";
     static final String EVALUATED = "evaluate.evaluated";

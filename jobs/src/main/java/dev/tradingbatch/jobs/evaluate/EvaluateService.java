@@ -26,16 +26,18 @@ import java.util.OptionalLong;
 
 /**
  * {@code evaluate --strategy ID}: evaluates a strategy on the candles closed since its last evaluation.
- * The first evaluation of a strategy (or the first after its parameters changed) starts at the newest
- * closed candle, with {@code warmUpBars} candles of history before it; later ones evaluate every
- * candle from that first one again (so the result is exactly what a replay gives) and store the
- * trades on candles not evaluated before. It does not trade on a partial series: when the newest
- * closed candle is not stored yet, the history is too short, or an open gap lies in the candles it
- * needs, it says so and evaluates nothing.
+ * The first evaluation of a strategy (or the first after its declaration changed) starts at the newest
+ * closed candle, with {@code warmUpBars} candles of history before it (counted in candles, wherever gaps
+ * lie); later ones evaluate every candle from that first one again (so the result is exactly what a replay
+ * gives) and store the trades on candles not evaluated before. Candles stored late inside the range already
+ * evaluated start a new segment (see {@link #segment}). It does not trade on a partial series: when the newest
+ * closed candle is not stored yet, the history is too short, or an open gap lies in the candles it needs, it
+ * says so and evaluates nothing.
  * <p>
  * Job parameters: {@code strategy} and {@code through} (open time of the newest closed candle)
- * identify a run, so evaluating again for the same candle is a no-op; {@code first}, {@code after}
- * and {@code restore} say what to evaluate and which open position carried over.
+ * identify a run, so evaluating again for the same candle is a no-op; {@code first}, {@code after},
+ * {@code loadFrom} and {@code restore} say what to evaluate, from which candle to load, and which open
+ * position carried over.
  */
 @Service
 public class EvaluateService {
@@ -77,18 +79,16 @@ public class EvaluateService {
         if (latest.isEmpty() || latest.getAsLong() < through) {
             return new EvaluationResult.CandleNotStored(s, through, latest);
         }
-        boolean sameParams = previous.isPresent()
-                && s.paramsJson().equals(previous.get().getString(EvaluateJobConfiguration.PARAMS));
-        long first = sameParams ? previous.get().getLong(EvaluateJobConfiguration.FIRST) : through;
-        long after = sameParams ? last : through - 1;
-        Long restore = sameParams ? (previous.get().containsKey(EvaluateJobConfiguration.RESTORED)
-                ? previous.get().getLong(EvaluateJobConfiguration.RESTORED) : null)
-                : trades.openPosition(s.id(), RunIds.LIVE).map(TradeRow::candleTime).orElse(null);
-        long loadFrom = loadFrom(s, first, restore);
-        long firstStored = candles.firstOpenTime(market).orElseThrow();
-        if (firstStored > loadFrom) {
-            return new EvaluationResult.NotEnoughHistory(s, first, firstStored, loadFrom);
+        Segment segment = previous.map(ctx -> segment(s, ctx, through)).orElseGet(() -> Segment.fresh(through,
+                openPosition(s), Optional.empty()));
+        long first = segment.first();
+        OptionalLong warmUp = candles.openTimeBefore(market, first, s.spec().warmUpBars());
+        if (warmUp.isEmpty()) {
+            return new EvaluationResult.NotEnoughHistory(s, first, candles.firstOpenTime(market).orElseThrow(),
+                    s.warmUpFromWithoutGaps(first));
         }
+        Long restore = segment.restore();
+        long loadFrom = restore == null ? warmUp.getAsLong() : Math.min(warmUp.getAsLong(), restore);
         // a series imported from a file has no exchange to ask: its gaps are what the file holds
         List<Gap> open = !DeclaredStrategies.isExchange(market.exchange()) ? List.of()
                 : gaps.gaps(market, loadFrom, through + tf).stream().filter(g -> !g.confirmedEmpty()).toList();
@@ -99,7 +99,8 @@ public class EvaluateService {
                 .addString("strategy", s.id())
                 .addLong("through", through)
                 .addLong("first", first, false)
-                .addLong("after", after, false);
+                .addLong("after", segment.after(), false)
+                .addLong("loadFrom", loadFrom, false);
         if (restore != null) {
             params.addLong("restore", restore, false);
         }
@@ -110,7 +111,7 @@ public class EvaluateService {
             return new EvaluationResult.NotStarted(s, e.getMessage());
         }
         return switch (start) {
-            case JobStart.Ran ran -> ran.run().completed() ? evaluated(s, through, ran)
+            case JobStart.Ran ran -> ran.run().completed() ? evaluated(s, through, segment.restarted(), ran)
                     : new EvaluationResult.Failed(s, ran.run());
             case JobStart.AlreadyCompleted done -> new EvaluationResult.NothingNew(s, through);
             case JobStart.AlreadyRunning running -> new EvaluationResult.AlreadyRunning(s, through);
@@ -119,17 +120,62 @@ public class EvaluateService {
     }
 
     /** A completed evaluation: its counts, the trades it stored and the position left open. */
-    private EvaluationResult evaluated(DeclaredStrategy s, long through, JobStart.Ran ran) {
+    private EvaluationResult evaluated(DeclaredStrategy s, long through, Optional<EvaluationResult.Restart> restart,
+                                       JobStart.Ran ran) {
         ExecutionContext ctx = ran.execution().getExecutionContext();
         int written = ctx.getInt(EvaluateJobConfiguration.TRADES, 0);
         return new EvaluationResult.Evaluated(s, through, ctx.getInt(EvaluateJobConfiguration.EVALUATED, 0),
-                trades.latest(s.id(), RunIds.LIVE, written), trades.openPosition(s.id(), RunIds.LIVE), ran.run());
+                trades.latest(s.id(), RunIds.LIVE, written), trades.openPosition(s.id(), RunIds.LIVE), restart,
+                ran.run());
     }
 
-    /** The first candle to load: warm-up history before {@code first}, and the entry of a carried-over position. */
-    static long loadFrom(DeclaredStrategy s, long first, Long restore) {
-        long from = s.warmUpFrom(first);
-        return restore == null ? from : Math.min(from, restore);
+    /**
+     * Which candles this evaluation runs over, given the last one. It continues the last one's segment (the same
+     * first candle, the same position carried into it: the result is exactly what a replay from that candle gives)
+     * while nothing that changes the result has changed. A new segment starts, from the position the ledger holds,
+     * when the declaration changed (at the newest candle, as for a new strategy) or when candles were stored late
+     * inside the range already evaluated (at the first candle not evaluated yet): recomputing the old segment would
+     * no longer give the trades already recorded, and a ledger must stay one consistent sequence of trades.
+     */
+    private Segment segment(DeclaredStrategy s, ExecutionContext previous, long through) {
+        long last = previous.getLong(EvaluateJobConfiguration.LAST);
+        boolean sameDeclaration = previous.containsKey(EvaluateJobConfiguration.DECLARATION)
+                ? s.identity().equals(previous.getString(EvaluateJobConfiguration.DECLARATION))
+                // recorded by a version that kept the parameters only
+                : s.paramsJson().equals(previous.getString(EvaluateJobConfiguration.PARAMS));
+        if (!sameDeclaration) {
+            return Segment.fresh(through, openPosition(s), Optional.of(new EvaluationResult.Restart(
+                    EvaluationResult.Restart.Why.DECLARATION_CHANGED, last, through, 0)));
+        }
+        if (previous.containsKey(EvaluateJobConfiguration.CANDLES)) {
+            long loadedFrom = previous.getLong(EvaluateJobConfiguration.LOADED_FROM);
+            long counted = previous.getLong(EvaluateJobConfiguration.CANDLES);
+            long now = candles.count(s.market(), loadedFrom, last + s.market().timeframe().millis());
+            if (now != counted) {
+                long first = last + s.market().timeframe().millis();
+                return Segment.fresh(first, openPosition(s), Optional.of(new EvaluationResult.Restart(
+                        EvaluationResult.Restart.Why.HISTORY_CHANGED, last, first, now - counted)));
+            }
+        }
+        Long restored = previous.containsKey(EvaluateJobConfiguration.RESTORED)
+                ? previous.getLong(EvaluateJobConfiguration.RESTORED) : null;
+        return new Segment(previous.getLong(EvaluateJobConfiguration.FIRST), last, restored, Optional.empty());
+    }
+
+    /** Open time of the candle whose close bought the position the ledger holds, if one is open. */
+    private Long openPosition(DeclaredStrategy s) {
+        return trades.openPosition(s.id(), RunIds.LIVE).map(TradeRow::candleTime).orElse(null);
+    }
+
+    /**
+     * The candles an evaluation evaluates: from {@code first}, storing the fills after {@code after}, with the
+     * position bought on the candle {@code restore} (or none) carried in.
+     */
+    private record Segment(long first, long after, Long restore, Optional<EvaluationResult.Restart> restarted) {
+
+        static Segment fresh(long first, Long restore, Optional<EvaluationResult.Restart> restarted) {
+            return new Segment(first, first - 1, restore, restarted);
+        }
     }
 
     /** The job execution context of the strategy's last completed evaluation. */

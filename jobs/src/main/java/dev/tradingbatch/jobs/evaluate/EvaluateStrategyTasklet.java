@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * {@code evaluateStrategyStep}: evaluates the run's strategy on every candle from its first one through the newest
- * closed one ({@link EvaluateService} chose them), after the candles that warm its indicators up and the entry of a
- * position carried over, and stores the trades on candles not evaluated before as live trades. What the next run
+ * closed one ({@link EvaluateService} chose them and where to load from: the candles that warm its indicators up and
+ * the entry of a position carried over), and stores the trades on candles not evaluated before as live trades. What the next run
  * continues from goes into the job's execution context ({@link EvaluateJobConfiguration}'s keys).
  */
 class EvaluateStrategyTasklet implements Tasklet {
@@ -49,16 +49,23 @@ class EvaluateStrategyTasklet implements Tasklet {
                 : trades.trade(s.id(), RunIds.LIVE, restoredAt, Side.BUY.code())
                         .map(t -> Fill.buy(t.candleTime(), t.price(), t.quantity(), t.fee()));
         Evaluation evaluation = new Evaluation(s, declared.fillModel(s), first, p.getLong("after"), restore);
-        long loadFrom = EvaluateService.loadFrom(s, first, restoredAt);
+        long loadFrom = loadFrom(p.getLong("loadFrom"), s, first, restoredAt);
         long end = through + s.market().timeframe().millis();
-        EvaluateAndStore.Outcome outcome = evaluateAndStore.run(evaluation, RunIds.LIVE,
-                runner -> candles.forEach(s.market(), loadFrom, end, runner), contribution);
+        long[] loaded = new long[1];
+        EvaluateAndStore.Outcome outcome = evaluateAndStore.run(evaluation, s, RunIds.LIVE,
+                runner -> candles.forEach(s.market(), loadFrom, end, candle -> {
+                    loaded[0]++;
+                    runner.accept(candle);
+                }), contribution);
         int evaluated = outcome.result().evaluated();
         int written = outcome.stored();
         ExecutionContext ctx = step.getJobExecution().getExecutionContext();
         ctx.putLong(EvaluateJobConfiguration.FIRST, first);
         ctx.putLong(EvaluateJobConfiguration.LAST, through);
         ctx.putString(EvaluateJobConfiguration.PARAMS, s.paramsJson());
+        ctx.putString(EvaluateJobConfiguration.DECLARATION, s.identity());
+        ctx.putLong(EvaluateJobConfiguration.LOADED_FROM, loadFrom);
+        ctx.putLong(EvaluateJobConfiguration.CANDLES, loaded[0]);
         if (restoredAt != null) {
             ctx.putLong(EvaluateJobConfiguration.RESTORED, restoredAt);
         }
@@ -68,5 +75,17 @@ class EvaluateStrategyTasklet implements Tasklet {
                 + (evaluated == 1 ? " candle" : " candles") + " evaluated, " + written
                 + (written == 1 ? " trade" : " trades")));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The first candle to load, as the service chose it; for a run started without it (by a version that loaded
+     * warm-up by time), the {@code warmUpBars}-th candle before {@code first} or the carried position's entry.
+     */
+    private long loadFrom(Long chosen, DeclaredStrategy s, long first, Long restoredAt) {
+        if (chosen != null) {
+            return chosen;
+        }
+        long warmUp = candles.openTimeBefore(s.market(), first, s.spec().warmUpBars()).orElse(Long.MIN_VALUE);
+        return restoredAt == null ? warmUp : Math.min(warmUp, restoredAt);
     }
 }

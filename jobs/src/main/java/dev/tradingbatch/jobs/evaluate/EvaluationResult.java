@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import static dev.tradingbatch.model.OpenTimes.iso;
+
 /**
  * What {@code evaluate} did for one strategy: evaluated the candles closed since its last evaluation, found
  * nothing new, refused to trade on a partial series (the candle not stored yet, too little history, an open
@@ -41,9 +43,40 @@ public sealed interface EvaluationResult {
      * @param evaluated candles evaluated that no earlier evaluation had
      * @param trades    the trades this run stored, oldest first
      * @param open      the position left open, if any
+     * @param restart   why this evaluation did not continue the previous one's segment, if it did not
      */
     record Evaluated(DeclaredStrategy strategy, long through, int evaluated, List<TradeRow> trades,
-                     Optional<TradeRow> open, JobRun run) implements EvaluationResult {
+                     Optional<TradeRow> open, Optional<Restart> restart, JobRun run) implements EvaluationResult {
+    }
+
+    /**
+     * A new segment of evaluation, from the position the ledger holds.
+     *
+     * @param lastEvaluated the candle the previous evaluation ended on
+     * @param first         the first candle of the new segment
+     * @param lateCandles   candles stored since then inside what was evaluated (for {@link Why#HISTORY_CHANGED})
+     */
+    record Restart(Why why, long lastEvaluated, long first, long lateCandles) {
+
+        /** What happened and what the evaluation does about it, in one phrase. */
+        public String text() {
+            return switch (why) {
+                case DECLARATION_CHANGED -> "its declaration changed since the evaluation up to the candle of "
+                        + iso(lastEvaluated) + ": evaluating again from the candle of " + iso(first)
+                        + ", with the position the ledger holds";
+                case HISTORY_CHANGED -> lateCandles + (Math.abs(lateCandles) == 1 ? " candle was" : " candles were")
+                        + " stored late inside the candles evaluated up to " + iso(lastEvaluated)
+                        + ": the trades recorded stay as they are; evaluating on from the candle of " + iso(first)
+                        + ", with the position the ledger holds";
+            };
+        }
+
+        public enum Why {
+            /** The strategy's type, market, parameters or fill settings changed. */
+            DECLARATION_CHANGED,
+            /** Candles were stored (a file import, a gap filled) inside the range already evaluated. */
+            HISTORY_CHANGED
+        }
     }
 
     /** Every closed candle up to {@code evaluatedThrough} was evaluated already. */

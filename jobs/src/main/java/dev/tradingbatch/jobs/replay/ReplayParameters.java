@@ -2,7 +2,10 @@ package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.strategies.StrategySpec;
+import dev.tradingbatch.strategies.StrategyType;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -13,31 +16,45 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The replay job's parameters, all identifying: the strategy, the range {@code [from, to)} (epoch ms
- * UTC open times), the resolved strategy parameters ({@code period=14,oversold=30}) and the fill
- * settings. Replaying the same thing again is the same run.
+ * The replay job's parameters. Identifying: the strategy, its type and market, the range {@code [from, to)}
+ * (epoch ms UTC open times), the resolved strategy parameters ({@code period=14,oversold=30}) and the fill
+ * settings: everything that changes what the replay computes, so replaying the same thing again is the same
+ * run, and the same strategy id moved to another market is another. Not identifying: {@code loadFrom}, the
+ * first warm-up candle (the {@code warmUpBars}-th stored candle before {@code from}).
  */
 final class ReplayParameters {
 
     private ReplayParameters() {
     }
 
-    static JobParameters of(DeclaredStrategy s, long from, long to) {
+    static JobParameters of(DeclaredStrategy s, long from, long to, long loadFrom) {
         return new JobParametersBuilder()
                 .addString("strategy", s.id())
+                .addString("type", s.spec().type().code())
+                .addString("exchange", s.market().exchange())
+                .addString("symbol", s.market().symbol())
+                .addString("timeframe", s.market().timeframe().code())
                 .addLong("from", from)
                 .addLong("to", to)
                 .addString("params", text(s.spec().params()))
                 .addString("stake", s.stake().toPlainString())
                 .addString("feeRate", s.feeRate().toPlainString())
                 .addString("slippageBps", s.slippageBps().toPlainString())
+                .addLong("loadFrom", loadFrom, false)
                 .toJobParameters();
     }
 
-    /** The strategy a run was started with: the declared one with the run's parameters and fill settings. */
+    /**
+     * The strategy a run was started with: its type, market, parameters and fill settings (a run recorded before
+     * type and market were part of the parameters takes the declared ones).
+     */
     static DeclaredStrategy strategy(DeclaredStrategies declared, JobParameters p) {
         DeclaredStrategy s = declared.get(p.getString("strategy"));
-        return new DeclaredStrategy(s.id(), s.market(), StrategySpec.of(s.spec().type(), params(p)),
+        MarketKey market = p.getString("exchange") == null ? s.market() : new MarketKey(p.getString("exchange"),
+                p.getString("symbol"), Timeframe.parse(p.getString("timeframe")));
+        String code = p.getString("type");
+        StrategyType type = code == null || code.equals(s.spec().type().code()) ? s.spec().type() : declared.type(code);
+        return new DeclaredStrategy(s.id(), market, StrategySpec.of(type, params(p)),
                 new BigDecimal(p.getString("stake")), new BigDecimal(p.getString("feeRate")),
                 new BigDecimal(p.getString("slippageBps")));
     }

@@ -74,14 +74,20 @@ public class ReplayService {
         long firstStored = candles.firstOpenTime(market).orElseThrow(
                 () -> new BadInputException("no candles stored for " + market + " (see: backfill --help)"));
         long lastStored = candles.latestOpenTime(market).orElseThrow();
-        long earliest = firstStored + (long) s.spec().warmUpBars() * tf;
+        int warmUp = s.spec().warmUpBars();
+        // the first candle with warmUp candles stored before it
+        long earliest = candles.openTimeAt(market, warmUp).orElseThrow(() -> new BadInputException(
+                "not enough history: " + s.spec().type().code() + " " + ReplayParameters.text(s.spec().params())
+                        + " needs " + warmUp + " candles of warm-up before the first candle it evaluates, and "
+                        + market + " has " + candles.count(market, firstStored, lastStored + tf) + " stored from "
+                        + iso(firstStored) + " (backfill --from " + iso(s.warmUpFromWithoutGaps(firstStored)) + ")"));
         long start = from == null ? earliest : market.timeframe().ceil(time("--from", from));
         long end = to == null ? lastStored + tf : time("--to", to);
         if (start >= end) {
             throw new BadInputException("empty range: --from " + iso(start) + " is not before --to " + iso(end));
         }
         if (start < earliest) {
-            throw new BadInputException("--from " + iso(start) + " leaves fewer than " + s.spec().warmUpBars()
+            throw new BadInputException("--from " + iso(start) + " leaves fewer than " + warmUp
                     + " candles of warm-up history (" + market + " is stored from " + iso(firstStored)
                     + "): the earliest --from is " + iso(earliest));
         }
@@ -89,7 +95,8 @@ public class ReplayService {
             throw new BadInputException("empty range: no stored candles of " + market + " in [" + iso(start) + ", "
                     + iso(end) + ")");
         }
-        JobParameters parameters = ReplayParameters.of(s, start, end);
+        long loadFrom = candles.openTimeBefore(market, start, warmUp).orElseThrow();
+        JobParameters parameters = ReplayParameters.of(s, start, end, loadFrom);
         JobStart started;
         try {
             started = launches.start(replayStrategyJob, parameters);

@@ -49,9 +49,13 @@ class ReplayStrategyTasklet implements Tasklet {
         String runId = RunIds.replay(job.getJobInstance().getInstanceId());
         Evaluation evaluation = new Evaluation(s, declared.fillModel(s), from, from - 1, Optional.empty());
         CloseSeries evaluated = new CloseSeries();
-        EvaluateAndStore.Outcome outcome = evaluateAndStore.run(evaluation, runId, runner ->
+        // a run recorded without it (warm-up loaded by time then) loads by count now
+        Long chosen = p.getLong("loadFrom");
+        long loadFrom = chosen != null ? chosen
+                : candles.openTimeBefore(s.market(), from, s.spec().warmUpBars()).orElse(Long.MIN_VALUE);
+        EvaluateAndStore.Outcome outcome = evaluateAndStore.run(evaluation, declared.get(s.id()), runId, runner ->
                 // SQLite reads and decodes the next rows on a second thread while this one evaluates
-                ReadAhead.<StoredCandle>run(sink -> candles.forEachStored(s.market(), s.warmUpFrom(from), to, sink),
+                ReadAhead.<StoredCandle>run(sink -> candles.forEachStored(s.market(), loadFrom, to, sink),
                         c -> {
                             runner.accept(c);
                             if (c.openTime() >= from) {

@@ -60,7 +60,8 @@ final class WorkLog {
         DeclaredStrategy s = result.strategy();
         String what = "evaluate " + s.id() + " (" + s.spec().type().code() + " on " + s.market() + ")";
         switch (result) {
-            case EvaluationResult.Evaluated e -> ran(what, e.run(), count(e.evaluated(), "candle")
+            case EvaluationResult.Evaluated e -> ran(what, e.run(), e.restart().map(r -> r.text() + "; ").orElse("")
+                    + count(e.evaluated(), "candle")
                     + " evaluated up to " + iso(e.through()) + ", " + count(e.trades().size(), "trade"),
                     e.trades().stream().map(WorkLog::trade).collect(Collectors.joining())
                     + e.open().map(t -> "; open position " + t.quantity().toPlainString() + " bought at "

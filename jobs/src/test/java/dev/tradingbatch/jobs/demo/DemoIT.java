@@ -29,7 +29,7 @@ class DemoIT {
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("bitstamp BTC/USD 5m: 0 pages fetched, 1917 stored, 0 already present, 0 rejected (COMPLETED")
                 .contains("binanceus ETH/USD 5m: 0 pages fetched, 580 stored, 0 already present, 0 rejected (COMPLETED")
-                .containsPattern("demo-rsi +bitstamp BTC/USD 5m +\\d+ +17 +-?\\d+\\.\\d\\d% +\\d+\\.\\d\\d% +20\\.20% ")
+                .containsPattern("demo-rsi +bitstamp BTC/USD 5m +\\d+ +17 +-?\\d+\\.\\d\\d% +\\d+\\.\\d\\d% +19\\.98% ")
                 .containsPattern("demo-scalping +binanceus ETH/USD 5m +\\d+ +\\d+ ");
         for (String id : new String[] {"demo-rsi", "demo-macd", "demo-scalping", "demo-trend"}) {
             assertThat(reports.resolve(id + ".html")).as(id).isRegularFile()

@@ -64,10 +64,7 @@ class StrategyConfigTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: unknown strategy 'eth-bin-1h' (declared: btc-bin-1h)\n");
-        assertThat(cli.query("SELECT strategy_id, type, exchange, symbol, timeframe, params FROM strategies"))
-                .as("valid declarations are upserted").containsExactly(java.util.Map.of("strategy_id", "btc-bin-1h",
-                        "type", "rsi", "exchange", "binance", "symbol", "BTC/USDT", "timeframe", "1h",
-                        "params", "{\"overbought\":\"70\",\"oversold\":\"30\",\"period\":\"14\"}"));
+        assertThat(cli.query("SELECT strategy_id FROM strategies")).as("declaring writes nothing").isEmpty();
     }
 
     private CliRun valid() {

@@ -2,7 +2,9 @@ package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.support.BitstampSample;
 import dev.tradingbatch.jobs.support.JobTests;
 import dev.tradingbatch.jobs.support.JobTests.Counts;
@@ -56,8 +58,10 @@ class ReplayStrategyJobTest {
         long to = candles.get(1001).openTime();
         JobExecution run;
         try (ConfigurableApplicationContext app = cli.start()) {
-            JobParameters parameters = ReplayParameters.of(app.getBean(DeclaredStrategies.class).get("rsi-bs-5m"),
-                    from, to);
+            DeclaredStrategy rsi = app.getBean(DeclaredStrategies.class).get("rsi-bs-5m");
+            long loadFrom = app.getBean(CandleRepository.class)
+                    .openTimeBefore(BitstampSample.MARKET, from, rsi.spec().warmUpBars()).orElseThrow();
+            JobParameters parameters = ReplayParameters.of(rsi, from, to, loadFrom);
             JobOperatorTestUtils launcher = JobTests.launcher(app, JobNames.REPLAY_STRATEGY_JOB);
             run = launcher.startJob(parameters);
             assertThatThrownBy(() -> launcher.startJob(parameters)).as("the same replay is the same, completed, run")

@@ -42,7 +42,7 @@ class ReplayTest {
 
         assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
         assertThat(all.out()).startsWith("replay rsi-bs-5m (rsi overbought=65,oversold=35,period=14 on bitstamp BTC/USD 5m) "
-                + "[2013-11-25T12:50:00Z, 2013-12-01T16:05:00Z): 1764 candles, ").contains("run replay-2 (COMPLETED");
+                + "[2013-11-25T12:55:00Z, 2013-12-01T16:05:00Z): 1763 candles, ").contains("run replay-2 (COMPLETED");
         assertThat(tuned.out()).contains("(rsi overbought=65,oversold=35,period=10 on bitstamp BTC/USD 5m) "
                 + "[2013-11-27T00:00:00Z, 2013-11-30T00:00:00Z): 864 candles, ").contains("run replay-3 (COMPLETED");
         assertThat(again.out()).as("the same replay is the same run").contains("run replay-2 (COMPLETED");
@@ -55,7 +55,7 @@ class ReplayTest {
 
         CliRun.Result list = cli.run("replay", "list");
         assertThat(list.out()).contains("replay-3     rsi-bs-5m        2013-11-27T00:00:00Z .. 2013-11-30T00:00:00Z COMPLETED")
-                .contains("replay-2     rsi-bs-5m        2013-11-25T12:50:00Z .. 2013-12-01T16:05:00Z COMPLETED")
+                .contains("replay-2     rsi-bs-5m        2013-11-25T12:55:00Z .. 2013-12-01T16:05:00Z COMPLETED")
                 .contains("overbought=65,oversold=35,period=10, stake 1000, fee 0.001, slippage 0 bps");
         CliRun.Result report = cli.run("report", "--strategy", "rsi-bs-5m", "--run", "replay-2");
         assertThat(report.out()).contains("run replay-2");
@@ -68,7 +68,7 @@ class ReplayTest {
         CliRun.Result r = cli.run("replay", "--strategy", "rsi-bs-5m", "--report", report.toString());
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("  total return       ").contains("  buy and hold       20.26%")
+        assertThat(r.out()).contains("  total return       ").contains("  buy and hold       20.04%")
                 .contains("  trades             8\n").contains("  final equity       ").contains("report: " + report);
         assertThat(report).isRegularFile().content().contains("<h1>rsi-bs-5m</h1>")
                 .contains("rsi overbought=65,oversold=35,period=14 on bitstamp BTC/USD 5m");
@@ -89,7 +89,7 @@ class ReplayTest {
                 "error: --param 'period' is not NAME=VALUE, e.g. --param period=10");
         assertBad(cli.run("replay", "--strategy", "rsi-bs-5m", "--from", "2013-11-25T01:00:00Z"),
                 "error: --from 2013-11-25T01:00:00Z leaves fewer than 154 candles of warm-up history (bitstamp BTC/USD 5m "
-                        + "is stored from 2013-11-25T00:00:00Z): the earliest --from is 2013-11-25T12:50:00Z");
+                        + "is stored from 2013-11-25T00:00:00Z): the earliest --from is 2013-11-25T12:55:00Z");
         assertBad(cli.run("replay", "--strategy", "rsi-bs-5m", "--from", "yesterday"),
                 "error: --from 'yesterday' is not a date, an ISO-8601 date-time or epoch ms");
         assertBad(cli.run("replay"), "error: Missing required option: '--strategy=ID'");

@@ -1,5 +1,6 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.strategies.json.Ta4jDefinition;
 import dev.tradingbatch.strategy.api.ComposedStrategy;
 import dev.tradingbatch.strategy.api.Param;
 import dev.tradingbatch.strategy.api.ParamValues;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -86,6 +88,26 @@ public final class StrategySpec {
     /** The resolved parameters as the type's definition reads them. */
     public ParamValues values() {
         return values;
+    }
+
+    /**
+     * The type and what sets it apart, as commands print it: {@code rsi overbought=70,oversold=30,period=14}, or for a
+     * strategy declared in ta4j's JSON where it is declared, {@code ta4j config/strategies/rsi-stop.json}.
+     */
+    public String label() {
+        if (definition().isPresent()) {
+            return type.code() + " " + type.origin();
+        }
+        String params = String.join(",", params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return params.isEmpty() ? type.code() : type.code() + " " + params;
+    }
+
+    /**
+     * For a strategy declared in ta4j's JSON, what identifies its definition ({@link Ta4jDefinition#fingerprint}):
+     * its rules are not in its params. Empty for the other types, which their params identify.
+     */
+    public Optional<String> definition() {
+        return type.definition() instanceof Ta4jDefinition json ? Optional.of(json.fingerprint()) : Optional.empty();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tradingbatch.strategies;
 
+import dev.tradingbatch.strategies.json.Ta4jDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ public final class StrategyTypes {
     public static StrategyTypes of(List<StrategyType> types) {
         Map<String, StrategyType> byCode = new TreeMap<>();
         for (StrategyType type : types) {
+            if (type.code().equals(Ta4jDefinition.TYPE)) {
+                throw new InvalidStrategyException("strategy type name '" + Ta4jDefinition.TYPE + "' of " + type.origin()
+                        + " is taken: it declares a strategy in ta4j's JSON");
+            }
             StrategyType before = byCode.putIfAbsent(type.code(), type);
             if (before != null) {
                 throw new InvalidStrategyException("two strategy types are named '" + type.code() + "': "

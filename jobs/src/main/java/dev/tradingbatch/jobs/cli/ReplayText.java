@@ -20,9 +20,8 @@ final class ReplayText {
     static List<String> outcome(ReplayService.Outcome o) {
         List<String> lines = new ArrayList<>();
         RunText.continued(o.recovered()).ifPresent(lines::add);
-        lines.add("replay " + o.strategy().id() + " (" + o.strategy().spec().type().code() + " " + o.params() + " on "
-                + o.strategy().market() + ") [" + iso(o.from()) + ", " + iso(o.to()) + "): " + o.evaluated()
-                + " candles, " + o.trades() + (o.trades() == 1 ? " fill" : " fills") + ", run " + o.runId() + " ("
+        lines.add("replay " + o.strategy().id() + " (" + o.strategy().spec().label() + " on " + o.strategy().market()
+                + ") [" + iso(o.from()) + ", " + iso(o.to()) + "): " + o.evaluated() + " candles, " + o.trades() + (o.trades() == 1 ? " fill" : " fills") + ", run " + o.runId() + " ("
                 + o.status() + ", execution " + o.executionId() + ")");
         o.figures().forEach((name, value) -> lines.add(String.format("  %-18s %s", name, value)));
         return lines;

@@ -95,14 +95,18 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
     /**
      * One trader, declared under {@code trading.strategies.<strategy_id>} (see docs/strategies.md).
      *
-     * @param type        rsi, macd, scalping, trend, or the type of a plugin
-     * @param params      the type's parameters; unset ones take their defaults
-     * @param stake       quote currency spent on each entry
-     * @param feeRate     fee on each fill's notional, e.g. 0.001
-     * @param slippageBps fill price moved against the trader, in basis points
+     * @param type           rsi, macd, scalping, trend, the type of a plugin, or ta4j (a strategy in ta4j's JSON)
+     * @param params         the type's parameters; unset ones take their defaults
+     * @param definition     a ta4j strategy's JSON
+     * @param definitionFile instead of {@code definition}: the file holding it, relative to the working folder
+     * @param warmUp         a ta4j strategy's warm-up in candles, instead of its {@code unstableBars}
+     * @param stake          quote currency spent on each entry
+     * @param feeRate        fee on each fill's notional, e.g. 0.001
+     * @param slippageBps    fill price moved against the trader, in basis points
      */
     public record StrategyProperties(String exchange, String symbol, String timeframe, String type,
-                                     Map<String, String> params, BigDecimal stake,
+                                     Map<String, String> params, String definition, String definitionFile,
+                                     Integer warmUp, BigDecimal stake,
                                      @DefaultValue("0.001") BigDecimal feeRate,
                                      @DefaultValue("0") BigDecimal slippageBps) {
     }

@@ -80,12 +80,7 @@ public class DeclaredStrategies {
             } else if (!MarketKey.isExchangeName(exchange)) {
                 throw bad(id, "exchange", "'" + p.exchange() + "' is not an exchange name");
             }
-            StrategySpec spec;
-            try {
-                spec = types.spec(required(id, "type", p.type()), p.params() == null ? Map.of() : p.params());
-            } catch (InvalidStrategyException ex) {
-                throw new BadInputException("strategy '" + id + "': " + ex.getMessage());
-            }
+            StrategySpec spec = DeclaredSpec.spec(id, required(id, "type", p.type()), p, types);
             BigDecimal stake = p.stake();
             if (stake == null) {
                 throw bad(id, "stake", "missing (the quote currency spent on each entry, e.g. stake: 1000)");

@@ -29,13 +29,13 @@ public record DeclaredStrategy(String id, MarketKey market, StrategySpec spec, B
     }
 
     /**
-     * Everything that changes what an evaluation of this strategy computes: its type, market, parameters and fill
-     * settings. A live evaluation continues from the previous one only while this stays the same.
+     * Everything that changes what an evaluation of this strategy computes: its type, market, parameters (or, declared
+     * in ta4j's JSON, its definition and warm-up) and fill settings. A live evaluation continues from the previous one only while this stays the same.
      */
     public String identity() {
         return String.join(" ", spec.type().code(), market.exchange(), market.symbol(), market.timeframe().code(),
                 paramsJson(), "stake=" + stake.toPlainString(), "fee-rate=" + feeRate.toPlainString(),
-                "slippage-bps=" + slippageBps.toPlainString());
+                "slippage-bps=" + slippageBps.toPlainString()) + spec.definition().map(d -> " definition=" + d).orElse("");
     }
 
     /** The resolved parameters as stored with the strategy and each of its trades. */

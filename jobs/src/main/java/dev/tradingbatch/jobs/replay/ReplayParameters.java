@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The replay job's parameters. Identifying: the strategy, its type and market, the range {@code [from, to)}
- * (epoch ms UTC open times), the resolved strategy parameters ({@code period=14,oversold=30}) and the fill
- * settings: everything that changes what the replay computes, so replaying the same thing again is the same
+ * (epoch ms UTC open times), the resolved strategy parameters ({@code period=14,oversold=30}), for a strategy
+ * declared in ta4j's JSON its definition's fingerprint, and the fill settings: everything that changes what the replay computes, so replaying the same thing again is the same
  * run, and the same strategy id moved to another market is another. Not identifying: {@code loadFrom}, the
  * first warm-up candle (the {@code warmUpBars}-th stored candle before {@code from}).
  */
@@ -28,7 +28,9 @@ final class ReplayParameters {
     }
 
     static JobParameters of(DeclaredStrategy s, long from, long to, long loadFrom) {
-        return new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder();
+        s.spec().definition().ifPresent(definition -> builder.addString("definition", definition));
+        return builder
                 .addString("strategy", s.id())
                 .addString("type", s.spec().type().code())
                 .addString("exchange", s.market().exchange())

@@ -79,7 +79,7 @@ public class ReplayReport {
                 t.fee(), t.pnl(), t.pnlPercent())).toList();
         List<Map.Entry<String, String>> figures = new ArrayList<>(ReplayFigures.of(metrics).entrySet().stream()
                 .map(e -> Map.entry(e.getKey().substring(ReplayFigures.PREFIX.length()), e.getValue())).toList());
-        String subtitle = s.spec().type().code() + " " + ReplayParameters.text(s.spec().params()) + " on " + s.market()
+        String subtitle = s.spec().label() + " on " + s.market()
                 + "\n" + OpenTimes.iso(run.from()) + " to " + OpenTimes.iso(run.to()) + ", run " + run.runId()
                 + ", stake " + s.stake().toPlainString() + ", fee rate " + s.feeRate().toPlainString() + ", slippage "
                 + s.slippageBps().toPlainString() + " bps" + (every > 1 ? "\neach bar spans " + every + " candles" : "");

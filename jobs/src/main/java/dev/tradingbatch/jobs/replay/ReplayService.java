@@ -77,7 +77,7 @@ public class ReplayService {
         int warmUp = s.spec().warmUpBars();
         // the first candle with warmUp candles stored before it
         long earliest = candles.openTimeAt(market, warmUp).orElseThrow(() -> new BadInputException(
-                "not enough history: " + s.spec().type().code() + " " + ReplayParameters.text(s.spec().params())
+                "not enough history: " + s.spec().label()
                         + " needs " + warmUp + " candles of warm-up before the first candle it evaluates, and "
                         + market + " has " + candles.count(market, firstStored, lastStored + tf) + " stored from "
                         + iso(firstStored) + " (backfill --from " + iso(s.warmUpFromWithoutGaps(firstStored)) + ")"));

@@ -5,6 +5,11 @@ import dev.tradingbatch.strategy.api.ComposedStrategy;
 import dev.tradingbatch.strategy.api.Param;
 import dev.tradingbatch.strategy.api.ParamValues;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.Strategy;
@@ -75,5 +80,19 @@ public final class Ta4jDefinition implements StrategyDefinition {
     /** The JSON as declared. */
     public String json() {
         return json;
+    }
+
+    /**
+     * What identifies this definition for a run: the SHA-256 of its JSON written compactly (its layout does not
+     * count) and its warm-up.
+     */
+    public String fingerprint() {
+        String compact = JsonParser.parseString(json).toString();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(compact.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest) + " warm-up=" + warmUp;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -10,6 +10,8 @@ import dev.tradingbatch.model.Timeframe;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.ta4j.core.Bar;
@@ -198,6 +200,28 @@ public final class PaperTrader {
 
     public StrategySpec spec() {
         return spec;
+    }
+
+    /**
+     * The values the strategy's indicators have on the candle opened at {@code openTime}, as it reads them now, by
+     * indicator ({@code toString()}, numbered when two read alike): what {@code check} compares between a replay and
+     * candle-by-candle evaluation. Empty when the candle is not held.
+     */
+    public Map<String, String> indicatorValues(long openTime) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int index = indexOf(openTime);
+        if (index < 0) {
+            return values;
+        }
+        for (Indicator<?> indicator : indicators) {
+            String name = indicator.toString();
+            String key = name;
+            for (int n = 2; values.containsKey(key); n++) {
+                key = name + " #" + n;
+            }
+            values.put(key, String.valueOf(indicator.getValue(index)));
+        }
+        return values;
     }
 
     /** Candles of history to {@link #warmUp} before the first candle that can produce a fill. */

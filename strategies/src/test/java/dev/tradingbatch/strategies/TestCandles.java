@@ -3,6 +3,7 @@ package dev.tradingbatch.strategies;
 import dev.tradingbatch.model.Fill;
 
 import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.model.Timeframe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Candles for tests: hand-built one-minute series from closes, and the real samples of the repository. */
-final class TestCandles {
+public final class TestCandles {
 
     static final Timeframe MINUTE = Timeframe.M1;
     /** Fills at the close exactly: no slippage, no fee, whole stake of 1000. */
@@ -63,8 +64,22 @@ final class TestCandles {
         return fills;
     }
 
+    /** The candle as stored: its prices and volume as integers at the scale of their longest decimals. */
+    public static StoredCandle stored(Candle c) {
+        int priceScale = Math.max(Math.max(c.open().scale(), c.high().scale()), Math.max(c.low().scale(),
+                c.close().scale()));
+        int volumeScale = Math.max(0, c.volume().scale());
+        return new StoredCandle(c.openTime(), unscaled(c.open(), priceScale), unscaled(c.high(), priceScale),
+                unscaled(c.low(), priceScale), unscaled(c.close(), priceScale), unscaled(c.volume(), volumeScale),
+                priceScale, volumeScale);
+    }
+
+    private static long unscaled(BigDecimal value, int scale) {
+        return value.setScale(scale).unscaledValue().longValueExact();
+    }
+
     /** The candles of a CSV file in {@code samples/} ({@code open_time,open,high,low,close,volume}, epoch ms). */
-    static List<Candle> sample(String file) {
+    public static List<Candle> sample(String file) {
         Path path = Path.of("..", "samples", file);
         try {
             return Files.readAllLines(path).stream()

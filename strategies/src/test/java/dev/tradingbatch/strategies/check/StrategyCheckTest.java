@@ -149,4 +149,14 @@ class StrategyCheckTest {
     private static StrategyCheck.Report check(StrategySpec spec, int first) {
         return new StrategyCheck(spec, Timeframe.M5, MODEL).run(CANDLES, first);
     }
+
+    @Test
+    void shouldTakeValuesSummedInAnotherOrderAsTheSame() {
+        assertThat(StrategyCheck.same("1003.8179999999999", "1003.818")).isTrue();
+        assertThat(StrategyCheck.same("NaN", "NaN")).isTrue();
+        assertThat(StrategyCheck.same("1122.0", "1119.79")).isFalse();
+        assertThat(StrategyCheck.same("1003.818", "1003.8180011")).isFalse();
+        assertThat(StrategyCheck.same("true", "false")).isFalse();
+        assertThat(StrategyCheck.same("1.5", null)).isFalse();
+    }
 }

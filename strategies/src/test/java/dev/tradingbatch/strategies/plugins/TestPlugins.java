@@ -55,7 +55,51 @@ public final class TestPlugins {
             }
             """;
 
+    /**
+     * A plugin type that peeks, {@code peeking}: it buys when the next candle closes higher and sells when it closes
+     * lower, reading the next bar wherever the series holds one. A replay sees the future; the live trader does not.
+     */
+    public static final String PEEKING = """
+            package example;
+
+            import dev.tradingbatch.strategy.api.*;
+            import java.util.List;
+            import org.ta4j.core.BarSeries;
+            import org.ta4j.core.BaseStrategy;
+            import org.ta4j.core.indicators.CachedIndicator;
+            import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+            import org.ta4j.core.num.Num;
+            import org.ta4j.core.rules.OverIndicatorRule;
+            import org.ta4j.core.rules.UnderIndicatorRule;
+
+            public class Peeking implements StrategyDefinition {
+                static final class NextClose extends CachedIndicator<Num> {
+                    private final ClosePriceIndicator close;
+                    NextClose(BarSeries series) { super(series); close = new ClosePriceIndicator(series); }
+                    protected Num calculate(int index) {
+                        return close.getValue(Math.min(index + 1, getBarSeries().getEndIndex()));
+                    }
+                    public int getCountOfUnstableBars() { return 0; }
+                    public String toString() { return "NextClose"; }
+                }
+                public String type() { return "peeking"; }
+                public List<Param> params() { return List.of(); }
+                public int warmUpBars(ParamValues params) { return 1; }
+                public ComposedStrategy compose(BarSeries series, ParamValues params) {
+                    var next = new NextClose(series);
+                    var close = new ClosePriceIndicator(series);
+                    return new ComposedStrategy(new BaseStrategy("peeking", new OverIndicatorRule(next, close),
+                            new UnderIndicatorRule(next, close)), List.of(next));
+                }
+            }
+            """;
+
     private TestPlugins() {
+    }
+
+    /** A jar at {@code jar} of the class {@code example.Peeking}, listing it. */
+    public static Path peeking(Path jar) {
+        return jar(jar, Map.of("example.Peeking", PEEKING), "example.Peeking\n");
     }
 
     /** A jar at {@code jar} of the class {@code example.SmaCross}, listing it. */

@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.model.MarketKey;
-import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.TimeOption;
 import dev.tradingbatch.readers.exchange.Exchanges;
 import dev.tradingbatch.readers.file.CsvCandleFile;
 
@@ -46,8 +46,8 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        Long fromMs = from == null ? null : time("--from", from);
-        Long toMs = to == null ? null : time("--to", to);
+        Long fromMs = from == null ? null : TimeOption.parse("--from", from);
+        Long toMs = to == null ? null : TimeOption.parse("--to", to);
         if (fromMs != null && toMs != null && fromMs >= toMs) {
             throw new BadInputException("--from " + from + " is not before --to " + to);
         }
@@ -74,13 +74,6 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
         return new BackfillRequest(src, storeAs, sym, tf, fromMs, toMs, file);
     }
 
-    private static long time(String option, String text) {
-        try {
-            return OpenTimes.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(option + " " + e.getMessage());
-        }
-    }
 
     public boolean fromFile() {
         return BackfillParameters.FILE.equals(source);

@@ -2,10 +2,11 @@ package dev.tradingbatch.jobs.check;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.StoredSeries;
+import dev.tradingbatch.jobs.TimeOption;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.model.MarketKey;
-import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.check.StrategyCheck;
 import org.springframework.stereotype.Service;
@@ -46,19 +47,17 @@ public class CheckService {
     public Result run(String id, String from, String to) {
         DeclaredStrategy s = declared.get(id);
         MarketKey market = s.market();
-        long tf = market.timeframe().millis();
-        long firstStored = candles.firstOpenTime(market).orElseThrow(
-                () -> new BadInputException("no candles stored for " + market + " (see: backfill --help)"));
-        long lastStored = candles.latestOpenTime(market).orElseThrow();
+        StoredSeries stored = StoredSeries.of(candles, market);
+        long firstStored = stored.first();
         int warmUp = s.spec().warmUpBars();
-        long end = to == null ? lastStored + tf : time("--to", to);
+        long end = to == null ? stored.end() : TimeOption.parse("--to", to);
         long earliest = candles.openTimeAt(market, 2 * warmUp).orElseThrow(() -> new BadInputException(
                 "not enough history: check compares " + warmUp + " candles of warm-up with " + 2 * warmUp + ", and "
-                        + market + " has " + candles.count(market, firstStored, lastStored + tf) + " stored from "
+                        + market + " has " + candles.count(market, firstStored, stored.end()) + " stored from "
                         + iso(firstStored)));
         long start;
         if (from != null) {
-            start = market.timeframe().ceil(time("--from", from));
+            start = market.timeframe().ceil(TimeOption.parse("--from", from));
             if (start < earliest) {
                 throw new BadInputException("--from " + iso(start) + " leaves fewer than " + 2 * warmUp
                         + " candles before it (check compares " + warmUp + " candles of warm-up with twice as many): "
@@ -82,11 +81,4 @@ public class CheckService {
         return new Result(s, start, end, warmUp, check.run(loaded, first));
     }
 
-    private static long time(String option, String text) {
-        try {
-            return OpenTimes.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(option + " " + e.getMessage());
-        }
-    }
 }

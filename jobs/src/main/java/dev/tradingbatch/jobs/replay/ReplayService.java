@@ -2,8 +2,9 @@ package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
-import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.StoredSeries;
+import dev.tradingbatch.jobs.TimeOption;
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
@@ -70,19 +71,17 @@ public class ReplayService {
     public Outcome run(String strategyId, String from, String to, List<String> paramArgs) {
         DeclaredStrategy s = withParams(declared.tradable(strategyId), paramArgs);
         MarketKey market = s.market();
-        long tf = market.timeframe().millis();
-        long firstStored = candles.firstOpenTime(market).orElseThrow(
-                () -> new BadInputException("no candles stored for " + market + " (see: backfill --help)"));
-        long lastStored = candles.latestOpenTime(market).orElseThrow();
+        StoredSeries stored = StoredSeries.of(candles, market);
+        long firstStored = stored.first();
         int warmUp = s.spec().warmUpBars();
         // the first candle with warmUp candles stored before it
         long earliest = candles.openTimeAt(market, warmUp).orElseThrow(() -> new BadInputException(
                 "not enough history: " + s.spec().label()
                         + " needs " + warmUp + " candles of warm-up before the first candle it evaluates, and "
-                        + market + " has " + candles.count(market, firstStored, lastStored + tf) + " stored from "
+                        + market + " has " + candles.count(market, firstStored, stored.end()) + " stored from "
                         + iso(firstStored) + " (backfill --from " + iso(s.warmUpFromWithoutGaps(firstStored)) + ")"));
-        long start = from == null ? earliest : market.timeframe().ceil(time("--from", from));
-        long end = to == null ? lastStored + tf : time("--to", to);
+        long start = from == null ? earliest : market.timeframe().ceil(TimeOption.parse("--from", from));
+        long end = to == null ? stored.end() : TimeOption.parse("--to", to);
         if (start >= end) {
             throw new BadInputException("empty range: --from " + iso(start) + " is not before --to " + iso(end));
         }
@@ -140,11 +139,4 @@ public class ReplayService {
         }
     }
 
-    private static long time(String option, String text) {
-        try {
-            return OpenTimes.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(option + " " + e.getMessage());
-        }
-    }
 }

@@ -28,22 +28,12 @@ import java.util.Optional;
  * Quadratic in the candles checked (each live evaluation feeds the history again): a few thousand candles take
  * seconds.
  */
-public final class StrategyCheck {
+public record StrategyCheck(StrategySpec spec, Timeframe timeframe, FillModel fillModel) {
 
     /** The differences a report lists in full; the rest are counted. */
     static final int LISTED = 5;
     /** Relative difference below which two indicator values are the same number computed in another order. */
     static final double ROUNDING = 1e-9;
-
-    private final StrategySpec spec;
-    private final Timeframe timeframe;
-    private final FillModel fillModel;
-
-    public StrategyCheck(StrategySpec spec, Timeframe timeframe, FillModel fillModel) {
-        this.spec = spec;
-        this.timeframe = timeframe;
-        this.fillModel = fillModel;
-    }
 
     /**
      * What the candles show.

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Optional;
 
 /**
@@ -37,9 +38,19 @@ public class ReportRepository {
 
     /** Every declared strategy, by id. */
     public List<StoredStrategy> strategies() {
-        return jdbc.query("SELECT strategy_id, type, exchange, symbol, timeframe FROM strategies ORDER BY strategy_id",
-                (rs, i) -> new StoredStrategy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)));
+        return jdbc.query("""
+                SELECT s.strategy_id, s.type, s.exchange, s.symbol, s.timeframe,
+                       CASE WHEN EXISTS (SELECT 1 FROM candles c WHERE c.market_id = m.market_id)
+                            THEN m.price_scale END
+                FROM strategies s
+                LEFT JOIN markets m ON m.exchange = s.exchange AND m.symbol = s.symbol AND m.timeframe = s.timeframe
+                ORDER BY s.strategy_id""",
+                (rs, i) -> {
+                    Object scale = rs.getObject(6);
+                    return new StoredStrategy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), scale == null ? OptionalInt.empty()
+                            : OptionalInt.of(((Number) scale).intValue()));
+                });
     }
 
     /** One strategy's trades of one run, in trading order: candle time, then id. */

@@ -1,7 +1,18 @@
 package dev.tradingbatch.db;
 
-/** A row of {@code strategies} as reports show it: the strategy's id, its type and the market it trades. */
-public record StoredStrategy(String id, String type, String exchange, String symbol, String timeframe) {
+import java.util.OptionalInt;
+
+/**
+ * A row of {@code strategies} as reports show it: the strategy's id, its type, the market it trades and the
+ * decimals of that market's prices (its candles' price scale; empty while none is stored), which amounts in its
+ * quote currency are shown at.
+ */
+public record StoredStrategy(String id, String type, String exchange, String symbol, String timeframe,
+                             OptionalInt priceDecimals) {
+
+    public StoredStrategy(String id, String type, String exchange, String symbol, String timeframe) {
+        this(id, type, exchange, symbol, timeframe, OptionalInt.empty());
+    }
 
     /** {@code binance BTC/USDT 1h}, as the commands name a market. */
     public String market() {

@@ -17,6 +17,8 @@ final class ReplayFigures {
 
     static final String PREFIX = "replay.metric.";
     static final String TOTAL_RETURN = "total return";
+    /** The largest annualised return shown as a number, in percent. */
+    static final long ANNUALISED_CAP = 1_000_000;
     private static final java.util.List<String> NAMES = java.util.List.of(TOTAL_RETURN, "annualised return",
             "buy and hold", "max drawdown", "trades", "win rate", "profit factor", "sharpe", "sortino", "exposure",
             "final equity");
@@ -28,7 +30,7 @@ final class ReplayFigures {
     static Map<String, String> of(BacktestMetrics m) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put(PREFIX + TOTAL_RETURN, percent(m.totalReturnPercent()));
-        f.put(PREFIX + "annualised return", percent(m.annualisedReturnPercent()));
+        f.put(PREFIX + "annualised return", annualised(m.annualisedReturnPercent()));
         f.put(PREFIX + "buy and hold", percent(m.buyAndHoldReturnPercent()));
         f.put(PREFIX + "max drawdown", percent(m.maxDrawdownPercent()));
         f.put(PREFIX + "trades", Integer.toString(m.trades()));
@@ -59,6 +61,15 @@ final class ReplayFigures {
 
     private static String percent(double p) {
         return Double.isFinite(p) ? String.format("%.2f%%", p) : (p > 0 ? "+inf" : "n/a");
+    }
+
+    /**
+     * Compounding a short span's return to a year gives figures like 6086262805076926000000%: above
+     * {@value #ANNUALISED_CAP}% the figure says only that it is off any meaningful scale.
+     */
+    static String annualised(double p) {
+        return p > ANNUALISED_CAP ? "over " + ANNUALISED_CAP + "% (a short span compounded to a year: see total return)"
+                : percent(p);
     }
 
     private static String ratio(OptionalDouble d, String absent) {

@@ -10,15 +10,19 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
- * The report's lines. Amounts are exact decimals in quote currency, written plainly without trailing zeros;
- * win rate, drawdown percent and unrealised percent are rounded HALF_EVEN to 2 decimals; the average return
- * keeps the 12 decimals pnl_percent is stored with. Times are candle open times, UTC.
+ * The report's lines. Amounts in quote currency (pnl, fees, drawdown) are shown at the market's price decimals
+ * (at least 2, HALF_EVEN), or exactly when no candle of the market is stored; prices and quantities exactly, written plainly
+ * without trailing zeros; win rate, drawdown percent and unrealised percent are rounded HALF_EVEN to 2 decimals;
+ * the average return keeps the 12 decimals pnl_percent is stored with. Times are candle open times, UTC.
  */
 final class ReportText {
 
     private static final String LABEL = "%-15s %s";
+    /** Amounts of quote currency are shown to at least this many decimals, a market's prices may have fewer. */
+    private static final int MIN_DECIMALS = 2;
     private static final String[] HEADER =
             {"STRATEGY", "TYPE", "MARKET", "TRADES", "TOTAL PNL", "WIN RATE", "AVG RETURN", "MAX DRAWDOWN", "OPEN"};
     /** Which columns of the table are numbers, aligned to the right. */
@@ -36,12 +40,14 @@ final class ReportText {
         List<String> lines = new ArrayList<>();
         lines.add(line("strategy", s.id() + ": " + s.type() + " on " + s.market() + ", run " + runId));
         lines.add(line("closed trades", m.closedTrades() + " (" + m.wins() + " won, " + m.losses() + " lost)"));
-        lines.add(line("total pnl", amount(m.totalPnl()) + quote));
+        OptionalInt decimals = s.priceDecimals();
+        lines.add(line("total pnl", money(m.totalPnl(), decimals) + quote));
         lines.add(line("win rate", percent2(m.winRate())));
         lines.add(line("avg return", percent12(m.avgReturn())));
         ReportMetrics.Drawdown d = m.maxDrawdown();
         lines.add(line("max drawdown", d.notional() == null ? "0" + quote
-                : amount(d.amount()) + quote + " (" + percent2(d.percent()) + " of " + amount(d.notional()) + "), "
+                : money(d.amount(), decimals) + quote + " (" + percent2(d.percent()) + " of "
+                + money(d.notional(), decimals) + "), "
                 + (d.peakTime() == null ? "peak at the start" : "peak at the sell of " + time(d.peakTime()))
                 + ", trough at the sell of " + time(d.troughTime())));
         if (m.openPosition().isEmpty()) {
@@ -49,10 +55,11 @@ final class ReportText {
         } else {
             StoredTrade buy = m.openPosition().get();
             lines.add(line("open position", amount(buy.quantity()) + " bought at " + amount(buy.price()) + ", fee "
-                    + amount(buy.fee()) + ", on the candle of " + time(buy.candleTime())));
+                    + money(buy.fee(), decimals) + ", on the candle of " + time(buy.candleTime())));
             lines.add(line("unrealised pnl", detail.lastCandle().map(c -> {
                 BigDecimal pnl = ReportMetrics.unrealisedPnl(buy, c.close());
-                return amount(pnl) + quote + " (" + percent2(ReportMetrics.percent(pnl, buy.cost())) + ") at the close of "
+                return money(pnl, decimals) + quote + " (" + percent2(ReportMetrics.percent(pnl, buy.cost()))
+                        + ") at the close of "
                         + time(c.openTime()) + ", " + amount(c.close());
             }).orElse("no candle stored for " + s.market())));
         }
@@ -77,8 +84,9 @@ final class ReportText {
             ReportMetrics m = r.metrics();
             ReportMetrics.Drawdown d = m.maxDrawdown();
             cells.add(new String[] {r.strategy().id(), r.strategy().type(), r.strategy().market(),
-                    String.valueOf(m.closedTrades()), amount(m.totalPnl()), percent2(m.winRate()),
-                    percent12(m.avgReturn()), amount(d.amount()) + " (" + percent2(d.percent()) + ")",
+                    String.valueOf(m.closedTrades()), money(m.totalPnl(), r.strategy().priceDecimals()),
+                    percent2(m.winRate()), percent12(m.avgReturn()),
+                    money(d.amount(), r.strategy().priceDecimals()) + " (" + percent2(d.percent()) + ")",
                     m.openPosition().isPresent() ? "yes" : "no"});
         }
         int[] widths = new int[HEADER.length];
@@ -110,6 +118,13 @@ final class ReportText {
 
     private static String amount(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** An amount of quote currency at the market's price decimals (at least cents) when known, else exactly. */
+    private static String money(BigDecimal value, OptionalInt decimals) {
+        return decimals.isPresent()
+                ? value.setScale(Math.max(MIN_DECIMALS, decimals.getAsInt()), RoundingMode.HALF_EVEN).toPlainString()
+                : amount(value);
     }
 
     private static String percent2(BigDecimal value) {

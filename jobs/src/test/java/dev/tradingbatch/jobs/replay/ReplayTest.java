@@ -75,6 +75,23 @@ class ReplayTest {
     }
 
     @Test
+    void shouldSayATypeNeedsMoreHistoryThanTheSeriesHas() {
+        CliRun trend = cli.with("trading.strategies.trend-eth.exchange", "binanceus")
+                .with("trading.strategies.trend-eth.symbol", "ETH/USD").with("trading.strategies.trend-eth.timeframe", "5m")
+                .with("trading.strategies.trend-eth.type", "trend").with("trading.strategies.trend-eth.stake", "1000");
+        assertThat(trend.run("backfill", "--exchange", "file", "--file", "../samples/binanceus-ETH-USD-5m.csv", "--as",
+                "binanceus", "--symbol", "ETH/USD", "--timeframe", "5m").exitCode()).isZero();
+
+        CliRun.Result r = trend.run("replay", "--strategy", "trend-eth");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: not enough history: trend adx-period=14,adx-threshold=25,fast=50,"
+                + "slow=200,trailing-stop=5 needs 1205 candles of warm-up before the first candle it evaluates, and "
+                + "binanceus ETH/USD 5m has 580 stored from 2023-03-13T18:00:00Z (backfill --from "
+                + "2023-03-09T13:35:00Z)\n");
+    }
+
+    @Test
     void shouldRefuseBadInputAndWriteNothing() {
         assertBad(cli.run("replay", "--strategy", "eth-bin-1h"), "error: unknown strategy 'eth-bin-1h' (declared: rsi-bs-5m)");
         assertBad(cli.run("replay", "--strategy", "rsi-bs-5m", "--from", "2014-01-01", "--to", "2014-02-01"),

@@ -94,13 +94,13 @@ class ReportCommandTest {
         assertThat(r.out()).isEqualTo("""
                 strategy        btc-bin-1h: rsi on binance BTC/USDT 1h, run live
                 closed trades   3 (2 won, 1 lost)
-                total pnl       35.015 USDT
+                total pnl       35.02 USDT
                 win rate        66.67%
                 avg return      1.153929510797%
-                max drawdown    49.92 USDT (4.83% of 1032.934), peak at the sell of 2024-01-01T03:00:00Z, \
+                max drawdown    49.92 USDT (4.83% of 1032.93), peak at the sell of 2024-01-01T03:00:00Z, \
                 trough at the sell of 2024-01-01T06:00:00Z
-                open position   0.025 bought at 39800, fee 0.995, on the candle of 2024-01-01T10:00:00Z
-                unrealised pnl  7.7675 USDT (0.78%) at the close of 2024-01-01T12:00:00Z, 40150.5
+                open position   0.025 bought at 39800, fee 1.00, on the candle of 2024-01-01T10:00:00Z
+                unrealised pnl  7.77 USDT (0.78%) at the close of 2024-01-01T12:00:00Z, 40150.5
                 query 2         total_trades 7, total_pnl 35.015, avg_return 1.1539295107973333, winning_trades 2, \
                 losing_trades 1
                 """);
@@ -142,8 +142,8 @@ class ReportCommandTest {
                 win rate        100.00%
                 avg return      2.264402264402%
                 max drawdown    0 USDT
-                open position   0.02 bought at 40100, fee 0.802, on the candle of 2024-01-01T11:00:00Z
-                unrealised pnl  0.208 USDT (0.03%) at the close of 2024-01-01T12:00:00Z, 40150.5
+                open position   0.02 bought at 40100, fee 0.80, on the candle of 2024-01-01T11:00:00Z
+                unrealised pnl  0.21 USDT (0.03%) at the close of 2024-01-01T12:00:00Z, 40150.5
                 query 2         total_trades 3, total_pnl 18.36, avg_return 2.264402264402, winning_trades 1, \
                 losing_trades 0
                 """);
@@ -205,7 +205,7 @@ class ReportCommandTest {
                 total pnl       -10.79 USDT
                 win rate        0.00%
                 avg return      -2.694805194805%
-                max drawdown    10.79 USDT (2.69% of 400.4), peak at the start, trough at the sell of 2024-01-01T02:00:00Z
+                max drawdown    10.79 USDT (2.69% of 400.40), peak at the start, trough at the sell of 2024-01-01T02:00:00Z
                 open position   none
                 query 2         not run: it reads the trades view, which holds run live only
                 """);
@@ -213,7 +213,7 @@ class ReportCommandTest {
         assertThat(none.out()).isEqualTo("""
                 strategy        btc-bin-1h: rsi on binance BTC/USDT 1h, run bt-2
                 closed trades   0 (0 won, 0 lost)
-                total pnl       0 USDT
+                total pnl       0.00 USDT
                 win rate        0.00%
                 avg return      0%
                 max drawdown    0 USDT
@@ -232,8 +232,8 @@ class ReportCommandTest {
         assertThat(r.out()).isEqualTo("""
                 run live, by total pnl, best first
                 STRATEGY         TYPE      MARKET                TRADES  TOTAL PNL  WIN RATE        AVG RETURN   MAX DRAWDOWN  OPEN
-                btc-bin-1h       rsi       binance BTC/USDT 1h        3     35.015    66.67%   1.153929510797%  49.92 (4.83%)  yes
-                btc-bin-1h-macd  macd      binance BTC/USDT 1h        1      18.36   100.00%   2.264402264402%      0 (0.00%)  yes
+                btc-bin-1h       rsi       binance BTC/USDT 1h        3      35.02    66.67%   1.153929510797%  49.92 (4.83%)  yes
+                btc-bin-1h-macd  macd      binance BTC/USDT 1h        1      18.36   100.00%   2.264402264402%   0.00 (0.00%)  yes
                 sol-kr-1d        scalping  kraken SOL/USD 1d          0          0     0.00%                0%      0 (0.00%)  no
                 eth-cb-15m       trend     coinbase ETH/USD 15m       1     -6.995     0.00%  -0.698801198801%  6.995 (0.70%)  yes
                 """);
@@ -266,7 +266,7 @@ class ReportCommandTest {
         assertThat(r.out()).isEqualTo("""
                 run bt-1, by total pnl, best first
                 STRATEGY         TYPE      MARKET                TRADES  TOTAL PNL  WIN RATE        AVG RETURN   MAX DRAWDOWN  OPEN
-                btc-bin-1h-macd  macd      binance BTC/USDT 1h        0          0     0.00%                0%      0 (0.00%)  no
+                btc-bin-1h-macd  macd      binance BTC/USDT 1h        0       0.00     0.00%                0%   0.00 (0.00%)  no
                 eth-cb-15m       trend     coinbase ETH/USD 15m       0          0     0.00%                0%      0 (0.00%)  no
                 sol-kr-1d        scalping  kraken SOL/USD 1d          0          0     0.00%                0%      0 (0.00%)  no
                 btc-bin-1h       rsi       binance BTC/USDT 1h        1     -10.79     0.00%  -2.694805194805%  10.79 (2.69%)  no

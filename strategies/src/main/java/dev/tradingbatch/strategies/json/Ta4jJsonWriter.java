@@ -47,6 +47,7 @@ import org.ta4j.core.serialization.RuleSerialization;
 public final class Ta4jJsonWriter {
 
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new Gson();
 
     private Ta4jJsonWriter() {
     }
@@ -124,7 +125,7 @@ public final class Ta4jJsonWriter {
         JsonObject parameters = new JsonObject();
         descriptor.getParameters().forEach((key, value) -> {
             if (!key.startsWith("__")) {
-                parameters.add(key, JsonParser.parseString(new Gson().toJson(value)));
+                parameters.add(key, GSON.toJsonTree(value));
             }
         });
         if (!parameters.isEmpty()) {
@@ -181,7 +182,7 @@ public final class Ta4jJsonWriter {
         json.addProperty("type", type);
         if (parameters != null) {
             JsonObject params = new JsonObject();
-            parameters.forEach((key, value) -> params.add(key, new Gson().toJsonTree(value)));
+            parameters.forEach((key, value) -> params.add(key, GSON.toJsonTree(value)));
             json.add("parameters", params);
         }
         JsonArray array = new JsonArray();

@@ -19,7 +19,8 @@ import java.util.List;
  * it with the application's settings switches it to WAL, and the migration puts a lock file beside it, so pointed at
  * another application's database by mistake, the application would change that file before Flyway complained.
  * A file that does not exist or is empty is new; a file with tables is ours when it has Flyway's schema history with
- * our first migration; anything else is refused, naming the file.
+ * our first migration, or with no migration yet (another process of ours is migrating it); anything else is
+ * refused, naming the file.
  */
 public final class SqliteFileCheck {
 
@@ -67,9 +68,18 @@ public final class SqliteFileCheck {
         }
     }
 
+    /**
+     * Whether the schema history is ours: its first migration is ours, or it has none yet (another process of
+     * ours, started at the same moment on a new file, has created the history and is migrating).
+     */
     private static boolean ours(Statement s) throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT script FROM flyway_schema_history WHERE version = '1'")) {
-            return rs.next() && FIRST_SCRIPT.equals(rs.getString(1));
+            if (rs.next()) {
+                return FIRST_SCRIPT.equals(rs.getString(1));
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            return rs.next() && rs.getLong(1) == 0;
         }
     }
 

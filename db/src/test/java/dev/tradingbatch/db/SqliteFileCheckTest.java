@@ -39,6 +39,30 @@ class SqliteFileCheckTest {
     }
 
     @Test
+    void shouldTakeADatabaseAnotherProcessOfOursHasBegunToMigrate() throws Exception {
+        Path file = dir.resolve("migrating.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+            // what Flyway commits before its first migration: the history table, holding no migration yet
+            s.execute("CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY, version TEXT, script TEXT)");
+        }
+
+        assertThatCode(() -> SqliteFileCheck.check(file)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldRefuseAnotherApplicationsFlywayHistory() throws Exception {
+        Path file = dir.resolve("flyway-other.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+            s.execute("CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY, version TEXT, script TEXT)");
+            s.execute("INSERT INTO flyway_schema_history VALUES (1, '1', 'V1__create_users.sql')");
+            s.execute("CREATE TABLE users (id INTEGER)");
+        }
+
+        assertThatThrownBy(() -> SqliteFileCheck.check(file)).isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("it is another application's database (tables flyway_schema_history, users;");
+    }
+
+    @Test
     void shouldRefuseAnotherApplicationsDatabaseNamingItsTables() throws Exception {
         Path file = dir.resolve("other.db");
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {

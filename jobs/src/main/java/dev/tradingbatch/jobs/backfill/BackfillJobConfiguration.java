@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.db.RejectedCandleRepository;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,17 +34,29 @@ import java.time.Clock;
 
 /**
  * The backfill job: one step reads candles (an exchange page by page, or a CSV file), validates
- * them and stores each new one in chunks; refused rows go to the rejected table.
+ * them and stores each new one in chunks; refused rows go to the rejected table. A second step settles
+ * the intervals without trades the exchange answered for ({@link SettleNoTradeIntervals}).
  */
 @Configuration(proxyBeanMethods = false)
 class BackfillJobConfiguration {
 
     /** Parameters: see {@link BackfillParameters}. */
     @Bean
-    Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, JobRecords jobRecords) {
+    Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, Step settleNoTradeIntervalsStep,
+                           JobRecords jobRecords) {
         return new JobBuilder(JobNames.BACKFILL_CANDLES_JOB, jobRepository)
                 .listener(jobRecords)
                 .start(backfillCandlesStep)
+                .next(settleNoTradeIntervalsStep)
+                .build();
+    }
+
+    /** Records the ranges without trades the exchange answered for as confirmed empty. */
+    @Bean
+    Step settleNoTradeIntervalsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                    GapRepository gaps, TradingProperties properties, Clock clock) {
+        return new StepBuilder(JobNames.SETTLE_NO_TRADE_INTERVALS_STEP, jobRepository)
+                .tasklet(new SettleNoTradeIntervals(gaps, properties.gaps().settle(), clock), transactionManager)
                 .build();
     }
 
@@ -56,11 +70,18 @@ class BackfillJobConfiguration {
     @Bean
     Step backfillCandlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              CandleSources sources, CandleItemWriter candleItemWriter,
-                             TradingProperties properties, Progress progress) {
+                             TradingProperties properties, Progress progress, Clock clock) {
         return new PerExecutionStep(JobNames.BACKFILL_CANDLES_STEP, execution -> CandleChunks.step(
                         JobNames.BACKFILL_CANDLES_STEP, jobRepository, transactionManager, candleItemReader(sources, execution.getJobParameters()),
                         candleItemWriter, properties.backfill().chunkSize(), progress)
                 .listener(new StepExecutionListener() {
+                    /** When the exchange was asked: what settles the intervals it left out (market clock). */
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        stepExecution.getJobExecution().getExecutionContext()
+                                .putLong(SettleNoTradeIntervals.ASKED_AT, clock.millis());
+                    }
+
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
                         return stepExecution.getExitStatus()

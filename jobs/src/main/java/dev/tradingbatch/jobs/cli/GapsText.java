@@ -41,7 +41,7 @@ final class GapsText {
 
     private static String status(Gap g, int maxAsks) {
         if (g.confirmedEmpty()) {
-            return "confirmed empty (asked " + g.asks() + " times)";
+            return "confirmed empty (asked " + (g.asks() == 1 ? "once" : g.asks() + " times") + ")";
         }
         if (g.asks() == 0) {
             return "open, never asked";

@@ -133,8 +133,11 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
     /**
      * @param maxAsks times a missing range answered empty is asked again (one ask per gap fill run)
      *                before it is recorded as confirmed empty
+     * @param settle  how long after an interval closed an exchange that leaves out intervals without trades
+     *                (Coinbase) must have been asked for it before its answer counts: a candle may be published a
+     *                little late, and a missing one asked too early is not yet an answer
      */
-    public record Gaps(@DefaultValue("3") int maxAsks) {
+    public record Gaps(@DefaultValue("3") int maxAsks, @DefaultValue("1m") Duration settle) {
     }
 
     /**

@@ -73,7 +73,11 @@ class BackfillCandlesJobTest {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
-        assertThat(JobTests.stepNames(execution)).containsExactly(JobNames.BACKFILL_CANDLES_STEP);
+        assertThat(JobTests.stepNames(execution)).containsExactly(JobNames.BACKFILL_CANDLES_STEP,
+                JobNames.SETTLE_NO_TRADE_INTERVALS_STEP);
+        assertThat(Counts.of(JobTests.step(execution, JobNames.SETTLE_NO_TRADE_INTERVALS_STEP)))
+                .as("binance answers a quiet hour with a candle: nothing to settle")
+                .isEqualTo(new Counts(0, 0, 0, 0, 1, 0));
         StepExecution step = JobTests.step(execution, JobNames.BACKFILL_CANDLES_STEP);
         // 1000 + 1000 + 500 candles, one commit each; the third chunk ends with the reader's end
         assertThat(Counts.of(step)).isEqualTo(new Counts(2500, 2500, 0, 0, 3, 0));

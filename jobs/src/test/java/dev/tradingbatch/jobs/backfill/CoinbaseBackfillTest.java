@@ -69,6 +69,9 @@ class CoinbaseBackfillTest {
         assertThat(first.close()).isEqualByComparingTo("42050.00000001");
         assertThat(first.volume()).isEqualByComparingTo("123.45678901");
         assertThat(stored.getLast().openTime()).isEqualTo(T0 + 399 * H);
+        // Coinbase leaves out an hour without trades: answered with later candles, it is no hole in the data
+        assertThat(cli.run("gaps", "--exchange", "coinbase").out())
+                .contains("2024-01-01T07:00:00Z   2024-01-01T08:00:00Z          1  confirmed empty (asked once)");
         coinbase.verify(getRequestedFor(urlPathEqualTo(CANDLES)).withQueryParam("start", equalTo("2024-01-01T00:00:00Z"))
                 .withQueryParam("end", equalTo("2024-01-13T11:00:00Z")).withQueryParam("granularity", equalTo("3600")));
         coinbase.verify(getRequestedFor(urlPathEqualTo(CANDLES)).withQueryParam("start", equalTo("2024-01-13T12:00:00Z"))

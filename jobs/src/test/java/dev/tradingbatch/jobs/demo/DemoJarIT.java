@@ -47,7 +47,7 @@ class DemoJarIT {
                         + "0 pages fetched, 1917 stored, 0 already present, 0 rejected (COMPLETED")
                 .contains("import data/demo-samples/binanceus-ETH-USD-5m.csv as binanceus ETH/USD 5m: "
                         + "0 pages fetched, 580 stored, 0 already present, 0 rejected (COMPLETED")
-                .containsPattern("demo-rsi +bitstamp BTC/USD 5m +\\d+ +17 +-?\\d+\\.\\d\\d% +\\d+\\.\\d\\d% +20\\.20% ");
+                .containsPattern("demo-rsi +bitstamp BTC/USD 5m +\\d+ +17 +-?\\d+\\.\\d\\d% +\\d+\\.\\d\\d% +19\\.98% ");
         for (String id : new String[] {"demo-rsi", "demo-macd", "demo-scalping", "demo-trend"}) {
             assertThat(empty.resolve("reports").resolve(id + ".html")).as(id).isRegularFile();
         }

@@ -34,10 +34,13 @@ public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, Ex
     }
 
     /**
-     * @param candlesPerRequest the most candles one request returns
-     * @param candlesKept       when the exchange serves only its most recent candles (Kraken: 720), how many
+     * @param candlesPerRequest   the most candles one request returns
+     * @param candlesKept         when the exchange serves only its most recent candles (Kraken: 720), how many
+     * @param noTradesNoCandle    whether the exchange leaves out an interval without trades (Coinbase) rather than
+     *                            answer it with a candle of zero volume (Binance): then an interval missing from an
+     *                            answer that has later candles had no trades, and is no hole in the data
      */
-    public record Limits(int candlesPerRequest, OptionalInt candlesKept) {
+    public record Limits(int candlesPerRequest, OptionalInt candlesKept, boolean noTradesNoCandle) {
     }
 
     /** Builds an exchange's own candle source, the one that talks to its REST API. */

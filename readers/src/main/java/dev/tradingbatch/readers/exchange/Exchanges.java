@@ -15,7 +15,7 @@ public final class Exchanges {
 
     /** Spot klines; 6000 request weight per minute per IP, a klines request weighs 2 whatever its limit. */
     public static final Exchange BINANCE = new Exchange(BinanceCandleSource.NAME, BinanceCandleSource.served(),
-            new Exchange.Limits(BinanceCandleSource.PAGE_LIMIT, OptionalInt.empty()),
+            new Exchange.Limits(BinanceCandleSource.PAGE_LIMIT, OptionalInt.empty(), false),
             new ExchangeSettings("https://api.binance.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(6000, Duration.ofMinutes(1), 2)),
             (settings, clock, usedWeight) -> new BinanceCandleSource(settings.baseUrl(), clock, settings.timeouts(),
@@ -23,14 +23,14 @@ public final class Exchanges {
 
     /** Coinbase Exchange candles (XChange's default host, api.pro.coinbase.com, was retired); 10 public requests per second. */
     public static final Exchange COINBASE = new Exchange(CoinbaseCandleSource.NAME, CoinbaseCandleSource.served(),
-            new Exchange.Limits(CoinbaseCandleSource.MAX_ROWS, OptionalInt.empty()),
+            new Exchange.Limits(CoinbaseCandleSource.MAX_ROWS, OptionalInt.empty(), true),
             new ExchangeSettings("https://api.exchange.coinbase.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(10, Duration.ofSeconds(1), 1)),
             (settings, clock, usedWeight) -> new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts()));
 
     /** Kraken OHLC: every candle it still has in one request, its 720 most recent; about one public request per second. */
     public static final Exchange KRAKEN = new Exchange(KrakenCandleSource.NAME, KrakenCandleSource.served(),
-            new Exchange.Limits(KrakenCandleSource.HISTORY, OptionalInt.of(KrakenCandleSource.HISTORY)),
+            new Exchange.Limits(KrakenCandleSource.HISTORY, OptionalInt.of(KrakenCandleSource.HISTORY), false),
             new ExchangeSettings("https://api.kraken.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(1, Duration.ofSeconds(1), 1)),
             (settings, clock, usedWeight) -> new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts()));

@@ -47,9 +47,9 @@ class ExchangesTest {
         assertThat(Exchanges.COINBASE.timeframes())
                 .containsExactly(Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.H1, Timeframe.D1);
         assertThat(Exchanges.KRAKEN.timeframes()).containsExactly(Timeframe.values());
-        assertThat(Exchanges.BINANCE.limits()).isEqualTo(new Exchange.Limits(1000, OptionalInt.empty()));
-        assertThat(Exchanges.COINBASE.limits()).isEqualTo(new Exchange.Limits(300, OptionalInt.empty()));
-        assertThat(Exchanges.KRAKEN.limits()).isEqualTo(new Exchange.Limits(720, OptionalInt.of(720)));
+        assertThat(Exchanges.BINANCE.limits()).isEqualTo(new Exchange.Limits(1000, OptionalInt.empty(), false));
+        assertThat(Exchanges.COINBASE.limits()).isEqualTo(new Exchange.Limits(300, OptionalInt.empty(), true));
+        assertThat(Exchanges.KRAKEN.limits()).isEqualTo(new Exchange.Limits(720, OptionalInt.of(720), false));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.operations;
 
+import org.springframework.batch.core.configuration.DuplicateJobException;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -8,10 +10,14 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.launch.NoSuchJobException;
+import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Starts a job the way every command and schedule does: a run with the same identifying parameters
  * as a FAILED or STOPPED one restarts it where it stopped; one left STARTED by a process that is
- * gone is first marked FAILED (with a message saying so) and then restarted.
+ * gone is first marked FAILED (with a message saying so) and then restarted. A start records its job
+ * instance and execution together ({@link AtomicJobOperator}).
  */
 @Component
 public class JobLaunches {
@@ -27,14 +34,39 @@ public class JobLaunches {
     /** Starts tried when creating the execution meets another process's transaction (PostgreSQL). */
     private static final int ATTEMPTS = 5;
 
-    private final JobOperator jobOperator;
+    private final AtomicJobOperator jobOperator;
     private final JobRepository jobRepository;
     private final StaleExecutions stale;
+    /** The jobs a restart finds by name, registered at the first restart (jobs may depend on this class). */
+    private final MapJobRegistry jobRegistry = new MapJobRegistry();
+    private final ObjectProvider<Job> jobs;
 
-    JobLaunches(JobOperator jobOperator, JobRepository jobRepository, StaleExecutions stale) {
-        this.jobOperator = jobOperator;
+    JobLaunches(JobRepository jobRepository, PlatformTransactionManager transactionManager, StaleExecutions stale,
+                ObjectProvider<Job> jobs) {
+        this.jobOperator = new AtomicJobOperator(jobRepository, jobRegistry, transactionManager);
         this.jobRepository = jobRepository;
         this.stale = stale;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Restarts a FAILED or STOPPED execution (its instance's last) in this thread, as {@link JobOperator#restart}
+     * does, recording the new execution as a start does.
+     */
+    public Long restart(long executionId) throws JobInstanceAlreadyCompleteException, NoSuchJobExecutionException,
+            NoSuchJobException, JobRestartException, InvalidJobParametersException {
+        synchronized (jobRegistry) {
+            if (jobRegistry.getJobNames().isEmpty()) {
+                for (Job job : jobs) {
+                    try {
+                        jobRegistry.register(job);
+                    } catch (DuplicateJobException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return jobOperator.restart(executionId);
     }
 
     /**

@@ -32,13 +32,15 @@ public class JobsService {
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
+    private final JobLaunches launches;
     private final StaleExecutions stale;
     private final Heartbeats heartbeats;
     private final ExecutionLookup executions;
     private final List<String> jobNames;
 
-    JobsService(JobRepository jobRepository, JobOperator jobOperator, StaleExecutions stale, Heartbeats heartbeats,
-                ExecutionLookup executions, List<Job> jobs) {
+    JobsService(JobRepository jobRepository, JobOperator jobOperator, JobLaunches launches, StaleExecutions stale,
+                Heartbeats heartbeats, ExecutionLookup executions, List<Job> jobs) {
+        this.launches = launches;
         this.heartbeats = heartbeats;
         this.jobNames = jobs.stream().map(Job::getName).sorted().toList();
         this.jobRepository = jobRepository;
@@ -111,7 +113,7 @@ public class JobsService {
         }
         Long restarted;
         try {
-            restarted = jobOperator.restart(id);
+            restarted = launches.restart(id);
         } catch (JobInstanceAlreadyCompleteException ex) {
             throw new BadInputException(name + " is COMPLETED: there is nothing to restart");
         } catch (NoSuchJobException ex) {

@@ -113,7 +113,8 @@ class ComposeIT {
             int i = 0;
             for (ComposeFile.Service s : services) {
                 Process check = checks.get(i++);
-                assertThat(check.waitFor(60, TimeUnit.SECONDS)).as("health of %s answered", s.name()).isTrue();
+                // five JVMs start at once beside the five services: minutes on a loaded 2-core machine
+                assertThat(check.waitFor(180, TimeUnit.SECONDS)).as("health of %s answered", s.name()).isTrue();
                 String said = Files.readString(dir.resolve("logs").resolve(s.name() + "-health.log"));
                 assertThat(check.exitValue()).as("health of %s: %s", s.name(), said).isZero();
                 assertThat(said).isEqualTo("healthy\n");

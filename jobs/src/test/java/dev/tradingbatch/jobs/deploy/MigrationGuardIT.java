@@ -96,7 +96,7 @@ class MigrationGuardIT {
         List<String> outputs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Process p = processes.get(i);
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("process %d finished", i).isTrue();
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("process %d finished", i).isTrue();
             String output = Files.readString(logs.get(i));
             outputs.add(output);
             assertThat(p.exitValue()).as("exit code of process %d:\n%s", i, output).isZero();

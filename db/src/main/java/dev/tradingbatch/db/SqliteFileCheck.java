@@ -73,13 +73,12 @@ public final class SqliteFileCheck {
      * ours, started at the same moment on a new file, has created the history and is migrating).
      */
     private static boolean ours(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT script FROM flyway_schema_history WHERE version = '1'")) {
-            if (rs.next()) {
-                return FIRST_SCRIPT.equals(rs.getString(1));
-            }
-        }
-        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            return rs.next() && rs.getLong(1) == 0;
+        // one statement, one snapshot: read in two, the first migration could commit between them
+        try (ResultSet rs = s.executeQuery("SELECT (SELECT script FROM flyway_schema_history WHERE version = '1'),"
+                + " (SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL)")) {
+            rs.next();
+            String first = rs.getString(1);
+            return first != null ? FIRST_SCRIPT.equals(first) : rs.getLong(2) == 0;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.operations;
 
+import dev.tradingbatch.db.TestDatabases;
 import dev.tradingbatch.jobs.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,7 @@ class JobStartRecordTest {
 
     @Test
     void shouldLeaveNoJobInstanceWhenItsExecutionCannotBeRecorded() {
-        cli.update("CREATE TRIGGER refuse_execution BEFORE INSERT ON BATCH_JOB_EXECUTION"
-                + " BEGIN SELECT RAISE(ABORT, 'injected: disk I/O error'); END");
+        refuseExecutions(true);
 
         CliRun.Result refused = cli.run(IMPORT);
 
@@ -42,13 +42,28 @@ class JobStartRecordTest {
         assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isZero();
         assertThat(cli.count("SELECT COUNT(*) FROM ohlcv_data")).isZero();
 
-        cli.update("DROP TRIGGER refuse_execution");
+        refuseExecutions(false);
         CliRun.Result imported = cli.run(IMPORT);
 
         assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
         assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
         assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(1);
         assertThat(cli.count("SELECT COUNT(*) FROM ohlcv_data")).isPositive();
+    }
+
+    /** Makes the database refuse (or take again) new job executions, as a full disk or an I/O error would. */
+    private void refuseExecutions(boolean refuse) {
+        if (!TestDatabases.postgresql()) {
+            cli.update(refuse ? "CREATE TRIGGER refuse_execution BEFORE INSERT ON BATCH_JOB_EXECUTION"
+                    + " BEGIN SELECT RAISE(ABORT, 'injected: disk I/O error'); END" : "DROP TRIGGER refuse_execution");
+        } else if (refuse) {
+            cli.update("CREATE FUNCTION refuse_execution() RETURNS trigger LANGUAGE plpgsql"
+                    + " AS $$ BEGIN RAISE EXCEPTION 'injected: disk I/O error'; END $$");
+            cli.update("CREATE TRIGGER refuse_execution BEFORE INSERT ON BATCH_JOB_EXECUTION"
+                    + " FOR EACH ROW EXECUTE FUNCTION refuse_execution()");
+        } else {
+            cli.update("DROP TRIGGER refuse_execution ON BATCH_JOB_EXECUTION");
+        }
     }
 
     @Test

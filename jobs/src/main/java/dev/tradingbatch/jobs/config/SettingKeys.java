@@ -96,7 +96,9 @@ final class SettingKeys {
     static String uniform(ConfigurationPropertyName name) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < name.getNumberOfElements(); i++) {
-            s.append(indexed(name, i) ? "[" : ".").append(name.getElement(i, Form.UNIFORM)).append(indexed(name, i) ? "]" : "");
+            String element = name.getElement(i, Form.UNIFORM);
+            // markets[0] and markets.0 are one list element
+            s.append(indexed(name, i) || element.matches("[0-9]+") ? "[" + element + "]" : "." + element);
         }
         return s.substring(1);
     }

@@ -37,7 +37,14 @@ public class SqliteBackup {
      * Returns those counts. The caller removes the file on failure.
      */
     public TableCounts copyTo(Path target) throws SQLException {
+        return copyTo(target, () -> {
+        });
+    }
+
+    /** {@link #copyTo(Path)}, running {@code copied} once the pages are copied, before the copy is checked. */
+    public TableCounts copyTo(Path target, Runnable copied) throws SQLException {
         TableCounts atCopy = copy(target);
+        copied.run();
         singleFile(target);
         TableCounts inCopy = verify(target);
         if (!inCopy.equals(atCopy)) {

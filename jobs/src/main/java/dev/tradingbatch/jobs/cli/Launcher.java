@@ -1,16 +1,16 @@
 package dev.tradingbatch.jobs.cli;
 
-import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.TradingBatchApplication;
+import dev.tradingbatch.jobs.config.ConfigurationErrors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Starts the Spring application for a command, once its arguments have been checked. Properties
@@ -55,34 +55,15 @@ public final class Launcher {
         environment.getPropertySources().addFirst(new MapPropertySource("launcher", properties));
         app.setEnvironment(environment);
         app.addInitializers(ctx -> beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean)));
+        // a start that fails before logging is set up (a configuration file that is not YAML) would print Spring's
+        // report with a stack trace: the command says what is wrong in one line (Cli), as after it
+        LoggingSystem logging = LoggingSystem.get(Launcher.class.getClassLoader());
+        logging.setLogLevel(SpringApplication.class.getName(), LogLevel.OFF);
+        logging.setLogLevel("org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", LogLevel.OFF);
         try {
             return app.run();
         } catch (RuntimeException e) {
-            throw unreadableSetting(e).orElse(e);
+            throw ConfigurationErrors.badInput(e).map(RuntimeException.class::cast).orElse(e);
         }
-    }
-
-    /**
-     * A setting whose text cannot be converted to its type ({@code max-attempts: many}) is bad input
-     * naming the key, as a value the settings refuse is; a refusal of our own is kept as it is.
-     */
-    private static Optional<RuntimeException> unreadableSetting(RuntimeException e) {
-        BindException bind = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException) {
-                return Optional.empty();
-            }
-            if (t instanceof BindException b) {
-                bind = b;
-            }
-        }
-        if (bind == null || bind.getProperty() == null) {
-            return Optional.empty();
-        }
-        Class<?> type = bind.getTarget().getType().resolve(Object.class);
-        BadInputException bad = new BadInputException("cannot read " + bind.getName() + "='"
-                + bind.getProperty().getValue() + "' as " + type.getSimpleName());
-        bad.initCause(e);
-        return Optional.of(bad);
     }
 }

@@ -14,7 +14,6 @@ import dev.tradingbatch.db.SqliteFileCheck;
 import dev.tradingbatch.db.SqliteTransactions;
 import dev.tradingbatch.db.SqliteUrls;
 import dev.tradingbatch.jobs.BadInputException;
-import org.springframework.beans.factory.annotation.Value;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.readers.exchange.Sleeper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -56,9 +55,8 @@ class DatabaseConfiguration {
      * writing for as long as the exchange takes to answer.
      */
     @Bean
-    LazyDataSource dataSource(DataSourceProperties properties,
-                              @Value("${trading.database.busy-retries:" + SqliteTransactions.DEFAULT_BUSY_RETRIES + "}")
-                              int busyRetries) {
+    LazyDataSource dataSource(DataSourceProperties properties, TradingProperties trading) {
+        int busyRetries = trading.database().busyRetries();
         String url = properties.determineUrl();
         HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         if (Dialect.of(url) == Dialect.POSTGRESQL) {
@@ -107,8 +105,9 @@ class DatabaseConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(Clock.class)
-    Clock clock(@Value("${trading.now:}") String now) {
-        if (now.isBlank()) {
+    Clock clock(TradingProperties trading) {
+        String now = trading.now();
+        if (now == null || now.isBlank()) {
             return Clock.systemUTC();
         }
         try {

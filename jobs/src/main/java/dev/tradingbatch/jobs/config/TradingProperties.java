@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.config;
 
+import dev.tradingbatch.db.SqliteTransactions;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
@@ -22,13 +23,19 @@ import java.util.TreeMap;
  * bound, when any command starts: an exchange that is not in {@link Exchanges}, or a value its
  * settings refuse, is bad input naming the key (exit code 2).
  *
+ * Every key under {@code trading.} is one of these components' (in kebab case, see {@link SettingKeys}): any other
+ * key is refused when a command starts, so a setting added here is known at once, and one read some other way
+ * (an {@code @Value}) would be refused.
+ *
  * @param exchanges what is changed of each exchange's default settings, by exchange name
+ * @param now       pretend the time is this (a TIME as {@code backfill --from} takes it); unset: the system clock
  */
 @ConfigurationProperties(TradingProperties.PREFIX)
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
                                 @DefaultValue Gaps gaps, @DefaultValue Jobs jobs,
                                 Map<String, StrategyProperties> strategies, List<MarketProperties> markets,
-                                @DefaultValue Schedule schedule, @DefaultValue Plugins plugins) {
+                                @DefaultValue Schedule schedule, @DefaultValue Plugins plugins,
+                                @DefaultValue Database database, String now) {
 
     static final String PREFIX = "trading";
 
@@ -109,6 +116,13 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                      Integer warmUp, BigDecimal stake,
                                      @DefaultValue("0.001") BigDecimal feeRate,
                                      @DefaultValue("0") BigDecimal slippageBps) {
+    }
+
+    /**
+     * @param busyRetries SQLite: how many more times a transaction whose write lock stayed busy for the whole busy
+     *                    timeout is begun before its job fails
+     */
+    public record Database(@DefaultValue("" + SqliteTransactions.DEFAULT_BUSY_RETRIES) int busyRetries) {
     }
 
     /**

@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -38,6 +37,10 @@ import java.util.zip.GZIPOutputStream;
  * back as {@code backfill --exchange file} would and checks it against the database, and only then
  * deletes exactly those candles, in one short transaction. Until that transaction commits the
  * database is untouched, and a failure removes the file.
+ * <p>
+ * The file is written under a temporary name beside it ({@link PartialFiles}) and renamed once checked, before the
+ * delete: a run killed before the rename leaves no file at the name asked for (a truncated gzip there would be
+ * half-read by an import), only a temporary file that the next run replaces.
  */
 @Service
 public class ArchiveService {
@@ -47,11 +50,14 @@ public class ArchiveService {
     private final CandleRepository candles;
     private final ArchivedCandleRepository archived;
     private final TransactionTemplate transaction;
+    private final PartialFileHook hook;
 
-    ArchiveService(CandleRepository candles, ArchivedCandleRepository archived, PlatformTransactionManager transactions) {
+    ArchiveService(CandleRepository candles, ArchivedCandleRepository archived, PlatformTransactionManager transactions,
+                   PartialFileHook hook) {
         this.candles = candles;
         this.archived = archived;
         this.transaction = new TransactionTemplate(transactions);
+        this.hook = hook;
     }
 
     /**
@@ -73,21 +79,30 @@ public class ArchiveService {
             throw new BadInputException("nothing to archive: " + market + " has no candle before "
                     + Instant.ofEpochMilli(request.before()) + " (first stored: " + Instant.ofEpochMilli(stored.first()) + ")");
         }
-        FileChannel channel = create(request.file());
+        Path file = request.file();
+        Path partial = PartialFiles.of(file, ArchiveRequest.SUFFIX);
+        Path written = partial;   // what a failure removes: the temporary file, then the archive once renamed
+        FileChannel channel = create(partial);
         Export export;
         long bytes;
         try {
-            export = write(channel, market, request.before());
-            bytes = Files.size(request.file());
-            CandleLines.Digest reRead = reRead(request.file());
+            export = write(channel, market, request.before(), partial);
+            bytes = Files.size(partial);
+            CandleLines.Digest reRead = reRead(partial);
             if (!reRead.sameAs(export.rows)) {
                 throw new IllegalStateException("the file read back holds " + reRead.count() + " rows (SHA-256 "
                         + reRead.shortHex() + ") where the database gave " + export.rows.count() + " (SHA-256 "
                         + export.rows.shortHex() + ")");
             }
+            // renamed before the delete: once the candles are gone, the archive is at its name, whole and checked
+            PartialFiles.publish(partial, file, "--to");
+            written = file;
             delete(market, request.before(), export);
+        } catch (BadInputException e) {
+            remove(written);
+            throw e;
         } catch (IOException | RuntimeException e) {
-            remove(request.file());
+            remove(written);
             // the cause is kept as suppressed: failures are reported by their root cause, and this message says more
             IllegalStateException failure = new IllegalStateException("archive of " + market + " failed, file removed and "
                     + "nothing deleted: " + e.getMessage());
@@ -102,13 +117,13 @@ public class ArchiveService {
     private record Export(CandleLines.Digest rows, CandleLines.Digest openTimes, long first, long last) {
     }
 
-    private static FileChannel create(Path file) {
+    /** The temporary file, emptied: what a killed run left there is replaced. */
+    private static FileChannel create(Path partial) {
         try {
-            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            throw NewFiles.exists("--to", file);
+            return FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + partial + ": " + e.getMessage(), e);
         }
     }
 
@@ -116,7 +131,7 @@ public class ArchiveService {
      * Streams the candles before {@code before} from one query (one snapshot of the series) into the
      * file, and forces the file to disk before anything is deleted.
      */
-    private Export write(FileChannel channel, MarketKey market, long before) throws IOException {
+    private Export write(FileChannel channel, MarketKey market, long before, Path partial) throws IOException {
         CandleLines.Digest rows = new CandleLines.Digest();
         CandleLines.Digest openTimes = new CandleLines.Digest();
         long[] firstLast = {Long.MAX_VALUE, Long.MIN_VALUE};
@@ -138,6 +153,7 @@ public class ArchiveService {
                     firstLast[1] = Math.max(firstLast[1], c.openTime());
                 });
                 out.flush();
+                hook.written(partial);
                 gzip.finish();
                 channel.force(true);
             }

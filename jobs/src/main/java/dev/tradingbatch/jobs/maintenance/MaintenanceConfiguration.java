@@ -2,6 +2,8 @@ package dev.tradingbatch.jobs.maintenance;
 
 import dev.tradingbatch.db.ArchivedCandleRepository;
 import dev.tradingbatch.db.SqliteBackup;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -13,4 +15,11 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({ArchivedCandleRepository.class, SqliteBackup.class})
 class MaintenanceConfiguration {
+
+    /** Nothing happens between writing a new file and checking it; tests stop there as a kill would. */
+    @Bean
+    @ConditionalOnMissingBean(PartialFileHook.class)
+    PartialFileHook partialFileHook() {
+        return PartialFileHook.NONE;
+    }
 }

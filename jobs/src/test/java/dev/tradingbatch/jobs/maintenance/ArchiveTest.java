@@ -18,12 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -153,6 +155,89 @@ class ArchiveTest {
     }
 
     /**
+     * A run killed while it writes the archive (stopped there as kill -9 would stop it: no clean-up runs, and the
+     * temporary file keeps the bytes it had on disk) leaves no file at the name asked for and deletes nothing; the
+     * next run replaces the temporary file and archives.
+     */
+    @Test
+    void shouldLeaveNoFileAtItsNameWhenKilledAndArchiveOnTheRerun() throws IOException {
+        Path file = dir.resolve("old.csv.gz");
+        Path partial = dir.resolve(".old.partial.csv.gz");
+        List<String> midWrite = new ArrayList<>();
+        byte[][] onDisk = new byte[1][];
+        CliRun killed = new CliRun(dir).bean("kill", (PartialFileHook) p -> {
+            midWrite.addAll(names(dir));
+            onDisk[0] = read(p);
+            throw new Killed();
+        });
+
+        assertThatThrownBy(() -> killed.run(archive(file))).isInstanceOf(Killed.class);
+        Files.write(partial, onDisk[0]);   // what the kill left
+
+        assertThat(midWrite).contains(partial.getFileName().toString()).doesNotContain(file.getFileName().toString());
+        assertThat(file).doesNotExist();
+        assertThat(cli.count("SELECT COUNT(*) FROM candles")).isEqualTo(1917);
+
+        CliRun.Result rerun = cli.run(archive(file));
+
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("  deleted  860 candles in one transaction; 1057 left");
+        assertThat(gunzip(file)).containsExactlyElementsOf(Files.readAllLines(BITSTAMP_SAMPLE).subList(0, 861));
+        assertThat(partial).doesNotExist();
+        assertThat(names(dir)).noneMatch(name -> name.contains("partial"));
+    }
+
+    /** A truncated archive a killed run left under the temporary name is replaced, never read nor kept. */
+    @Test
+    void shouldReplaceATruncatedArchiveLeftByAKilledRun() throws IOException {
+        Path file = dir.resolve("old.csv.gz");
+        Path partial = dir.resolve(".old.partial.csv.gz");
+        Files.write(partial, Arrays.copyOf(gzip(Files.readAllLines(BITSTAMP_SAMPLE).subList(0, 400)), 3000));
+
+        CliRun.Result r = cli.run(archive(file));
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(gunzip(file)).containsExactlyElementsOf(Files.readAllLines(BITSTAMP_SAMPLE).subList(0, 861));
+        assertThat(partial).doesNotExist();
+    }
+
+    /** What a kill -9 does to a run: it stops where it is, and nothing after runs (no catch block removes files). */
+    static final class Killed extends Error {
+        Killed() {
+            super("killed");
+        }
+    }
+
+    static List<String> names(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String[] archive(Path file) {
+        return new String[]{"archive", "--exchange", "bitstamp", "--symbol", "BTC/USD", "--timeframe", "5m",
+                "--before", "2013-11-28", "--to", file.toString()};
+    }
+
+    private static byte[] gzip(List<String> lines) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
      * Another process stores an old candle after the export and before the delete: the delete finds
      * the candles before --before are no longer the exported ones and deletes nothing.
      */
@@ -178,7 +263,7 @@ class ArchiveTest {
                 }
             };
             ArchiveService service = new ArchiveService(new CandleRepository(ds), interfered,
-                    new DataSourceTransactionManager(ds));
+                    new DataSourceTransactionManager(ds), PartialFileHook.NONE);
             Path file = dir.resolve("old.csv.gz");
 
             assertThatThrownBy(() -> service.archive(ArchiveRequest.parse("bitstamp", "BTC/USD", "5m", "2013-11-28", file)))

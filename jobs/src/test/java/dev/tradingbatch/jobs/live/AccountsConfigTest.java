@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.live;
 
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +105,22 @@ class AccountsConfigTest {
         assertThat(r.err()).isEqualTo("error: strategy 'btc-live': mode live: live evaluations are not built yet"
                 + " (docs/live.md); its account 'main' can be checked with: accounts --balances main\n");
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
+    }
+
+    @Test
+    void shouldPrintTheBalancesTheExchangeAnswersForASignedRequest() {
+        try (BinanceSpotStandIn binance = new BinanceSpotStandIn("k", "s").balance("USDT", "10000")
+                .balance("BTC", "1").balance("ETH", "0")) {
+            CliRun.Result r = cli().with("trading.accounts.main.base-url", binance.baseUrl())
+                    .run("accounts", "--balances", "main");
+
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).isEqualTo("""
+                    ASSET                        FREE                   LOCKED
+                    BTC                    1.00000000               0.00000000
+                    USDT               10000.00000000               0.00000000
+                    """);
+        }
     }
 
     @Test

@@ -193,7 +193,8 @@ public final class BinanceSpotOrders implements SpotOrders {
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         query.append(query.isEmpty() ? "" : "&").append("recvWindow=").append(RECV_WINDOW)
                 .append("&timestamp=").append(clock.millis());
-        query.append("&signature=").append(BinanceSigner.sign(credentials.secret(), query.toString()));
+        String signature = BinanceSigner.sign(credentials.secret(), query.toString());
+        query.append("&signature=").append(signature);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path + "?" + query))
                 .timeout(timeouts.read())
                 .header("X-MBX-APIKEY", credentials.apiKey())

@@ -29,13 +29,15 @@ import java.util.TreeMap;
  *
  * @param exchanges what is changed of each exchange's default settings, by exchange name
  * @param now       pretend the time is this (a TIME as {@code backfill --from} takes it); unset: the system clock
+ * @param accounts  the exchange accounts live strategies trade on, by name (docs/live.md)
  */
 @ConfigurationProperties(TradingProperties.PREFIX)
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
                                 @DefaultValue Gaps gaps, @DefaultValue Jobs jobs,
                                 Map<String, StrategyProperties> strategies, List<MarketProperties> markets,
                                 @DefaultValue Schedule schedule, @DefaultValue Plugins plugins,
-                                @DefaultValue Database database, String now) {
+                                @DefaultValue Database database, String now,
+                                Map<String, AccountProperties> accounts) {
 
     static final String PREFIX = "trading";
 
@@ -43,6 +45,7 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
         exchanges = exchanges == null ? Map.of() : byLowerCaseName(exchanges);
         exchanges.forEach(TradingProperties::settings);
         strategies = strategies == null ? Map.of() : new TreeMap<>(strategies);
+        accounts = accounts == null ? Map.of() : new TreeMap<>(accounts);
         Duration history = backfill == null ? null : backfill.defaultHistory();
         markets = markets == null ? List.of() : markets.stream().map(m -> m.withDefaultHistory(history)).toList();
     }
@@ -110,12 +113,16 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
      * @param stake          quote currency spent on each entry
      * @param feeRate        fee on each fill's notional, e.g. 0.001
      * @param slippageBps    fill price moved against the trader, in basis points
+     * @param mode           {@code paper} (the default: fills are modelled) or {@code live} (orders on
+     *                       {@code account}, docs/live.md)
+     * @param account        a live strategy's account, one of {@code trading.accounts}
      */
     public record StrategyProperties(String exchange, String symbol, String timeframe, String type,
                                      Map<String, String> params, String definition, String definitionFile,
                                      Integer warmUp, BigDecimal stake,
                                      @DefaultValue("0.001") BigDecimal feeRate,
-                                     @DefaultValue("0") BigDecimal slippageBps) {
+                                     @DefaultValue("0") BigDecimal slippageBps,
+                                     @DefaultValue("paper") String mode, String account) {
     }
 
     /**

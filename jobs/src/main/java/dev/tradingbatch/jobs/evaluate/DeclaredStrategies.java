@@ -7,6 +7,8 @@ import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.live.Account;
+import dev.tradingbatch.jobs.live.Accounts;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.Exchanges;
 import dev.tradingbatch.strategies.FillModel;
@@ -42,6 +44,8 @@ public class DeclaredStrategies {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     private final Map<String, DeclaredStrategy> byId = new LinkedHashMap<>();
+    /** The account of each strategy declared {@code mode: live}. */
+    private final Map<String, Account> liveAccounts = new LinkedHashMap<>();
 
     private final StrategyTypes types;
     private final CandleRepository candles;
@@ -49,7 +53,7 @@ public class DeclaredStrategies {
     private final Clock clock;
 
     DeclaredStrategies(TradingProperties properties, StrategyTypes types, TradeRepository trades,
-                       CandleRepository candles, Clock clock) {
+                       CandleRepository candles, Clock clock, Accounts accounts) {
         this.types = types;
         this.candles = candles;
         this.trades = trades;
@@ -94,8 +98,54 @@ public class DeclaredStrategies {
             if (p.slippageBps().signum() < 0 || p.slippageBps().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
                 throw bad(id, "slippage-bps", "must be in [0, 10000), got " + p.slippageBps().toPlainString());
             }
+            liveAccount(id, p, market, accounts).ifPresent(a -> liveAccounts.put(id, a));
             byId.put(id, new DeclaredStrategy(id, market, spec, stake, p.feeRate(), p.slippageBps()));
         }
+    }
+
+    /**
+     * The account of a strategy declared {@code mode: live}: one of {@code trading.accounts}, on the exchange of the
+     * strategy's market. Empty for {@code mode: paper}, which ignores {@code account:} (switching a strategy between
+     * the two is one line).
+     */
+    private static Optional<Account> liveAccount(String id, TradingProperties.StrategyProperties p, MarketKey market,
+                                                 Accounts accounts) {
+        String mode = p.mode() == null ? "" : p.mode().strip().toLowerCase(Locale.ROOT);
+        if (mode.equals("paper")) {
+            return Optional.empty();
+        }
+        if (!mode.equals("live")) {
+            throw bad(id, "mode", "must be paper or live, got '" + p.mode() + "'");
+        }
+        if (p.account() == null || p.account().isBlank()) {
+            throw bad(id, "account", "missing: a live strategy names one of trading.accounts (" + accounts.declared() + ")");
+        }
+        Account account = accounts.find(p.account()).orElseThrow(() -> bad(id, "account",
+                "unknown account '" + p.account().strip() + "' (" + accounts.declared() + ")"));
+        if (!account.exchange().name().equals(market.exchange())) {
+            throw bad(id, "account", "'" + account.name() + "' is on " + account.exchange().name()
+                    + ", the strategy trades on " + market.exchange());
+        }
+        return Optional.of(account);
+    }
+
+    /**
+     * The declared strategy, checked as {@link #tradable} and to be a paper strategy: until live evaluations send
+     * their orders (docs/live.md), a live strategy is never evaluated on paper instead.
+     */
+    public DeclaredStrategy evaluable(String id) {
+        DeclaredStrategy s = tradable(id);
+        if (liveAccounts.containsKey(id)) {
+            throw bad(id, "mode", "live: live evaluations are not built yet (docs/live.md); its account '"
+                    + liveAccounts.get(id).name() + "' can be checked with: accounts --balances "
+                    + liveAccounts.get(id).name());
+        }
+        return s;
+    }
+
+    /** The account a strategy declared {@code mode: live} trades on; empty for a paper strategy. */
+    public Optional<Account> liveAccount(String id) {
+        return Optional.ofNullable(liveAccounts.get(id));
     }
 
     /**

@@ -66,7 +66,7 @@ public class EvaluateService {
 
     /** Evaluates the strategy on the candles closed since its last evaluation, if it can; says what it did. */
     public EvaluationResult run(String strategyId) {
-        DeclaredStrategy s = declared.tradable(strategyId);
+        DeclaredStrategy s = declared.evaluable(strategyId);
         MarketKey market = s.market();
         long tf = market.timeframe().millis();
         long through = market.timeframe().floor(clock.millis()) - tf;

@@ -42,6 +42,10 @@ class EvaluateStrategyTasklet implements Tasklet {
         StepExecution step = contribution.getStepExecution();
         JobParameters p = step.getJobParameters();
         DeclaredStrategy s = declared.get(p.getString("strategy"));
+        if (declared.liveAccount(s.id()).isPresent()) {
+            // a restart of a paper evaluation after the strategy was switched to mode: live (see evaluable)
+            declared.evaluable(s.id());
+        }
         long through = p.getLong("through");
         long first = p.getLong("first");
         Long restoredAt = p.getLong("restore");

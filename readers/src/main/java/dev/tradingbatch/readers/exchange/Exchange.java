@@ -13,8 +13,9 @@ import java.util.function.LongConsumer;
 
 /**
  * One exchange, as {@link Exchanges} lists it: everything the application knows about it in one
- * place. Live trading will add the exchange's order and account services here, beside its
- * {@code sourceFactory}, so that they share its name, settings and request budget.
+ * place. Its order and account services are in {@link dev.tradingbatch.readers.orders.OrderClients} while only
+ * Binance has them; they belong here, beside its {@code sourceFactory}, once a second exchange does, so that they
+ * share its name, settings and request budget.
  *
  * @param name          as users type it and the database stores it
  * @param timeframes    the candle lengths it serves

@@ -1,0 +1,31 @@
+package dev.tradingbatch.db;
+
+import dev.tradingbatch.model.Side;
+
+import java.math.BigDecimal;
+
+/**
+ * A row of {@code live_orders}: an order a live strategy decided, from its intent to the exchange's answer.
+ *
+ * @param status        intent (not yet known to be on the exchange), unknown (sent, outcome unknown), accepted, rejected
+ * @param quantity      a sell's base quantity; null for a buy
+ * @param quoteQuantity a buy's quote amount; null for a sell
+ * @param sends         send requests made so far
+ */
+public record LiveOrder(String clientOrderId, String strategyId, String account, String symbol, Side side,
+                        long candleTime, BigDecimal quantity, BigDecimal quoteQuantity, String status,
+                        String exchangeOrderId, String exchangeStatus, BigDecimal executedQuantity,
+                        BigDecimal executedQuote, String reason, int sends, long createdAt, long updatedAt) {
+
+    public static final String INTENT = "intent";
+    public static final String UNKNOWN = "unknown";
+    public static final String ACCEPTED = "accepted";
+    public static final String REJECTED = "rejected";
+
+    /** A new intent, not yet sent. */
+    public static LiveOrder intent(String clientOrderId, String strategyId, String account, String symbol, Side side,
+                                   long candleTime, BigDecimal quantity, BigDecimal quoteQuantity, long now) {
+        return new LiveOrder(clientOrderId, strategyId, account, symbol, side, candleTime, quantity, quoteQuantity,
+                INTENT, null, null, null, null, null, 0, now, now);
+    }
+}

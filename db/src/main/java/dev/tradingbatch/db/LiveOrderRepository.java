@@ -1,0 +1,84 @@
+package dev.tradingbatch.db;
+
+import dev.tradingbatch.model.Side;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The orders of live strategies ({@code live_orders}), owned by live trading: intents committed by the
+ * evaluation that decided them, then what sending them came to. Each write is one statement.
+ */
+public class LiveOrderRepository {
+
+    private static final String COLUMNS = "client_order_id, strategy_id, account, symbol, side, candle_time, quantity,"
+            + " quote_quantity, status, exchange_order_id, exchange_status, executed_quantity, executed_quote, reason,"
+            + " sends, created_at, updated_at";
+
+    private static final RowMapper<LiveOrder> ROW = (rs, i) -> new LiveOrder(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), "buy".equals(rs.getString(5)) ? Side.BUY : Side.SELL, rs.getLong(6),
+            decimal(rs.getString(7)), decimal(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getString(11),
+            decimal(rs.getString(12)), decimal(rs.getString(13)), rs.getString(14), rs.getInt(15), rs.getLong(16),
+            rs.getLong(17));
+
+    private final JdbcTemplate jdbc;
+
+    public LiveOrderRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * Records the intent, in the caller's transaction; false when the strategy already has an order for that
+     * candle and side (an evaluation run again decides the same order, which must not be sent twice).
+     */
+    public boolean insertIntent(LiveOrder o) {
+        return jdbc.update("INSERT INTO live_orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                o.clientOrderId(), o.strategyId(), o.account(), o.symbol(), o.side().code(), o.candleTime(),
+                text(o.quantity()), text(o.quoteQuantity()), o.status(), o.exchangeOrderId(), o.exchangeStatus(),
+                text(o.executedQuantity()), text(o.executedQuote()), o.reason(), o.sends(), o.createdAt(),
+                o.updatedAt()) == 1;
+    }
+
+    public Optional<LiveOrder> find(String clientOrderId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM live_orders WHERE client_order_id = ?", ROW, clientOrderId)
+                .stream().findFirst();
+    }
+
+    /** The account's orders whose outcome is not known yet (intents, and sends without an answer), oldest first. */
+    public List<LiveOrder> toSend(String account) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM live_orders WHERE account = ? AND status IN ('intent', 'unknown')"
+                + " ORDER BY created_at, client_order_id", ROW, account);
+    }
+
+    public List<LiveOrder> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM live_orders ORDER BY created_at, client_order_id", ROW);
+    }
+
+    /** Counts a send about to be made, committed before the request leaves: after a crash, the row says one may have. */
+    public void countSend(String clientOrderId, long now) {
+        jdbc.update("UPDATE live_orders SET sends = sends + 1, updated_at = ? WHERE client_order_id = ?", now,
+                clientOrderId);
+    }
+
+    /** What the exchange answered, or that it did not (status unknown, or intent again with the reason). */
+    public void record(String clientOrderId, String status, String exchangeOrderId, String exchangeStatus,
+                       BigDecimal executedQuantity, BigDecimal executedQuote, String reason, long now) {
+        jdbc.update("UPDATE live_orders SET status = ?, exchange_order_id = ?, exchange_status = ?, executed_quantity = ?,"
+                        + " executed_quote = ?, reason = ?, updated_at = ? WHERE client_order_id = ?",
+                status, exchangeOrderId, exchangeStatus, text(executedQuantity), text(executedQuote), reason, now,
+                clientOrderId);
+    }
+
+    private static String text(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+
+    private static BigDecimal decimal(String s) {
+        return s == null ? null : new BigDecimal(s);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tradingbatch.jobs.config;
+
+/**
+ * One exchange account, declared under {@code trading.accounts.<name>} (see docs/live.md). Its API key and
+ * secret are never written here: each comes from an environment variable ({@code -env}) or a file
+ * ({@code -file}, e.g. a Docker secret under {@code /run/secrets}). {@code api-key} and {@code secret} are
+ * declared only so that a key written in the configuration is refused by name, never echoed
+ * ({@link dev.tradingbatch.jobs.live.Accounts}).
+ *
+ * @param exchange   the exchange the account is on, from the exchange registry (binance)
+ * @param apiKeyEnv  the environment variable holding the API key
+ * @param apiKeyFile instead: the file holding it (surrounding white space is ignored)
+ * @param secretEnv  the environment variable holding the API secret
+ * @param secretFile instead: the file holding it
+ * @param baseUrl    the exchange's REST API for orders; its public host when unset (Binance's spot testnet:
+ *                   https://testnet.binance.vision)
+ * @param apiKey     refused: a key in the configuration would end up in backups, images and diffs
+ * @param secret     refused, as {@code apiKey}
+ */
+public record AccountProperties(String exchange, String apiKeyEnv, String apiKeyFile, String secretEnv,
+                                String secretFile, String baseUrl, String apiKey, String secret) {
+
+    /** Names where the credentials come from, never a key: a record's own toString would print them. */
+    @Override
+    public String toString() {
+        return "AccountProperties[exchange=" + exchange + ", api-key-env=" + apiKeyEnv + ", api-key-file="
+                + apiKeyFile + ", secret-env=" + secretEnv + ", secret-file=" + secretFile + ", base-url=" + baseUrl
+                + (apiKey == null && secret == null ? "" : ", literal key given (refused)") + "]";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tradingbatch.jobs.live;
+
+import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.readers.orders.Balance;
+import dev.tradingbatch.readers.orders.OrderClients;
+import dev.tradingbatch.readers.orders.SpotOrders;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Talks to the declared accounts: builds an account's order client with its credentials, read when it is
+ * built. Signed requests carry the wall clock's time whatever {@code trading.now} says: the exchange checks it
+ * against its own within {@code recvWindow}.
+ */
+@Service
+public class AccountService {
+
+    private final Accounts accounts;
+    private final TradingProperties properties;
+    private final Clock wallClock = Clock.systemUTC();
+
+    AccountService(Accounts accounts, TradingProperties properties) {
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    /** The account's order client, at its base URL, with the timeouts of {@code trading.exchanges.<exchange>}. */
+    public SpotOrders orders(Account account) {
+        return OrderClients.create(account.exchange(), account.baseUrl(), accounts.credentials(account), wallClock,
+                properties.settings(account.exchange()).timeouts());
+    }
+
+    /** What the account holds, as the exchange answers now. */
+    public List<Balance> balances(String name) {
+        return orders(accounts.get(name)).balances();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tradingbatch.jobs.live;
+
+import dev.tradingbatch.db.LiveOrderRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/** Beans of live trading that tests replace. */
+@Configuration(proxyBeanMethods = false)
+class LiveConfiguration {
+
+    /** Where {@code api-key-env} and {@code secret-env} are read: the process environment; tests put fake keys there. */
+    /** The orders of live strategies (live_orders). */
+    @Bean
+    LiveOrderRepository liveOrderRepository(DataSource dataSource) {
+        return new LiveOrderRepository(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(EnvironmentVariables.class)
+    EnvironmentVariables environmentVariables() {
+        return EnvironmentVariables.PROCESS;
+    }
+}

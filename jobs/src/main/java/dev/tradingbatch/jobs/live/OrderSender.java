@@ -1,0 +1,104 @@
+package dev.tradingbatch.jobs.live;
+
+import dev.tradingbatch.db.LiveOrder;
+import dev.tradingbatch.db.LiveOrderRepository;
+import dev.tradingbatch.model.Side;
+import dev.tradingbatch.readers.orders.ExchangeOrder;
+import dev.tradingbatch.readers.orders.MarketOrder;
+import dev.tradingbatch.readers.orders.OrderApiException;
+import dev.tradingbatch.readers.orders.SendOutcome;
+import dev.tradingbatch.readers.orders.SpotOrders;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Sends an account's committed intents, never one twice. For each order whose outcome is not known, the exchange
+ * is first asked for its client order id: if it has it, its answer is recorded and nothing is sent. Only when
+ * the exchange says it has no such order is the order sent, and a send that was made before (the answer lost,
+ * or the process killed) is repeated only once {@code settle} has passed since, so that an order still on its
+ * way inside the exchange is found rather than sent again. A query that fails sends nothing: a missing answer is
+ * never read as "no order".
+ */
+public final class OrderSender {
+
+    /** What one pass over the account's orders came to, by outcome. */
+    public record Pass(int accepted, int rejected, int unknown, int waiting) {
+    }
+
+    private final LiveOrderRepository orders;
+    private final SpotOrders exchange;
+    private final Clock clock;
+    private final Duration settle;
+
+    public OrderSender(LiveOrderRepository orders, SpotOrders exchange, Clock clock, Duration settle) {
+        this.orders = orders;
+        this.exchange = exchange;
+        this.clock = clock;
+        this.settle = settle;
+    }
+
+    /** Asks for, then if need be sends, every order of {@code account} whose outcome is not known; oldest first. */
+    public Pass sendPending(String account) {
+        int accepted = 0;
+        int rejected = 0;
+        int unknown = 0;
+        int waiting = 0;
+        for (LiveOrder o : orders.toSend(account)) {
+            switch (settle(o)) {
+                case LiveOrder.ACCEPTED -> accepted++;
+                case LiveOrder.REJECTED -> rejected++;
+                case LiveOrder.UNKNOWN -> unknown++;
+                default -> waiting++;
+            }
+        }
+        return new Pass(accepted, rejected, unknown, waiting);
+    }
+
+    /** The order's status after asking, and maybe sending: accepted, rejected, unknown, or intent (try later). */
+    private String settle(LiveOrder o) {
+        Optional<ExchangeOrder> there;
+        try {
+            there = exchange.find(o.symbol(), o.clientOrderId());
+        } catch (OrderApiException e) {
+            orders.record(o.clientOrderId(), o.status(), null, null, null, null, e.getMessage(), clock.millis());
+            return LiveOrder.INTENT;
+        }
+        if (there.isPresent()) {
+            accepted(o, there.get());
+            return LiveOrder.ACCEPTED;
+        }
+        if (o.sends() > 0 && clock.millis() < o.updatedAt() + settle.toMillis()) {
+            return LiveOrder.INTENT;
+        }
+        orders.countSend(o.clientOrderId(), clock.millis());
+        MarketOrder order = o.side() == Side.BUY ? MarketOrder.buyFor(o.symbol(), o.quoteQuantity(), o.clientOrderId())
+                : MarketOrder.sell(o.symbol(), o.quantity(), o.clientOrderId());
+        return switch (exchange.send(order)) {
+            case SendOutcome.Accepted a -> {
+                accepted(o, a.order());
+                yield LiveOrder.ACCEPTED;
+            }
+            case SendOutcome.Rejected r when r.forNow() -> {
+                orders.record(o.clientOrderId(), LiveOrder.INTENT, null, null, null, null,
+                        "refused for now: " + r.code() + " " + r.message(), clock.millis());
+                yield LiveOrder.INTENT;
+            }
+            case SendOutcome.Rejected r -> {
+                orders.record(o.clientOrderId(), LiveOrder.REJECTED, null, null, null, null,
+                        r.code() + " " + r.message(), clock.millis());
+                yield LiveOrder.REJECTED;
+            }
+            case SendOutcome.Unknown u -> {
+                orders.record(o.clientOrderId(), LiveOrder.UNKNOWN, null, null, null, null, u.reason(), clock.millis());
+                yield LiveOrder.UNKNOWN;
+            }
+        };
+    }
+
+    private void accepted(LiveOrder o, ExchangeOrder e) {
+        orders.record(o.clientOrderId(), LiveOrder.ACCEPTED, Long.toString(e.orderId()), e.status().name(),
+                e.executedQuantity(), e.executedQuote(), null, clock.millis());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.tradingbatch.readers.orders;
+
+import java.math.BigDecimal;
+
+/**
+ * One trade that filled (part of) an order, as the exchange reports it.
+ *
+ * @param tradeId         the exchange's trade id: a fill is applied to a ledger once by it
+ * @param commission      the fee, in {@code commissionAsset} (not necessarily the quote currency: BNB on Binance)
+ * @param time            epoch ms UTC
+ */
+public record ExchangeFill(long tradeId, long orderId, BigDecimal price, BigDecimal quantity, BigDecimal quoteQuantity,
+                          BigDecimal commission, String commissionAsset, long time) {
+}

@@ -1,0 +1,26 @@
+package dev.tradingbatch.readers.orders;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One exchange account's spot orders, fills and balances, in the exchange's own signed REST API. Symbols are
+ * BASE/QUOTE (BTC/USDT) here and the exchange's own form on the wire.
+ */
+public interface SpotOrders {
+
+    /** Sends a market order; never throws for what the exchange answers or fails to answer (see {@link SendOutcome}). */
+    SendOutcome send(MarketOrder order);
+
+    /**
+     * The order with this client order id, or empty when the exchange says it has none (Binance -2013). Any
+     * other failure throws {@link OrderApiException}: the order's existence is then unknown.
+     */
+    Optional<ExchangeOrder> find(String symbol, String clientOrderId);
+
+    /** The fills of one order, oldest first. */
+    List<ExchangeFill> fills(String symbol, long orderId);
+
+    /** The account's balances of every asset it holds (free or locked above zero). */
+    List<Balance> balances();
+}

@@ -93,6 +93,47 @@ class SqliteTransactionsTest {
     }
 
     @Test
+    void shouldReadInAReadOnlyTransactionWhileAnotherConnectionHoldsTheWriteLock() throws Exception {
+        App app = app("?busy_timeout=100", 0);
+        app.tx.executeWithoutResult(s -> app.jdbc.update("INSERT INTO t (x) VALUES (1)"));
+        Connection other = holdWriteLock();
+        other.createStatement().execute("INSERT INTO t (x) VALUES (2)");
+        TransactionTemplate readOnly = new TransactionTemplate(app.tx.getTransactionManager());
+        readOnly.setReadOnly(true);
+
+        List<Integer> read = readOnly.execute(s -> app.jdbc.queryForList("SELECT x FROM t", Integer.class));
+        List<Integer> again = readOnly.execute(s -> app.jdbc.queryForList("SELECT x FROM t", Integer.class));
+
+        assertThat(read).as("what was committed, without waiting for the writer").containsExactly(1);
+        assertThat(again).containsExactly(1);
+        assertThatThrownBy(() -> app.tx.executeWithoutResult(s -> app.jdbc.queryForList("SELECT x FROM t")))
+                .as("a read-write transaction still takes the write lock first")
+                .isInstanceOf(DatabaseBusyException.class);
+        rollback(other);
+        app.tx.executeWithoutResult(s -> app.jdbc.update("INSERT INTO t (x) VALUES (3)"));
+        assertThat(app.jdbc.queryForList("SELECT x FROM t", Integer.class)).containsExactly(1, 3);
+    }
+
+    @Test
+    void shouldNotHoldTheWriteLockAfterRollback() throws Exception {
+        App app = app("", 0);
+        try (Connection c = app.transactions.getConnection()) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("INSERT INTO t (x) VALUES (1)");
+            c.rollback();
+
+            // sqlite-jdbc's own rollback() would begin the next IMMEDIATE transaction here, holding the lock
+            Connection other = holdWriteLock();
+            rollback(other);
+
+            c.createStatement().execute("INSERT INTO t (x) VALUES (2)");
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        assertThat(app.jdbc.queryForList("SELECT x FROM t", Integer.class)).containsExactly(2);
+    }
+
+    @Test
     void shouldTruncateTheWalOnceItOutgrowsItsLimit() throws Exception {
         long limit = 64 * 1024;
         // busy_timeout: how long each checkpoint waits for the reader before the write goes ahead anyway

@@ -30,7 +30,9 @@ import java.sql.SQLException;
  * sqlite-jdbc's {@code commit()} also begins the next transaction at once, which takes the write lock
  * again (and can fail with "database is locked" after the commit succeeded). Here a commit ends the
  * transaction only; the next one begins, with the retry above, at the connection's next statement.
- * Likewise a rollback here ends the transaction only (sqlite-jdbc's would begin the next one at once).
+ * Likewise a rollback here ends the transaction only (sqlite-jdbc's would begin the next one at once); one that
+ * SQLite already rolled back itself (after SQLITE_FULL, a full disk) counts as rolled back, so the caller sees
+ * the error that ended it, not "cannot rollback" (which Spring Batch takes for an UNKNOWN outcome).
  * <p>
  * A read-only transaction (the connection was marked {@link Connection#setReadOnly read-only} before it began,
  * as Spring does for {@code @Transactional(readOnly = true)}) begins DEFERRED: it reads a snapshot beside the
@@ -128,7 +130,13 @@ public final class SqliteTransactions extends DelegatingDataSource {
                         return null; // nothing was done since the last commit
                     }
                     if (!target.getAutoCommit()) {
-                        target.setAutoCommit(true); // commits, and begins nothing
+                        try {
+                            target.setAutoCommit(true); // commits, and begins nothing
+                        } catch (SQLException e) {
+                            // not committed (sqlite-jdbc marked the connection as out of it first): the caller rolls back
+                            target.unwrap(SQLiteConnection.class).getConnectionConfig().setAutoCommit(false);
+                            throw e;
+                        }
                         beginPending = true;
                         return null;
                     }
@@ -170,7 +178,15 @@ public final class SqliteTransactions extends DelegatingDataSource {
         /** Rolls back, as sqlite-jdbc does, but begins nothing: the next statement begins the next transaction. */
         private void endWithRollback() throws SQLException {
             SQLiteConnection sqlite = target.unwrap(SQLiteConnection.class);
-            sqlite.getDatabase().exec("rollback;", false);
+            try {
+                sqlite.getDatabase().exec("rollback;", false);
+            } catch (SQLException e) {
+                // SQLITE_FULL (a full disk), SQLITE_IOERR and others roll the transaction back themselves: the
+                // rollback asked for has happened, and failing it would hide the error that caused it
+                if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                    throw e;
+                }
+            }
             sqlite.getConnectionConfig().setAutoCommit(true);
             beginPending = true;
         }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
@@ -131,6 +132,20 @@ class SqliteTransactionsTest {
             c.setAutoCommit(true);
         }
         assertThat(app.jdbc.queryForList("SELECT x FROM t", Integer.class)).containsExactly(2);
+    }
+
+    @Test
+    void shouldReportAFullDatabaseAsItsOwnErrorAndWriteAgainOnceThereIsRoom() throws Exception {
+        // max_page_count stands in for a full disk: writes past it fail with SQLITE_FULL, which rolls back
+        App app = app("?max_page_count=20", 0);
+
+        assertThatThrownBy(() -> app.tx.executeWithoutResult(s -> {
+            app.jdbc.update("INSERT INTO t (x) VALUES (1)");
+            app.jdbc.update("INSERT INTO t (x, pad) VALUES (2, zeroblob(200000))");
+        })).isInstanceOf(DataAccessException.class).hasMessageContaining("SQLITE_FULL");
+
+        app.tx.executeWithoutResult(s -> app.jdbc.update("INSERT INTO t (x) VALUES (3)"));
+        assertThat(app.jdbc.queryForList("SELECT x FROM t", Integer.class)).containsExactly(3);
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.tradingbatch.db;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import javax.sql.DataSource;
@@ -28,8 +30,16 @@ import java.sql.SQLException;
  * sqlite-jdbc's {@code commit()} also begins the next transaction at once, which takes the write lock
  * again (and can fail with "database is locked" after the commit succeeded). Here a commit ends the
  * transaction only; the next one begins, with the retry above, at the connection's next statement.
+ * Likewise a rollback here ends the transaction only (sqlite-jdbc's would begin the next one at once); one that
+ * SQLite already rolled back itself (after SQLITE_FULL, a full disk) counts as rolled back, so the caller sees
+ * the error that ended it, not "cannot rollback" (which Spring Batch takes for an UNKNOWN outcome).
  * <p>
- * Before a transaction begins, {@link WalLimit} keeps the WAL file near {@code journal_size_limit}.
+ * A read-only transaction (the connection was marked {@link Connection#setReadOnly read-only} before it began,
+ * as Spring does for {@code @Transactional(readOnly = true)}) begins DEFERRED: it reads a snapshot beside the
+ * writer (WAL) and never waits for the write lock. sqlite-jdbc cannot switch a connection to read-only once
+ * open, so the mark is kept here and decides how the next transaction begins.
+ * <p>
+ * Before a write transaction begins, {@link WalLimit} keeps the WAL file near {@code journal_size_limit}.
  */
 public final class SqliteTransactions extends DelegatingDataSource {
 
@@ -89,6 +99,8 @@ public final class SqliteTransactions extends DelegatingDataSource {
          * begins nothing) or after a begin that failed; the next statement begins it.
          */
         private boolean beginPending;
+        /** Marked read-only: the next transaction begins DEFERRED. */
+        private boolean readOnly;
 
         Transactions(Connection target) {
             this.target = target;
@@ -118,16 +130,31 @@ public final class SqliteTransactions extends DelegatingDataSource {
                         return null; // nothing was done since the last commit
                     }
                     if (!target.getAutoCommit()) {
-                        target.setAutoCommit(true); // commits, and begins nothing
+                        try {
+                            target.setAutoCommit(true); // commits, and begins nothing
+                        } catch (SQLException e) {
+                            // not committed (sqlite-jdbc marked the connection as out of it first): the caller rolls back
+                            target.unwrap(SQLiteConnection.class).getConnectionConfig().setAutoCommit(false);
+                            throw e;
+                        }
                         beginPending = true;
                         return null;
                     }
                     break;
                 case "rollback":
-                    if (beginPending && args == null) {
+                    if (args == null && beginPending) {
+                        return null;
+                    }
+                    if (args == null && !target.getAutoCommit()) {
+                        endWithRollback();
                         return null;
                     }
                     break;
+                case "setReadOnly":
+                    readOnly = (Boolean) args[0];
+                    return null;
+                case "isReadOnly":
+                    return readOnly;
                 case "createStatement", "prepareStatement", "prepareCall", "setSavepoint":
                     if (beginPending) {
                         beginPending = false;
@@ -136,6 +163,7 @@ public final class SqliteTransactions extends DelegatingDataSource {
                     break;
                 case "close":
                     beginPending = false;
+                    readOnly = false;
                     break;
                 default:
                     break;
@@ -147,8 +175,44 @@ public final class SqliteTransactions extends DelegatingDataSource {
             }
         }
 
+        /** Rolls back, as sqlite-jdbc does, but begins nothing: the next statement begins the next transaction. */
+        private void endWithRollback() throws SQLException {
+            SQLiteConnection sqlite = target.unwrap(SQLiteConnection.class);
+            try {
+                sqlite.getDatabase().exec("rollback;", false);
+            } catch (SQLException e) {
+                // SQLITE_FULL (a full disk), SQLITE_IOERR and others roll the transaction back themselves: the
+                // rollback asked for has happened, and failing it would hide the error that caused it
+                if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                    throw e;
+                }
+            }
+            sqlite.getConnectionConfig().setAutoCommit(true);
+            beginPending = true;
+        }
+
+        /** A deferred {@code BEGIN}: takes no lock until the first read, and never the write lock for reads. */
+        private void beginReadOnly() throws SQLException {
+            SQLiteConnectionConfig config = target.unwrap(SQLiteConnection.class).getConnectionConfig();
+            SQLiteConfig.TransactionMode mode = config.getTransactionMode();
+            config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+            try {
+                target.setAutoCommit(false);
+            } catch (SQLException e) {
+                config.setAutoCommit(true);
+                beginPending = true;
+                throw e;
+            } finally {
+                config.setTransactionMode(mode);
+            }
+        }
+
         /** {@code BEGIN IMMEDIATE}, tried again while the write lock stays busy; nothing is written before. */
         private void begin() throws SQLException {
+            if (readOnly) {
+                beginReadOnly();
+                return;
+            }
             if (walLimit != null) {
                 walLimit.keep(target, target.unwrap(SQLiteConnection.class).getBusyTimeout());
             }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
@@ -90,6 +91,61 @@ class SqliteTransactionsTest {
             c.setAutoCommit(true);
         }
         assertThat(app.jdbc.queryForList("SELECT x FROM t", Integer.class)).containsExactly(1);
+    }
+
+    @Test
+    void shouldReadInAReadOnlyTransactionWhileAnotherConnectionHoldsTheWriteLock() throws Exception {
+        App app = app("?busy_timeout=100", 0);
+        app.tx.executeWithoutResult(s -> app.jdbc.update("INSERT INTO t (x) VALUES (1)"));
+        Connection other = holdWriteLock();
+        other.createStatement().execute("INSERT INTO t (x) VALUES (2)");
+        TransactionTemplate readOnly = new TransactionTemplate(app.tx.getTransactionManager());
+        readOnly.setReadOnly(true);
+
+        List<Integer> read = readOnly.execute(s -> app.jdbc.queryForList("SELECT x FROM t", Integer.class));
+        List<Integer> again = readOnly.execute(s -> app.jdbc.queryForList("SELECT x FROM t", Integer.class));
+
+        assertThat(read).as("what was committed, without waiting for the writer").containsExactly(1);
+        assertThat(again).containsExactly(1);
+        assertThatThrownBy(() -> app.tx.executeWithoutResult(s -> app.jdbc.queryForList("SELECT x FROM t")))
+                .as("a read-write transaction still takes the write lock first")
+                .isInstanceOf(DatabaseBusyException.class);
+        rollback(other);
+        app.tx.executeWithoutResult(s -> app.jdbc.update("INSERT INTO t (x) VALUES (3)"));
+        assertThat(app.jdbc.queryForList("SELECT x FROM t", Integer.class)).containsExactly(1, 3);
+    }
+
+    @Test
+    void shouldNotHoldTheWriteLockAfterRollback() throws Exception {
+        App app = app("", 0);
+        try (Connection c = app.transactions.getConnection()) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("INSERT INTO t (x) VALUES (1)");
+            c.rollback();
+
+            // sqlite-jdbc's own rollback() would begin the next IMMEDIATE transaction here, holding the lock
+            Connection other = holdWriteLock();
+            rollback(other);
+
+            c.createStatement().execute("INSERT INTO t (x) VALUES (2)");
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        assertThat(app.jdbc.queryForList("SELECT x FROM t", Integer.class)).containsExactly(2);
+    }
+
+    @Test
+    void shouldReportAFullDatabaseAsItsOwnErrorAndWriteAgainOnceThereIsRoom() throws Exception {
+        // max_page_count stands in for a full disk: writes past it fail with SQLITE_FULL, which rolls back
+        App app = app("?max_page_count=20", 0);
+
+        assertThatThrownBy(() -> app.tx.executeWithoutResult(s -> {
+            app.jdbc.update("INSERT INTO t (x) VALUES (1)");
+            app.jdbc.update("INSERT INTO t (x, pad) VALUES (2, zeroblob(200000))");
+        })).isInstanceOf(DataAccessException.class).hasMessageContaining("SQLITE_FULL");
+
+        app.tx.executeWithoutResult(s -> app.jdbc.update("INSERT INTO t (x) VALUES (3)"));
+        assertThat(app.jdbc.queryForList("SELECT x FROM t", Integer.class)).containsExactly(3);
     }
 
     @Test

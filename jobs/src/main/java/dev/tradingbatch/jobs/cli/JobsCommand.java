@@ -131,7 +131,7 @@ class JobsCommand implements Runnable {
     }
 
     @Command(name = "abandon", mixinStandardHelpOptions = true,
-            description = "Marks a FAILED or STOPPED execution ABANDONED so it is never restarted.")
+            description = "Marks a FAILED, STOPPED or UNKNOWN execution ABANDONED so it is never restarted.")
     static class Abandon extends JobsSubcommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;

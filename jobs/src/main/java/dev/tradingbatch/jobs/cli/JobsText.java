@@ -75,6 +75,7 @@ final class JobsText {
     static List<String> restarted(JobsService.Restarted r) {
         String name = "execution " + r.id() + " of " + r.jobName();
         List<String> lines = new ArrayList<>();
+        r.recovered().map(RunText::recovered).ifPresent(lines::add);
         lines.add("restarted " + name + " as execution " + r.run().getId() + ": " + r.run().getStatus());
         for (StepExecution s : r.run().getStepExecutions()) {
             String summary = ExecutionText.firstLine(s.getExitStatus().getExitDescription());

@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Starts a job the way every command and schedule does: a run with the same identifying parameters
  * as a FAILED or STOPPED one restarts it where it stopped; one left STARTED by a process that is
- * gone is first marked FAILED (with a message saying so) and then restarted. A start records its job
+ * gone, or ended UNKNOWN, is first marked FAILED (with a message saying so) and then restarted. A start records its job
  * instance and execution together ({@link AtomicJobOperator}).
  */
 @Component
@@ -114,12 +114,22 @@ public class JobLaunches {
         }
     }
 
-    /** Starts the job; one left running by a process that is gone is first marked FAILED (and so restarted). */
+    /**
+     * Starts the job; one left running by a process that is gone, or one that ended UNKNOWN (see
+     * {@link StaleExecutions#recoverUnknown}), is first marked FAILED (and so restarted).
+     */
     private JobStart.Ran startOrRecover(Job job, JobParameters parameters)
             throws JobExecutionAlreadyRunningException, JobInstanceAlreadyCompleteException, JobRestartException,
             InvalidJobParametersException {
         try {
             return new JobStart.Ran(jobOperator.start(job, parameters), Optional.empty());
+        } catch (JobRestartException e) {
+            JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+            if (last == null || !StaleExecutions.endedUnknown(last)) {
+                throw e;
+            }
+            StaleExecutions.Recovered recovered = stale.recoverUnknown(last);
+            return new JobStart.Ran(jobOperator.start(job, parameters), Optional.of(recovered));
         } catch (JobExecutionAlreadyRunningException e) {
             JobExecution running = jobRepository.getLastJobExecution(job.getName(), parameters);
             Optional<String> dead = running == null ? Optional.empty() : stale.deadReason(running);

@@ -16,6 +16,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,8 +58,8 @@ public class JobsService {
     public record Detail(JobExecution execution, List<Long> instanceExecutions) {
     }
 
-    /** A restarted execution and the execution that ran it again. */
-    public record Restarted(long id, String jobName, JobExecution run) {
+    /** A restarted execution, the execution that ran it again, and how it was made restartable if it had to be. */
+    public record Restarted(long id, String jobName, JobExecution run, Optional<StaleExecutions.Recovered> recovered) {
 
         public boolean completed() {
             return run.getStatus() == BatchStatus.COMPLETED;
@@ -109,8 +110,11 @@ public class JobsService {
         if (latest != null && latest.getId() != e.getId()) {
             throw new BadInputException(name + " was already restarted as execution " + latest.getId() + " ("
                     + latest.getStatus() + ")" + (latest.getStatus() == BatchStatus.FAILED
-                    || latest.getStatus() == BatchStatus.STOPPED ? ": restart " + latest.getId() + " instead" : ""));
+                    || latest.getStatus() == BatchStatus.STOPPED || latest.getStatus() == BatchStatus.UNKNOWN
+                    ? ": restart " + latest.getId() + " instead" : ""));
         }
+        Optional<StaleExecutions.Recovered> recovered = StaleExecutions.endedUnknown(e)
+                ? Optional.of(stale.recoverUnknown(e)) : Optional.empty();
         Long restarted;
         try {
             restarted = launches.restart(id);
@@ -121,7 +125,7 @@ public class JobsService {
         } catch (NoSuchJobExecutionException | JobRestartException | InvalidJobParametersException ex) {
             throw new BadInputException(name + " cannot be restarted: " + ex.getMessage());
         }
-        return new Restarted(id, e.getJobInstance().getJobName(), jobRepository.getJobExecution(restarted));
+        return new Restarted(id, e.getJobInstance().getJobName(), jobRepository.getJobExecution(restarted), recovered);
     }
 
     /** Asks a running execution (in any process) to stop at its next chunk boundary. */
@@ -146,7 +150,11 @@ public class JobsService {
         return new Changed(id, e.getJobInstance().getJobName());
     }
 
-    /** Marks a FAILED or STOPPED execution ABANDONED: it will never be restarted. */
+    /**
+     * Marks a FAILED, STOPPED or UNKNOWN execution ABANDONED: it will never be restarted. Spring Batch's abandon only
+     * ever raises a status, and UNKNOWN ranks above ABANDONED: an UNKNOWN execution is marked here. What is
+     * recorded afterwards is read back, so the command never reports a change that did not happen.
+     */
     public Changed abandon(long id) {
         JobExecution e = execution(id);
         String name = "execution " + id + " of " + e.getJobInstance().getJobName();
@@ -155,12 +163,24 @@ public class JobsService {
         }
         if (e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED) {
             throw new BadInputException(name + " is " + e.getStatus()
-                    + ": only a FAILED or STOPPED execution can be abandoned");
+                    + ": only a FAILED, STOPPED or UNKNOWN execution can be abandoned");
         }
-        try {
-            jobOperator.abandon(id);
-        } catch (NoSuchJobExecutionException | JobExecutionAlreadyRunningException ex) {
-            throw new BadInputException(name + " cannot be abandoned: " + ex.getMessage());
+        if (e.getStatus() == BatchStatus.UNKNOWN) {
+            e.setStatus(BatchStatus.ABANDONED);
+            if (e.getEndTime() == null) {
+                e.setEndTime(LocalDateTime.now());
+            }
+            jobRepository.update(e);
+        } else {
+            try {
+                jobOperator.abandon(id);
+            } catch (NoSuchJobExecutionException | JobExecutionAlreadyRunningException ex) {
+                throw new BadInputException(name + " cannot be abandoned: " + ex.getMessage());
+            }
+        }
+        BatchStatus now = execution(id).getStatus();
+        if (now != BatchStatus.ABANDONED) {
+            throw new IllegalStateException(name + " is still " + now + " after abandoning it: nothing was changed");
         }
         return new Changed(id, e.getJobInstance().getJobName());
     }

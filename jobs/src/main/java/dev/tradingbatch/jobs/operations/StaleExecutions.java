@@ -8,6 +8,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -104,6 +105,45 @@ public class StaleExecutions {
             }
         }
         return recovered;
+    }
+
+    /**
+     * Whether {@code execution} ended UNKNOWN (it, or one of its steps): Spring Batch's mark for a failure whose
+     * rollback failed, which it never restarts. Before SQLite's own rollback after a full disk counted as one,
+     * every full disk left such an execution.
+     */
+    public static boolean endedUnknown(JobExecution execution) {
+        return !execution.isRunning() && (execution.getStatus() == BatchStatus.UNKNOWN
+                || execution.getStepExecutions().stream().anyMatch(s -> s.getStatus() == BatchStatus.UNKNOWN));
+    }
+
+    /**
+     * Marks an execution that {@link #endedUnknown ended UNKNOWN} FAILED, its UNKNOWN steps too, so that it can be
+     * restarted. Safe here: every job commits a chunk's rows and its checkpoint (the step's execution context) in
+     * one transaction of the one database, so whatever the failed rollback did, the recorded checkpoint matches
+     * the rows stored, and a restart continues from it.
+     */
+    public Recovered recoverUnknown(JobExecution execution) {
+        BatchStatus was = execution.getStatus();
+        String message = "a rollback failed (" + ExecutionText.firstLine(execution.getExitStatus().getExitDescription())
+                + "), but each chunk commits with its checkpoint: marked FAILED to continue from its last commit";
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(step.getExitStatus().and(ExitStatus.FAILED));
+                if (step.getEndTime() == null) {
+                    step.setEndTime(LocalDateTime.now());
+                }
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription(message));
+        if (execution.getEndTime() == null) {
+            execution.setEndTime(LocalDateTime.now());
+        }
+        jobRepository.update(execution);
+        return new Recovered(execution.getId(), execution.getJobInstance().getJobName(), was, message);
     }
 
     /** Recovers one execution judged gone. */

@@ -122,7 +122,7 @@ class JobsCommandTest {
         assertThat(restart.exitCode()).isEqualTo(2);
         assertThat(restart.err()).isEqualTo("error: execution 1 of backfillCandlesJob was abandoned: it cannot be restarted\n");
         assertThat(again.err()).isEqualTo(
-                "error: execution 1 of backfillCandlesJob is ABANDONED: only a FAILED or STOPPED execution can be abandoned\n");
+                "error: execution 1 of backfillCandlesJob is ABANDONED: only a FAILED, STOPPED or UNKNOWN execution can be abandoned\n");
         assertThat(cli.candles(BTC)).as("what was stored stays").hasSize(1000);
     }
 
@@ -137,7 +137,7 @@ class JobsCommandTest {
         assertBadInput(cli.run("jobs", "stop", "1"),
                 "error: execution 1 of backfillCandlesJob is COMPLETED, not running: there is nothing to stop");
         assertBadInput(cli.run("jobs", "abandon", "1"),
-                "error: execution 1 of backfillCandlesJob is COMPLETED: only a FAILED or STOPPED execution can be abandoned");
+                "error: execution 1 of backfillCandlesJob is COMPLETED: only a FAILED, STOPPED or UNKNOWN execution can be abandoned");
         assertBadInput(cli.run("jobs", "show", "one"),
                 "error: Invalid value for positional parameter at index 0 (EXECUTION_ID): 'one' is not a long");
         assertBadInput(cli.run("jobs", "list", "--status", "DONE"), "error: unknown --status 'DONE' (expected one of "

@@ -108,6 +108,22 @@ class OrderMinimumsTest {
                 .contains("is below the minimum order size 0.01");
     }
 
+    @Test
+    void shouldStartANewSegmentWhenTheMarketsRulesChangeUnderALiveTrader() {
+        evaluateAfter(candles.get(300).openTime());
+        evaluateAfter(candles.get(1000).openTime());
+        List<java.util.Map<String, Object>> before = cli.query(TRADES, "small", RunIds.LIVE);
+        rules("0.001", "0.01");
+
+        CliRun.Result r = evaluateAfter(candles.get(1916).openTime());
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("the market's order rules (step, minimums) changed since the evaluation up to "
+                + "the candle of " + Instant.ofEpochMilli(candles.get(1000).openTime()));
+        assertThat(cli.query(TRADES, "small", RunIds.LIVE)).as("the trades recorded stay as they are")
+                .startsWith(before.toArray(java.util.Map[]::new));
+    }
+
     private long replayExecution() {
         return cli.count("SELECT MAX(i.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE i WHERE i.JOB_NAME = 'replayStrategyJob'");
     }

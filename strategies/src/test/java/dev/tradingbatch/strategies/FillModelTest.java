@@ -1,9 +1,9 @@
 package dev.tradingbatch.strategies;
 
-import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.Side;
+import dev.tradingbatch.model.Timeframe;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -165,25 +165,20 @@ class FillModelTest {
 
     @Test
     void shouldTellTheTraderWhichSignalsItSkipped() {
-        // the stake of 300 buys about 0.0065 around 46000, under the minimum of 0.01
-        FillModel model = new FillModel(new BigDecimal("300"), BigDecimal.ZERO, BigDecimal.ZERO,
-                new MarketRules(new BigDecimal("0.0001"), null, new BigDecimal("0.01"), null));
+        // Bitstamp BTC/USD 5m, Nov 2013, prices 800 to 1160: a stake of 10 buys 0.0087 to 0.0125, the minimum is 0.01
+        FillModel model = new FillModel(new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new MarketRules(new BigDecimal("0.001"), null, new BigDecimal("0.01"), null));
         List<SkippedOrder> skipped = new ArrayList<>();
-        PaperTrader trader = new PaperTrader(StrategySpec.defaults(StrategyType.RSI), TestCandles.MINUTE, model,
-                skipped::add);
-        // closes that swing, then fall for 20 minutes: the RSI drops under 30, priced about 46000
-        double[] swing = new double[20];
-        double[] fall = new double[20];
-        for (int i = 0; i < 20; i++) {
-            swing[i] = i % 2 == 0 ? 50000 : 50100;
-            fall[i] = 50000 - 200 * (i + 1);
-        }
-        List<Candle> candles = TestCandles.minutes(swing, fall);
+        PaperTrader trader = new PaperTrader(StrategySpec.of("rsi", java.util.Map.of("period", "14", "oversold", "35",
+                "overbought", "65")), Timeframe.M5, model, skipped::add);
 
-        List<Fill> fills = TestCandles.trade(trader, candles);
+        List<Fill> fills = TestCandles.trade(trader, TestCandles.sample("bitstamp-BTC-USD-5m.csv"));
 
-        assertThat(fills).isEmpty();
-        assertThat(skipped).isNotEmpty().allSatisfy(s -> assertThat(s.reason()).endsWith(
-                "is below the minimum order size 0.01"));
+        assertThat(skipped).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.side()).isEqualTo(Side.BUY);
+            assertThat(s.reason()).matches("quantity 0\\.00\\d at \\d+(\\.\\d+)? is below the minimum order size 0\\.01");
+        });
+        assertThat(fills).isNotEmpty().allSatisfy(f -> assertThat(f.quantity())
+                .isGreaterThanOrEqualTo(new BigDecimal("0.01")));
     }
 }

@@ -42,10 +42,13 @@ public class CandleSources {
         this.sleeper = sleeper;
     }
 
+    /** The readers of market rules built so far, one per exchange and process (each holds an HTTP client). */
+    private final Map<String, MarketRulesSource> rules = new ConcurrentHashMap<>();
+
     /** The reader of the exchange's market rules, at its configured base URL and timeouts. */
     public MarketRulesSource rules(String exchange) {
         Exchange known = Exchanges.named(exchange);
-        return known.rulesSource(properties.settings(known));
+        return rules.computeIfAbsent(known.name(), name -> known.rulesSource(properties.settings(known)));
     }
 
     /** The exchange's source, one per process (its request budget is the process's); IllegalArgumentException for another name. */

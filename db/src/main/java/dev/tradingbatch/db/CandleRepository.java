@@ -212,12 +212,6 @@ public class CandleRepository {
                 key.exchange(), key.symbol(), key.timeframe().code(), from, to);
     }
 
-    /** Decimals of the market's order quantity from cached market metadata, when known. */
-    public Optional<Integer> amountPrecision(String exchange, String symbol) {
-        return jdbc.queryForList("SELECT amount_precision FROM market_metadata WHERE exchange = ? AND symbol = ?",
-                Integer.class, exchange, symbol).stream().filter(java.util.Objects::nonNull).findFirst();
-    }
-
     /** Every stored series with its first and last candle and count (empty series left out). */
     public List<MarketSummary> summaries() {
         return jdbc.query("""

@@ -11,6 +11,7 @@ public final class JobNames {
     public static final String BACKFILL_CANDLES_JOB = "backfillCandlesJob";
     public static final String BACKFILL_CANDLES_STEP = "backfillCandlesStep";
     public static final String SETTLE_NO_TRADE_INTERVALS_STEP = "settleNoTradeIntervalsStep";
+    public static final String FETCH_MARKET_RULES_STEP = "fetchMarketRulesStep";
 
     /** Asks again for a series' missing ranges: {@link #FILL_GAPS_STEP}, then {@link #RECORD_GAP_ASKS_STEP}. */
     public static final String FILL_GAPS_JOB = "fillGapsJob";

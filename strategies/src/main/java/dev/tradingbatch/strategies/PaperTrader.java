@@ -25,7 +25,9 @@ import org.ta4j.core.num.Num;
 /**
  * Paper trading of one strategy on one market, candle by candle: the single code path of live evaluation and replay.
  * It owns a series that grows one closed candle at a time, the ta4j strategy and its trading record; a signal on a
- * candle fills at that candle's close through the {@link FillModel}. Long only, one position at a time.
+ * candle fills at that candle's close through the {@link FillModel}, or is skipped when the market's rules would
+ * refuse the order (then the signal is heard by the trader's skip listener, and the next candle may signal again).
+ * Long only, one position at a time.
  *
  * <p>Feed candles in strictly increasing open time: {@link #warmUp} adds history without evaluating it,
  * {@link #onCandle} adds a candle and evaluates it. A restarted live trader resumes a position opened earlier with
@@ -44,6 +46,8 @@ public final class PaperTrader {
     private final StrategySpec spec;
     private final Duration period;
     private final FillModel fillModel;
+    /** Hears every buy signal the fill model turned down (below the market's minimums). */
+    private final Consumer<SkippedOrder> skips;
     private final BarSeries series;
     private final Strategy strategy;
     private final Indicator<?>[] indicators;
@@ -58,7 +62,14 @@ public final class PaperTrader {
     private StoredCandle ahead;
 
     public PaperTrader(StrategySpec spec, Timeframe timeframe, FillModel fillModel) {
+        this(spec, timeframe, fillModel, skipped -> {
+        });
+    }
+
+    /** A trader that hands each buy signal the fill model turns down, with its reason, to {@code skips}. */
+    public PaperTrader(StrategySpec spec, Timeframe timeframe, FillModel fillModel, Consumer<SkippedOrder> skips) {
         this.spec = spec;
+        this.skips = skips;
         this.period = Duration.ofMillis(timeframe.millis());
         this.fillModel = fillModel;
         this.window = Math.max(2 * spec.warmUpBars(), MINIMUM_WINDOW);
@@ -137,9 +148,10 @@ public final class PaperTrader {
     private Optional<Fill> decide(int index, long openTime, BigDecimal close, StoredCandle stored) {
         if (position == null) {
             if (strategy.shouldEnter(index, record)) {
-                Optional<Fill> buy = fillModel.buy(openTime, close != null ? close : stored.closeDecimal());
-                buy.ifPresent(fill -> enter(index, fill));
-                return buy;
+                FillModel.Order order = fillModel.order(openTime, close != null ? close : stored.closeDecimal());
+                order.fill().ifPresent(fill -> enter(index, fill));
+                order.skipped().ifPresent(skips);
+                return order.fill();
             }
         } else if (record.getCurrentPosition().getEntry().getIndex() < index
                 && strategy.shouldExit(index, record)) {

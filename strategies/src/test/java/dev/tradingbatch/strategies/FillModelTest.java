@@ -1,7 +1,12 @@
 package dev.tradingbatch.strategies;
 
 import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.Side;
+import dev.tradingbatch.model.Timeframe;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,5 +102,83 @@ class FillModelTest {
                 .hasMessage("slippage must be in [0, 10000) bps, got 10000");
         assertThatThrownBy(() -> new FillModel(BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ZERO, 19))
                 .hasMessage("amount decimals must be in [0, 18], got 19");
+    }
+
+    @Test
+    void shouldSkipABuyBelowTheMinimumOrderSizeAndSayWhy() {
+        // 300 / 50000 = 0.006 BTC, the exchange's minimum is 0.01
+        FillModel model = new FillModel(new BigDecimal("300"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new MarketRules(new BigDecimal("0.00001000"), null, new BigDecimal("0.01"), null));
+
+        FillModel.Order order = model.order(7_000L, new BigDecimal("50000"));
+
+        assertThat(order.fill()).isEmpty();
+        assertThat(order.skipped()).contains(new SkippedOrder(7_000L, Side.BUY,
+                "quantity 0.006 at 50000 is below the minimum order size 0.01"));
+        assertThat(model.buy(7_000L, new BigDecimal("50000"))).isEmpty();
+        assertThat(model.order(7_000L, new BigDecimal("30000")).fill()).map(Fill::quantity)
+                .as("0.01 exactly meets the minimum").contains(new BigDecimal("0.01"));
+    }
+
+    @Test
+    void shouldRoundTheQuantityDownToAMultipleOfTheAmountStep() {
+        FillModel model = new FillModel(new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new MarketRules(new BigDecimal("0.001"), null, null, null));
+
+        // 1000 / 806.5 = 1.23992...: 1239 steps of 0.001
+        assertThat(model.buy(0L, new BigDecimal("806.5")).orElseThrow().quantity()).hasToString("1.239");
+        for (String close : List.of("0.7", "3.3", "17.77", "42123.45", "999.999")) {
+            BigDecimal quantity = model.buy(0L, new BigDecimal(close)).orElseThrow().quantity();
+            assertThat(quantity.remainder(new BigDecimal("0.001"))).as("quantity at %s", close).isZero();
+            assertThat(quantity.add(new BigDecimal("0.001")).multiply(new BigDecimal(close)))
+                    .as("one step more costs more than the stake").isGreaterThan(new BigDecimal("1000"));
+        }
+    }
+
+    @Test
+    void shouldRoundToAStepThatIsNoPowerOfTen() {
+        FillModel model = new FillModel(new BigDecimal("100"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new MarketRules(new BigDecimal("0.25"), null, null, null));
+
+        // 100 / 30 = 3.33: 13 steps of 0.25
+        assertThat(model.buy(0L, new BigDecimal("30")).orElseThrow().quantity()).hasToString("3.25");
+    }
+
+    @Test
+    void shouldSkipABuyBelowTheMinimumNotional() {
+        FillModel model = new FillModel(new BigDecimal("4.99"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new MarketRules(new BigDecimal("0.00001"), new BigDecimal("0.01"), new BigDecimal("0.00001"),
+                        new BigDecimal("5.00000000")));
+
+        // 4.99 / 42000 = 0.000118...: 0.00011 for 4.62
+        assertThat(model.order(0L, new BigDecimal("42000")).skipped()).map(SkippedOrder::reason)
+                .contains("order value 4.62 (0.00011 at 42000) is below the minimum notional 5");
+    }
+
+    @Test
+    void shouldSayWhenTheStakeBuysLessThanOneStep() {
+        FillModel model = new FillModel(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, 2);
+
+        assertThat(model.order(0L, new BigDecimal("806.5")).skipped()).map(SkippedOrder::reason)
+                .contains("the stake 1 buys less than one amount step 0.01 at 806.5");
+    }
+
+    @Test
+    void shouldTellTheTraderWhichSignalsItSkipped() {
+        // Bitstamp BTC/USD 5m, Nov 2013, prices 800 to 1160: a stake of 10 buys 0.0087 to 0.0125, the minimum is 0.01
+        FillModel model = new FillModel(new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new MarketRules(new BigDecimal("0.001"), null, new BigDecimal("0.01"), null));
+        List<SkippedOrder> skipped = new ArrayList<>();
+        PaperTrader trader = new PaperTrader(StrategySpec.of("rsi", java.util.Map.of("period", "14", "oversold", "35",
+                "overbought", "65")), Timeframe.M5, model, skipped::add);
+
+        List<Fill> fills = TestCandles.trade(trader, TestCandles.sample("bitstamp-BTC-USD-5m.csv"));
+
+        assertThat(skipped).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.side()).isEqualTo(Side.BUY);
+            assertThat(s.reason()).matches("quantity 0\\.00\\d at \\d+(\\.\\d+)? is below the minimum order size 0\\.01");
+        });
+        assertThat(fills).isNotEmpty().allSatisfy(f -> assertThat(f.quantity())
+                .isGreaterThanOrEqualTo(new BigDecimal("0.01")));
     }
 }

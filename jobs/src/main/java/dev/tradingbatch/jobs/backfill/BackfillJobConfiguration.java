@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.backfill;
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.GapRepository;
+import dev.tradingbatch.db.MarketRulesRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.RawCandle;
 import dev.tradingbatch.db.RejectedCandleRepository;
@@ -28,6 +29,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +38,8 @@ import java.time.Clock;
 /**
  * The backfill job: one step reads candles (an exchange page by page, or a CSV file), validates
  * them and stores each new one in chunks; refused rows go to the rejected table. A second step settles
- * the intervals without trades the exchange answered for ({@link SettleNoTradeIntervals}).
+ * the intervals without trades the exchange answered for ({@link SettleNoTradeIntervals}); a third fetches the
+ * market's order rules when none are cached or they are a day old ({@link FetchMarketRules}).
  */
 @Configuration(proxyBeanMethods = false)
 class BackfillJobConfiguration {
@@ -43,11 +47,25 @@ class BackfillJobConfiguration {
     /** Parameters: see {@link BackfillParameters}. */
     @Bean
     Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, Step settleNoTradeIntervalsStep,
-                           JobRecords jobRecords) {
+                           Step fetchMarketRulesStep, JobRecords jobRecords) {
         return new JobBuilder(JobNames.BACKFILL_CANDLES_JOB, jobRepository)
                 .listener(jobRecords)
                 .start(backfillCandlesStep)
                 .next(settleNoTradeIntervalsStep)
+                .next(fetchMarketRulesStep)
+                .build();
+    }
+
+    /**
+     * Caches the market's order rules (step, minimums) that traders and replays fill under. Outside any
+     * transaction: it waits on the exchange, and its one write needs no other.
+     */
+    @Bean
+    Step fetchMarketRulesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              CandleSources sources, MarketRulesRepository rules, Clock clock) {
+        return new StepBuilder(JobNames.FETCH_MARKET_RULES_STEP, jobRepository)
+                .tasklet(new FetchMarketRules(sources, rules, clock), transactionManager)
+                .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
                 .build();
     }
 

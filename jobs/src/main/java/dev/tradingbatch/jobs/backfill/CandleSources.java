@@ -5,6 +5,7 @@ import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
 import dev.tradingbatch.readers.exchange.Exchanges;
+import dev.tradingbatch.readers.exchange.MarketRulesSource;
 import dev.tradingbatch.readers.exchange.RetryListener;
 import dev.tradingbatch.readers.exchange.Sleeper;
 import org.slf4j.Logger;
@@ -39,6 +40,15 @@ public class CandleSources {
         this.properties = properties;
         this.clock = clock;
         this.sleeper = sleeper;
+    }
+
+    /** The readers of market rules built so far, one per exchange and process (each holds an HTTP client). */
+    private final Map<String, MarketRulesSource> rules = new ConcurrentHashMap<>();
+
+    /** The reader of the exchange's market rules, at its configured base URL and timeouts. */
+    public MarketRulesSource rules(String exchange) {
+        Exchange known = Exchanges.named(exchange);
+        return rules.computeIfAbsent(known.name(), name -> known.rulesSource(properties.settings(known)));
     }
 
     /** The exchange's source, one per process (its request budget is the process's); IllegalArgumentException for another name. */

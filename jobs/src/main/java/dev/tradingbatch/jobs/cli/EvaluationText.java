@@ -28,6 +28,7 @@ final class EvaluationText {
                         + " evaluated up to " + iso(e.through()) + ", " + e.trades().size()
                         + (e.trades().size() == 1 ? " trade" : " trades") + RunText.status(e.run()));
                 e.trades().forEach(t -> lines.add("  " + trade(t)));
+                e.skipped().forEach(line -> lines.add("  " + line));
                 e.open().ifPresent(t -> lines.add("  open position: " + t.quantity().toPlainString() + " bought at "
                         + t.price().toPlainString() + " on the candle of " + iso(t.candleTime())));
             }

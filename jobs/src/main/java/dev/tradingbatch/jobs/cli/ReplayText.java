@@ -24,6 +24,7 @@ final class ReplayText {
                 + ") [" + iso(o.from()) + ", " + iso(o.to()) + "): " + o.evaluated() + " candles, " + o.trades() + (o.trades() == 1 ? " fill" : " fills") + ", run " + o.runId() + " ("
                 + o.status() + ", execution " + o.executionId() + ")");
         o.figures().forEach((name, value) -> lines.add(String.format("  %-18s %s", name, value)));
+        o.skipped().forEach(line -> lines.add("  " + line));
         return lines;
     }
 

@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.MarketRulesRepository;
+import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Timeframe;
@@ -49,13 +51,15 @@ public class DeclaredStrategies {
 
     private final StrategyTypes types;
     private final CandleRepository candles;
+    private final MarketRulesRepository marketRules;
     private final TradeRepository trades;
     private final Clock clock;
 
     DeclaredStrategies(TradingProperties properties, StrategyTypes types, TradeRepository trades,
-                       CandleRepository candles, Clock clock, Accounts accounts) {
+                       CandleRepository candles, MarketRulesRepository marketRules, Clock clock, Accounts accounts) {
         this.types = types;
         this.candles = candles;
+        this.marketRules = marketRules;
         this.trades = trades;
         this.clock = clock;
         for (Map.Entry<String, TradingProperties.StrategyProperties> e : properties.strategies().entrySet()) {
@@ -186,9 +190,18 @@ public class DeclaredStrategies {
         return new BadInputException("strategy '" + id + "': " + key + " " + problem);
     }
 
-    /** The strategy's fill model at its market's amount precision, from cached market metadata when known. */
+    /** The strategy's fill model under its market's order rules as cached now ({@link #rules}). */
     public FillModel fillModel(DeclaredStrategy s) {
-        return s.fillModel(candles.amountPrecision(s.market().exchange(), s.market().symbol()).orElse(null));
+        return s.fillModel(rules(s));
+    }
+
+    /**
+     * The order rules of the strategy's market in the shared cached data (fetched by the backfill); none for a
+     * market whose exchange was never asked, or a series imported from a file (no step but the default 8 decimals,
+     * no minimum).
+     */
+    public MarketRules rules(DeclaredStrategy s) {
+        return marketRules.rules(s.market().exchange(), s.market().symbol());
     }
 
     /** Whether candles of this exchange come from an exchange we can ask (not a file import). */

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.StrategySpec;
@@ -14,9 +15,9 @@ import java.math.BigDecimal;
 public record DeclaredStrategy(String id, MarketKey market, StrategySpec spec, BigDecimal stake, BigDecimal feeRate,
                                BigDecimal slippageBps) {
 
-    /** The fill model at the market's amount precision ({@code null}: unknown, 8 decimals). */
-    public FillModel fillModel(Integer amountDecimals) {
-        return FillModel.of(stake, feeRate, slippageBps, amountDecimals);
+    /** The fill model under the market's order rules (none known: 8 decimals, no minimum). */
+    public FillModel fillModel(MarketRules rules) {
+        return new FillModel(stake, feeRate, slippageBps, rules);
     }
 
     /**

@@ -29,6 +29,8 @@ class EvaluateJobConfiguration {
     static final String PARAMS = "evaluate.params";
     /** {@link DeclaredStrategy#identity()} of the run: a change starts a new segment. */
     static final String DECLARATION = "evaluate.declaration";
+    /** {@link dev.tradingbatch.model.MarketRules#text()} of the market's rules the run used: a change starts a new segment. */
+    static final String RULES = "evaluate.rules";
     /** The first candle the run loaded and how many it loaded through its last: a change means candles came late. */
     static final String LOADED_FROM = "evaluate.loadedFrom";
     static final String CANDLES = "evaluate.candles";

@@ -6,6 +6,7 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
@@ -79,7 +80,8 @@ public class EvaluateService {
         if (latest.isEmpty() || latest.getAsLong() < through) {
             return new EvaluationResult.CandleNotStored(s, through, latest);
         }
-        Segment segment = previous.map(ctx -> segment(s, ctx, through)).orElseGet(() -> Segment.fresh(through,
+        MarketRules rules = declared.rules(s);
+        Segment segment = previous.map(ctx -> segment(s, rules, ctx, through)).orElseGet(() -> Segment.fresh(through,
                 openPosition(s), Optional.empty()));
         long first = segment.first();
         OptionalLong warmUp = candles.openTimeBefore(market, first, s.spec().warmUpBars());
@@ -100,7 +102,8 @@ public class EvaluateService {
                 .addLong("through", through)
                 .addLong("first", first, false)
                 .addLong("after", segment.after(), false)
-                .addLong("loadFrom", loadFrom, false);
+                .addLong("loadFrom", loadFrom, false)
+                .addString("rules", rules.text(), false);
         if (restore != null) {
             params.addLong("restore", restore, false);
         }
@@ -126,18 +129,19 @@ public class EvaluateService {
         int written = ctx.getInt(EvaluateJobConfiguration.TRADES, 0);
         return new EvaluationResult.Evaluated(s, through, ctx.getInt(EvaluateJobConfiguration.EVALUATED, 0),
                 trades.latest(s.id(), RunIds.LIVE, written), trades.openPosition(s.id(), RunIds.LIVE), restart,
-                ran.run());
+                ran.run(), SkippedOrders.lines(ctx));
     }
 
     /**
      * Which candles this evaluation runs over, given the last one. It continues the last one's segment (the same
      * first candle, the same position carried into it: the result is exactly what a replay from that candle gives)
      * while nothing that changes the result has changed. A new segment starts, from the position the ledger holds,
-     * when the declaration changed (at the newest candle, as for a new strategy) or when candles were stored late
+     * when the declaration or the market's order rules changed (at the newest candle, as for a new strategy: the old
+     * segment recomputed under other rules would not give the trades recorded) or when candles were stored late
      * inside the range already evaluated (at the first candle not evaluated yet): recomputing the old segment would
      * no longer give the trades already recorded, and a ledger must stay one consistent sequence of trades.
      */
-    private Segment segment(DeclaredStrategy s, ExecutionContext previous, long through) {
+    private Segment segment(DeclaredStrategy s, MarketRules rules, ExecutionContext previous, long through) {
         long last = previous.getLong(EvaluateJobConfiguration.LAST);
         boolean sameDeclaration = previous.containsKey(EvaluateJobConfiguration.DECLARATION)
                 ? s.identity().equals(previous.getString(EvaluateJobConfiguration.DECLARATION))
@@ -146,6 +150,12 @@ public class EvaluateService {
         if (!sameDeclaration) {
             return Segment.fresh(through, openPosition(s), Optional.of(new EvaluationResult.Restart(
                     EvaluationResult.Restart.Why.DECLARATION_CHANGED, last, through, 0)));
+        }
+        // a run recorded before rules were kept ran without any (8 decimals, no minimum)
+        String previousRules = previous.getString(EvaluateJobConfiguration.RULES, MarketRules.NONE.text());
+        if (!rules.text().equals(previousRules)) {
+            return Segment.fresh(through, openPosition(s), Optional.of(new EvaluationResult.Restart(
+                    EvaluationResult.Restart.Why.RULES_CHANGED, last, through, 0)));
         }
         if (previous.containsKey(EvaluateJobConfiguration.CANDLES)) {
             long loadedFrom = previous.getLong(EvaluateJobConfiguration.LOADED_FROM);

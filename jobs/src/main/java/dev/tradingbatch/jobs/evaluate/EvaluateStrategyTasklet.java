@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.evaluate;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Side;
 import org.springframework.batch.core.ExitStatus;
@@ -52,7 +53,9 @@ class EvaluateStrategyTasklet implements Tasklet {
         Optional<Fill> restore = restoredAt == null ? Optional.empty()
                 : trades.trade(s.id(), RunIds.LIVE, restoredAt, Side.BUY.code())
                         .map(t -> Fill.buy(t.candleTime(), t.price(), t.quantity(), t.fee()));
-        Evaluation evaluation = new Evaluation(s, declared.fillModel(s), first, p.getLong("after"), restore);
+        // the rules the service compared with the previous run's; a run started without them reads them now
+        MarketRules rules = p.getString("rules") != null ? MarketRules.parse(p.getString("rules")) : declared.rules(s);
+        Evaluation evaluation = new Evaluation(s, s.fillModel(rules), first, p.getLong("after"), restore);
         long loadFrom = loadFrom(p.getLong("loadFrom"), s, first, restoredAt);
         long end = through + s.market().timeframe().millis();
         long[] loaded = new long[1];
@@ -68,6 +71,8 @@ class EvaluateStrategyTasklet implements Tasklet {
         ctx.putLong(EvaluateJobConfiguration.LAST, through);
         ctx.putString(EvaluateJobConfiguration.PARAMS, s.paramsJson());
         ctx.putString(EvaluateJobConfiguration.DECLARATION, s.identity());
+        ctx.putString(EvaluateJobConfiguration.RULES, rules.text());
+        SkippedOrders.put(ctx, outcome.result().skipped());
         ctx.putLong(EvaluateJobConfiguration.LOADED_FROM, loadFrom);
         ctx.putLong(EvaluateJobConfiguration.CANDLES, loaded[0]);
         if (restoredAt != null) {
@@ -77,7 +82,7 @@ class EvaluateStrategyTasklet implements Tasklet {
         ctx.putInt(EvaluateJobConfiguration.EVALUATED, evaluated);
         contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(evaluated
                 + (evaluated == 1 ? " candle" : " candles") + " evaluated, " + written
-                + (written == 1 ? " trade" : " trades")));
+                + (written == 1 ? " trade" : " trades") + SkippedOrders.summary(outcome.result().skipped())));
         return RepeatStatus.FINISHED;
     }
 

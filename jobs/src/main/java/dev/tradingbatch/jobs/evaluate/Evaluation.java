@@ -5,6 +5,7 @@ import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;
+import dev.tradingbatch.strategies.SkippedOrder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,25 +25,32 @@ import java.util.function.Consumer;
  */
 public record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long first, long after, Optional<Fill> restore) {
 
-    /** What the candles gave: the new trades, candles evaluated, and the position left open. */
-    public record Result(List<Fill> newFills, int evaluated, Optional<Fill> open) {
+    /**
+     * What the candles gave: the new trades, candles evaluated, the position left open, and the buy signals on the
+     * new candles that made no order because the market's rules would refuse it (with why), oldest first.
+     */
+    public record Result(List<Fill> newFills, int evaluated, Optional<Fill> open, List<SkippedOrder> skipped) {
     }
 
     /** Candles pushed one at a time, oldest first (a replay streams them from the database). */
     public Runner start() {
-        PaperTrader trader = new PaperTrader(strategy.spec(), strategy.market().timeframe(), fillModel);
-        restore.ifPresent(trader::restoreOpenPosition);
-        return new Runner(trader);
+        return new Runner();
     }
 
     /** One pass over the candles. */
     public final class Runner implements Consumer<Candle> {
         private final PaperTrader trader;
         private final List<Fill> fills = new ArrayList<>();
+        private final List<SkippedOrder> skipped = new ArrayList<>();
         private int evaluated;
 
-        private Runner(PaperTrader trader) {
-            this.trader = trader;
+        private Runner() {
+            this.trader = new PaperTrader(strategy.spec(), strategy.market().timeframe(), fillModel, skip -> {
+                if (skip.candleTime() > after) {
+                    skipped.add(skip);
+                }
+            });
+            restore.ifPresent(trader::restoreOpenPosition);
         }
 
         @Override
@@ -82,7 +90,7 @@ public record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long fi
 
         public Result finish() {
             trader.finishAhead().ifPresent(this::add);
-            return new Result(List.copyOf(fills), evaluated, trader.openPosition());
+            return new Result(List.copyOf(fills), evaluated, trader.openPosition(), List.copyOf(skipped));
         }
     }
 }

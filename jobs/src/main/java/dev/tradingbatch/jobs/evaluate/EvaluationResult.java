@@ -44,9 +44,11 @@ public sealed interface EvaluationResult {
      * @param trades    the trades this run stored, oldest first
      * @param open      the position left open, if any
      * @param restart   why this evaluation did not continue the previous one's segment, if it did not
+     * @param skipped   the buy signals on the new candles that made no order, each with why (the market's minimums)
      */
     record Evaluated(DeclaredStrategy strategy, long through, int evaluated, List<TradeRow> trades,
-                     Optional<TradeRow> open, Optional<Restart> restart, JobRun run) implements EvaluationResult {
+                     Optional<TradeRow> open, Optional<Restart> restart, JobRun run, List<String> skipped)
+            implements EvaluationResult {
     }
 
     /**
@@ -68,6 +70,9 @@ public sealed interface EvaluationResult {
                         + " stored late inside the candles evaluated up to " + iso(lastEvaluated)
                         + ": the trades recorded stay as they are; evaluating on from the candle of " + iso(first)
                         + ", with the position the ledger holds";
+                case RULES_CHANGED -> "the market's order rules (step, minimums) changed since the evaluation up to"
+                        + " the candle of " + iso(lastEvaluated) + ": the trades recorded stay as they are; evaluating"
+                        + " again from the candle of " + iso(first) + ", with the position the ledger holds";
             };
         }
 
@@ -75,7 +80,9 @@ public sealed interface EvaluationResult {
             /** The strategy's type, market, parameters or fill settings changed. */
             DECLARATION_CHANGED,
             /** Candles were stored (a file import, a gap filled) inside the range already evaluated. */
-            HISTORY_CHANGED
+            HISTORY_CHANGED,
+            /** The exchange published other order rules for the market (its step or minimums). */
+            RULES_CHANGED
         }
     }
 

@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.replay;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.strategies.StrategySpec;
 import dev.tradingbatch.strategies.StrategyType;
@@ -18,8 +19,10 @@ import java.util.stream.Collectors;
 /**
  * The replay job's parameters. Identifying: the strategy, its type and market, the range {@code [from, to)}
  * (epoch ms UTC open times), the resolved strategy parameters ({@code period=14,oversold=30}), for a strategy
- * declared in ta4j's JSON its definition's fingerprint, and the fill settings: everything that changes what the replay computes, so replaying the same thing again is the same
- * run, and the same strategy id moved to another market is another. Not identifying: {@code loadFrom}, the
+ * declared in ta4j's JSON its definition's fingerprint, the fill settings and the market's order rules ({@code rules},
+ * {@link MarketRules#text()}: its step and minimums as cached when the replay starts): everything that changes what
+ * the replay computes, so replaying the same thing again is the same run, and the same strategy id moved to another
+ * market, or replayed after its exchange changed the market's rules, is another. Not identifying: {@code loadFrom}, the
  * first warm-up candle (the {@code warmUpBars}-th stored candle before {@code from}).
  */
 final class ReplayParameters {
@@ -27,7 +30,7 @@ final class ReplayParameters {
     private ReplayParameters() {
     }
 
-    static JobParameters of(DeclaredStrategy s, long from, long to, long loadFrom) {
+    static JobParameters of(DeclaredStrategy s, MarketRules rules, long from, long to, long loadFrom) {
         JobParametersBuilder builder = new JobParametersBuilder();
         s.spec().definition().ifPresent(definition -> builder.addString("definition", definition));
         return builder
@@ -42,6 +45,7 @@ final class ReplayParameters {
                 .addString("stake", s.stake().toPlainString())
                 .addString("feeRate", s.feeRate().toPlainString())
                 .addString("slippageBps", s.slippageBps().toPlainString())
+                .addString("rules", rules.text())
                 .addLong("loadFrom", loadFrom, false)
                 .toJobParameters();
     }
@@ -59,6 +63,12 @@ final class ReplayParameters {
         return new DeclaredStrategy(s.id(), market, StrategySpec.of(type, params(p)),
                 new BigDecimal(p.getString("stake")), new BigDecimal(p.getString("feeRate")),
                 new BigDecimal(p.getString("slippageBps")));
+    }
+
+    /** The market's order rules the run was started with (a run recorded without them: the rules cached now). */
+    static MarketRules rules(DeclaredStrategies declared, DeclaredStrategy s, JobParameters p) {
+        String text = p.getString("rules");
+        return text != null ? MarketRules.parse(text) : declared.rules(s);
     }
 
     static String text(SortedMap<String, String> params) {

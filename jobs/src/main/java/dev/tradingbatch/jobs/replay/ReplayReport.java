@@ -5,7 +5,6 @@ import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.TradeRow;
-import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.replay.html.EquityPoint;
 import dev.tradingbatch.jobs.replay.html.HtmlReport;
@@ -38,12 +37,10 @@ public class ReplayReport {
 
     private final CandleRepository candles;
     private final TradeRepository trades;
-    private final DeclaredStrategies declared;
 
-    ReplayReport(CandleRepository candles, TradeRepository trades, DeclaredStrategies declared) {
+    ReplayReport(CandleRepository candles, TradeRepository trades) {
         this.candles = candles;
         this.trades = trades;
-        this.declared = declared;
     }
 
     /** Writes the report of a finished replay run to {@code file}; returns its metrics. */
@@ -56,7 +53,7 @@ public class ReplayReport {
         });
         List<TradeRow> rows = trades.trades(s.id(), run.runId());
         List<Fill> fills = rows.stream().map(ReplayReport::fill).toList();
-        BacktestMetrics metrics = Metrics.compute(evaluated, fills, declared.fillModel(s),
+        BacktestMetrics metrics = Metrics.compute(evaluated, fills, s.fillModel(run.rules()),
                 s.market().timeframe());
         int every = Math.max(1, (bars.size() + MAX_POINTS - 1) / MAX_POINTS);
         List<PriceBar> priceBars = new ArrayList<>();

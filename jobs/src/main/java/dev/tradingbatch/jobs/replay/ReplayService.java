@@ -2,6 +2,8 @@ package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.MarketRules;
+import dev.tradingbatch.jobs.evaluate.SkippedOrders;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.StoredSeries;
 import dev.tradingbatch.jobs.TimeOption;
@@ -56,10 +58,12 @@ public class ReplayService {
      * What a finished replay did.
      *
      * @param recovered the run of the same replay, left by a process that is gone, which this one continued
+     * @param rules     the market's order rules the replay filled under
+     * @param skipped   the buy signals that made no order, each with why (the market's minimums)
      */
     public record Outcome(DeclaredStrategy strategy, long executionId, String runId, BatchStatus status, int evaluated,
                           int trades, long from, long to, String message, Map<String, String> figures,
-                          Optional<StaleExecutions.Recovered> recovered) {
+                          Optional<StaleExecutions.Recovered> recovered, MarketRules rules, List<String> skipped) {
 
         /** The strategy's parameters as the replay ran them: {@code oversold=30,overbought=70,period=14}. */
         public String params() {
@@ -95,7 +99,8 @@ public class ReplayService {
                     + iso(end) + ")");
         }
         long loadFrom = candles.openTimeBefore(market, start, warmUp).orElseThrow();
-        JobParameters parameters = ReplayParameters.of(s, start, end, loadFrom);
+        MarketRules rules = declared.rules(s);
+        JobParameters parameters = ReplayParameters.of(s, rules, start, end, loadFrom);
         JobStart started;
         try {
             started = launches.start(replayStrategyJob, parameters);
@@ -115,7 +120,8 @@ public class ReplayService {
                 execution.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0),
                 ctx.getInt(ReplayJobConfiguration.TRADES, 0), start, end, execution.getExitStatus().getExitDescription(),
                 ReplayFigures.from(ctx),
-                started instanceof JobStart.Ran ran ? ran.recovered() : Optional.empty());
+                started instanceof JobStart.Ran ran ? ran.recovered() : Optional.empty(), rules,
+                SkippedOrders.lines(ctx));
     }
 
     /** The declared strategy with {@code --param NAME=VALUE} overrides, checked like the declaration. */

@@ -5,6 +5,7 @@ import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.EvaluateAndStore;
 import dev.tradingbatch.jobs.evaluate.Evaluation;
+import dev.tradingbatch.jobs.evaluate.SkippedOrders;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.metrics.BacktestMetrics;
@@ -47,7 +48,8 @@ class ReplayStrategyTasklet implements Tasklet {
         long from = p.getLong("from");
         long to = p.getLong("to");
         String runId = RunIds.replay(job.getJobInstance().getInstanceId());
-        Evaluation evaluation = new Evaluation(s, declared.fillModel(s), from, from - 1, Optional.empty());
+        Evaluation evaluation = new Evaluation(s, s.fillModel(ReplayParameters.rules(declared, s, p)), from, from - 1,
+                Optional.empty());
         CloseSeries evaluated = new CloseSeries();
         // a run recorded without it (warm-up loaded by time then) loads by count now
         Long chosen = p.getLong("loadFrom");
@@ -70,8 +72,10 @@ class ReplayStrategyTasklet implements Tasklet {
         ctx.putInt(ReplayJobConfiguration.TRADES, result.newFills().size());
         ctx.putInt(ReplayJobConfiguration.EVALUATED, result.evaluated());
         ReplayFigures.of(metrics).forEach(ctx::putString);
+        SkippedOrders.put(ctx, result.skipped());
         contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(runId + ": "
-                + result.evaluated() + " candles replayed, " + result.newFills().size() + " fills"));
+                + result.evaluated() + " candles replayed, " + result.newFills().size() + " fills"
+                + SkippedOrders.summary(result.skipped())));
         return RepeatStatus.FINISHED;
     }
 }

@@ -65,7 +65,8 @@ final class WorkLog {
                     + " evaluated up to " + iso(e.through()) + ", " + count(e.trades().size(), "trade"),
                     e.trades().stream().map(WorkLog::trade).collect(Collectors.joining())
                     + e.open().map(t -> "; open position " + t.quantity().toPlainString() + " bought at "
-                    + t.price().toPlainString() + " on the candle of " + iso(t.candleTime())).orElse(""));
+                    + t.price().toPlainString() + " on the candle of " + iso(t.candleTime())).orElse("")
+                    + e.skipped().stream().map(line -> "; " + line).collect(Collectors.joining()));
             case EvaluationResult.NothingNew n ->
                     log.info("{}: nothing new, evaluated up to the candle of {}", what, iso(n.evaluatedThrough()));
             case EvaluationResult.CandleNotStored c -> log.info("{}: the candle of {} is not stored yet ({}); nothing "

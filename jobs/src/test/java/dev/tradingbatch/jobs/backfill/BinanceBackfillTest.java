@@ -5,6 +5,7 @@ import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.readers.exchange.MarketRulesAnswers;
 import dev.tradingbatch.readers.exchange.BinanceKlines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,9 @@ class BinanceBackfillTest {
         // the second page also carries the still-open candle, and one row with high < low
         stubKlines(T0 + 1000 * H, klines(T0 + 1000 * H, 501).replace(
                 row(T0 + 1200 * H), row(T0 + 1200 * H).replace("\"42100.50000000\"", "\"41000.00000000\"")));
+        // the market's order rules, cached after the candles
+        binance.stubFor(get(urlPathEqualTo(MarketRulesAnswers.BINANCE_PATH)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(MarketRulesAnswers.BINANCE_BTCUSDT)));
     }
 
     @Test

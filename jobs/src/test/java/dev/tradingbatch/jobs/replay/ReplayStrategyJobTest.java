@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.replay;
 
+import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.db.CandleRepository;
@@ -61,7 +62,7 @@ class ReplayStrategyJobTest {
             DeclaredStrategy rsi = app.getBean(DeclaredStrategies.class).get("rsi-bs-5m");
             long loadFrom = app.getBean(CandleRepository.class)
                     .openTimeBefore(BitstampSample.MARKET, from, rsi.spec().warmUpBars()).orElseThrow();
-            JobParameters parameters = ReplayParameters.of(rsi, from, to, loadFrom);
+            JobParameters parameters = ReplayParameters.of(rsi, MarketRules.NONE, from, to, loadFrom);
             JobOperatorTestUtils launcher = JobTests.launcher(app, JobNames.REPLAY_STRATEGY_JOB);
             run = launcher.startJob(parameters);
             assertThatThrownBy(() -> launcher.startJob(parameters)).as("the same replay is the same, completed, run")

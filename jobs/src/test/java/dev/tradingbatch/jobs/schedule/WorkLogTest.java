@@ -108,7 +108,7 @@ class WorkLogTest {
 
         WorkLog.evaluation(new EvaluationResult.CandleNotStored(rsi, T0 + 2 * H, OptionalLong.of(T0 + H)));
         WorkLog.evaluation(new EvaluationResult.Evaluated(rsi, T0 + 2 * H, 1, List.of(), Optional.empty(),
-                Optional.empty(), new JobRun(9, BatchStatus.COMPLETED, "", Optional.empty())));
+                Optional.empty(), new JobRun(9, BatchStatus.COMPLETED, "", Optional.empty()), List.of()));
 
         assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO, Level.INFO);
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(

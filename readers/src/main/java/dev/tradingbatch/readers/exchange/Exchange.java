@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -22,9 +23,10 @@ import java.util.function.LongConsumer;
  * @param limits        how much one request returns and how far back it keeps candles
  * @param defaults      base URL, timeouts, retry and request budget when {@code trading.exchanges} sets none
  * @param sourceFactory builds its own {@link CandleSource}
+ * @param rulesFactory  builds the reader of its markets' order rules ({@link MarketRulesSource})
  */
 public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, ExchangeSettings defaults,
-                       CandleSourceFactory sourceFactory) {
+                       CandleSourceFactory sourceFactory, Function<ExchangeSettings, MarketRulesSource> rulesFactory) {
 
     public Exchange {
         Objects.requireNonNull(name, "name");
@@ -32,6 +34,12 @@ public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, Ex
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(sourceFactory, "sourceFactory");
+        Objects.requireNonNull(rulesFactory, "rulesFactory");
+    }
+
+    /** The reader of its markets' order rules at {@code settings}' base URL and timeouts. */
+    public MarketRulesSource rulesSource(ExchangeSettings settings) {
+        return rulesFactory.apply(settings);
     }
 
     /**

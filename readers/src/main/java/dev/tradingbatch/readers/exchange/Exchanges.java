@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 /**
  * The exchanges candles are read from, each with its name, timeframes, limits, default settings and
  * source: the one list every command, check and message takes them from. Adding an exchange is one
- * entry here and its {@link dev.tradingbatch.readers.CandleSource}.
+ * entry here, its {@link dev.tradingbatch.readers.CandleSource} and its {@link MarketRulesSource}.
  */
 public final class Exchanges {
 
@@ -19,21 +19,24 @@ public final class Exchanges {
             new ExchangeSettings("https://api.binance.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(6000, Duration.ofMinutes(1), 2)),
             (settings, clock, usedWeight) -> new BinanceCandleSource(settings.baseUrl(), clock, settings.timeouts(),
-                    usedWeight));
+                    usedWeight),
+            BinanceMarketRules::new);
 
     /** Coinbase Exchange candles (XChange's default host, api.pro.coinbase.com, was retired); 10 public requests per second. */
     public static final Exchange COINBASE = new Exchange(CoinbaseCandleSource.NAME, CoinbaseCandleSource.served(),
             new Exchange.Limits(CoinbaseCandleSource.MAX_ROWS, OptionalInt.empty(), true),
             new ExchangeSettings("https://api.exchange.coinbase.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(10, Duration.ofSeconds(1), 1)),
-            (settings, clock, usedWeight) -> new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts()));
+            (settings, clock, usedWeight) -> new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts()),
+            CoinbaseMarketRules::new);
 
     /** Kraken OHLC: every candle it still has in one request, its 720 most recent; about one public request per second. */
     public static final Exchange KRAKEN = new Exchange(KrakenCandleSource.NAME, KrakenCandleSource.served(),
             new Exchange.Limits(KrakenCandleSource.HISTORY, OptionalInt.of(KrakenCandleSource.HISTORY), false),
             new ExchangeSettings("https://api.kraken.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(1, Duration.ofSeconds(1), 1)),
-            (settings, clock, usedWeight) -> new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts()));
+            (settings, clock, usedWeight) -> new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts()),
+            KrakenMarketRules::new);
 
     private static final List<Exchange> ALL = List.of(BINANCE, COINBASE, KRAKEN);
 

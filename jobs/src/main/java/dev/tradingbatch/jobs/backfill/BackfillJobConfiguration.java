@@ -50,9 +50,10 @@ class BackfillJobConfiguration {
                            Step fetchMarketRulesStep, JobRecords jobRecords) {
         return new JobBuilder(JobNames.BACKFILL_CANDLES_JOB, jobRepository)
                 .listener(jobRecords)
-                .start(backfillCandlesStep)
+                // the rules first: a trader never evaluates a new series' candles before its rules are cached
+                .start(fetchMarketRulesStep)
+                .next(backfillCandlesStep)
                 .next(settleNoTradeIntervalsStep)
-                .next(fetchMarketRulesStep)
                 .build();
     }
 

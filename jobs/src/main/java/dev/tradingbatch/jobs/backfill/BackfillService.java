@@ -4,7 +4,9 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.operations.JobLaunches;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.UnknownSymbolException;
@@ -100,7 +102,8 @@ public class BackfillService {
 
     private BackfillResult launch(Target target, Optional<Clipped> clipped, JobParameters params) {
         return switch (launches.start(backfillCandlesJob, params)) {
-            case JobStart.Ran ran -> new Ran(target, clipped, ran.execution().getStepExecutions().stream().findFirst()
+            case JobStart.Ran ran -> new Ran(target, clipped, ran.execution().getStepExecutions().stream()
+                    .filter(s -> s.getStepName().equals(JobNames.BACKFILL_CANDLES_STEP)).findFirst()
                     .map(BackfillSummary::of), ran.run());
             case JobStart.AlreadyCompleted done -> new AlreadyCompleted(target, clipped);
             case JobStart.AlreadyRunning running -> new AlreadyRunning(target, clipped);

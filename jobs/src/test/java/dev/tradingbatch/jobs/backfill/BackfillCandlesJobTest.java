@@ -73,8 +73,8 @@ class BackfillCandlesJobTest {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
-        assertThat(JobTests.stepNames(execution)).containsExactly(JobNames.BACKFILL_CANDLES_STEP,
-                JobNames.SETTLE_NO_TRADE_INTERVALS_STEP, JobNames.FETCH_MARKET_RULES_STEP);
+        assertThat(JobTests.stepNames(execution)).containsExactly(JobNames.FETCH_MARKET_RULES_STEP,
+                JobNames.BACKFILL_CANDLES_STEP, JobNames.SETTLE_NO_TRADE_INTERVALS_STEP);
         assertThat(Counts.of(JobTests.step(execution, JobNames.SETTLE_NO_TRADE_INTERVALS_STEP)))
                 .as("binance answers a quiet hour with a candle: nothing to settle")
                 .isEqualTo(new Counts(0, 0, 0, 0, 1, 0));

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.readers.exchange.BinanceKlines;
+import dev.tradingbatch.readers.exchange.MarketRulesAnswers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,7 +24,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * candle that has opened by now is there, the still-open one included (as Binance answers), so a
  * service keeps finding a new closed candle each minute. Prices zigzag (up on odd minutes, down on
  * even ones, around a slow sawtooth), so strategies with short periods trade nearly every candle.
- * Values follow {@link #candle(String, long)}: exact decimals, a different level per symbol.
+ * Values follow {@link #candle(String, long)}: exact decimals, a different level per symbol. It also answers
+ * {@code GET /api/v3/exchangeInfo} ({@link #rulesStub()}), so the services fill under real order rules.
  */
 final class ClockedBinance implements ResponseDefinitionTransformerV2 {
 
@@ -33,6 +35,11 @@ final class ClockedBinance implements ResponseDefinitionTransformerV2 {
     /** The stub this extension answers; register it on the server. */
     static MappingBuilder stub() {
         return get(urlPathEqualTo("/api/v3/klines")).willReturn(aResponse().withTransformers(NAME));
+    }
+
+    /** Binance's order rules for any symbol: BTCUSDT's (step 0.00001, notional 5) under the symbol asked for. */
+    static MappingBuilder rulesStub() {
+        return get(urlPathEqualTo(MarketRulesAnswers.BINANCE_PATH)).willReturn(aResponse().withTransformers(NAME));
     }
 
     @Override
@@ -49,6 +56,10 @@ final class ClockedBinance implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent event) {
         var request = event.getRequest();
         String symbol = request.queryParameter("symbol").firstValue();
+        if (request.getUrl().startsWith(MarketRulesAnswers.BINANCE_PATH)) {
+            return responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody(MarketRulesAnswers.BINANCE_BTCUSDT.replace("\"BTCUSDT\"", "\"" + symbol + "\"")).build();
+        }
         if (!"1m".equals(request.queryParameter("interval").firstValue())) {
             return responseDefinition().withStatus(400).withBody("{\"code\":-1120,\"msg\":\"Invalid interval.\"}").build();
         }

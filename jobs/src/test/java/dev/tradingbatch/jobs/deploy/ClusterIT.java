@@ -72,6 +72,7 @@ class ClusterIT {
     @Test
     void shouldFireEachJobOnceOnTwoInstancesAndRecoverTheFireOfOneThatDies() throws Exception {
         binance.stubFor(ClockedBinance.stub());
+        binance.stubFor(ClockedBinance.rulesStub());
         cli = new CliRun(dir);
         Map<String, String> properties = properties();
         Map<String, Process> instances = new LinkedHashMap<>();

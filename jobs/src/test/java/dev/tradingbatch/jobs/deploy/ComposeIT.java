@@ -71,6 +71,7 @@ class ComposeIT {
     @Test
     void shouldRunEveryServiceAsAProcessOnOneNewDatabaseThroughScheduledCycles() throws Exception {
         binance.stubFor(ClockedBinance.stub());
+        binance.stubFor(ClockedBinance.rulesStub());
         CliRun cli = new CliRun(dir);
         Map<String, String> test = testProperties();
         ComposeFile compose;

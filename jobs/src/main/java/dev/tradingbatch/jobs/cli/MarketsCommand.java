@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "markets", mixinStandardHelpOptions = true,
-        description = {"Lists every stored series with its first and last candle and its coverage:",
-                "candles expected from first to last, stored, confirmed empty by the exchange,",
-                "and the open gaps with the candles they miss (see: gaps)."})
+        description = {"Lists every stored series with its first and last candle and its coverage.",
+                "Coverage: the candles expected from the first to the last, those stored, those",
+                "confirmed empty by the exchange, and the open gaps with the candles they miss",
+                "(see: gaps)."})
 class MarketsCommand implements Callable<Integer> {
 
     private static final String ROW = "%-10s %-12s %-9s %-20s %-20s %9s %9s %9s %9s %9s%n";

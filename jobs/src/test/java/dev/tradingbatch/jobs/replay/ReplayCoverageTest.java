@@ -122,4 +122,12 @@ class ReplayCoverageTest {
         assertThat(report).content().contains("candles read (warm-up included) 2024-01-01T00:00:00Z to "
                 + "2024-01-13T12:00:00Z: 300 expected, 296 stored, 4 confirmed empty, 0 open gaps (0 candles missing)");
     }
+
+    @Test
+    void shouldRefuseANegativeMaxOpenGap() {
+        CliRun.Result r = cli.with("trading.replay.max-open-gap", "-1h").run("replay", "--strategy", "rsi-bin-1h");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: trading.replay.max-open-gap must not be negative, was PT-1H\n");
+    }
 }

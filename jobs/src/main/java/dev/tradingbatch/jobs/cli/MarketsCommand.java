@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.GapRepository;
+import dev.tradingbatch.jobs.gaps.Coverage;
 import dev.tradingbatch.model.MarketSummary;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -13,10 +15,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "markets", mixinStandardHelpOptions = true,
-        description = "Lists every stored series with its first and last candle and candle count.")
+        description = {"Lists every stored series with its first and last candle and its coverage.",
+                "Coverage: the candles expected from the first to the last, those stored, those",
+                "confirmed empty by the exchange, and the open gaps with the candles they miss",
+                "(see: gaps)."})
 class MarketsCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-10s %-12s %-9s %-20s %-20s %10s%n";
+    private static final String ROW = "%-10s %-12s %-9s %-20s %-20s %9s %9s %9s %9s %9s%n";
 
     private final Launcher launcher;
 
@@ -36,10 +41,14 @@ class MarketsCommand implements Callable<Integer> {
                 out.println("no candles stored yet (see: backfill --help)");
                 return 0;
             }
-            out.printf(ROW, "EXCHANGE", "SYMBOL", "TIMEFRAME", "FIRST (UTC)", "LAST (UTC)", "CANDLES");
+            GapRepository gaps = ctx.getBean(GapRepository.class);
+            out.printf(ROW, "EXCHANGE", "SYMBOL", "TIMEFRAME", "FIRST (UTC)", "LAST (UTC)", "EXPECTED", "STORED",
+                    "EMPTY", "OPEN GAPS", "MISSING");
             for (MarketSummary m : markets) {
+                Coverage c = Coverage.of(gaps, m);
                 out.printf(ROW, m.market().exchange(), m.market().symbol(), m.market().timeframe(),
-                        Instant.ofEpochMilli(m.firstOpenTime()), Instant.ofEpochMilli(m.lastOpenTime()), m.count());
+                        Instant.ofEpochMilli(m.firstOpenTime()), Instant.ofEpochMilli(m.lastOpenTime()), c.expected(),
+                        c.stored(), c.confirmedEmpty(), c.open().size(), c.openMissing());
             }
             return 0;
         }

@@ -41,6 +41,11 @@ class ReplayCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "overrides a strategy parameter for this replay")
     List<String> params;
 
+    @Option(names = "--allow-gaps",
+            description = "runs even over open gaps longer than trading.replay.max-open-gap (default 0: any open gap "
+                    + "in a series from an exchange refuses the replay; see: gaps)")
+    boolean allowGaps;
+
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "writes the run's report: price chart with trades, equity and drawdown, metrics, trade list")
     Path report;
@@ -56,7 +61,7 @@ class ReplayCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = launcher.start()) {
             PrintWriter out = spec.commandLine().getOut();
-            ReplayService.Outcome outcome = ctx.getBean(ReplayService.class).run(strategy, from, to, params);
+            ReplayService.Outcome outcome = ctx.getBean(ReplayService.class).run(strategy, from, to, params, allowGaps);
             ReplayText.outcome(outcome).forEach(out::println);
             if (outcome.status() != BatchStatus.COMPLETED) {
                 out.println(RunText.failed(outcome.message()));

@@ -16,13 +16,16 @@ final class ReplayText {
     private ReplayText() {
     }
 
-    /** The run's summary line and its figures, a line each. */
+    /** The run's summary line, the coverage of the candles it read, and its figures, a line each. */
     static List<String> outcome(ReplayService.Outcome o) {
         List<String> lines = new ArrayList<>();
         RunText.continued(o.recovered()).ifPresent(lines::add);
         lines.add("replay " + o.strategy().id() + " (" + o.strategy().spec().label() + " on " + o.strategy().market()
                 + ") [" + iso(o.from()) + ", " + iso(o.to()) + "): " + o.evaluated() + " candles, " + o.trades() + (o.trades() == 1 ? " fill" : " fills") + ", run " + o.runId() + " ("
                 + o.status() + ", execution " + o.executionId() + ")");
+        // the candles read, warm-up included: a hole there changes the indicators too
+        lines.add(String.format("  %-18s %s", "coverage", "[" + iso(o.coverage().from()) + ", "
+                + iso(o.coverage().to()) + "): " + o.coverage().text()));
         o.figures().forEach((name, value) -> lines.add(String.format("  %-18s %s", name, value)));
         o.skipped().forEach(line -> lines.add("  " + line));
         return lines;

@@ -30,6 +30,7 @@ import java.util.TreeMap;
  * @param exchanges what is changed of each exchange's default settings, by exchange name
  * @param now       pretend the time is this (a TIME as {@code backfill --from} takes it); unset: the system clock
  * @param accounts  the exchange accounts live strategies trade on, by name (docs/live.md)
+ * @param replay    what {@code replay} accepts of the candles it runs over
  */
 @ConfigurationProperties(TradingProperties.PREFIX)
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
@@ -37,7 +38,7 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                 Map<String, StrategyProperties> strategies, List<MarketProperties> markets,
                                 @DefaultValue Schedule schedule, @DefaultValue Plugins plugins,
                                 @DefaultValue Database database, String now,
-                                Map<String, AccountProperties> accounts) {
+                                Map<String, AccountProperties> accounts, @DefaultValue Replay replay) {
 
     static final String PREFIX = "trading";
 
@@ -159,6 +160,20 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
      *                little late, and a missing one asked too early is not yet an answer
      */
     public record Gaps(@DefaultValue("3") int maxAsks, @DefaultValue("1m") Duration settle) {
+    }
+
+    /**
+     * @param maxOpenGap the longest open gap (missing candles nobody confirmed empty) a replay of a series from an
+     *                   exchange runs over; a longer one refuses the replay (exit 2) unless {@code --allow-gaps}.
+     *                   0, the default: any open gap refuses, as {@code evaluate} refuses to trade over one
+     */
+    public record Replay(@DefaultValue("0s") Duration maxOpenGap) {
+
+        public Replay {
+            if (maxOpenGap.isNegative()) {
+                throw new BadInputException(PREFIX + ".replay.max-open-gap must not be negative, was " + maxOpenGap);
+            }
+        }
     }
 
     /**

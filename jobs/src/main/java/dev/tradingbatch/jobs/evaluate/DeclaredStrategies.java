@@ -205,7 +205,7 @@ public class DeclaredStrategies {
     }
 
     /** Whether candles of this exchange come from an exchange we can ask (not a file import). */
-    static boolean isExchange(String exchange) {
+    public static boolean isExchange(String exchange) {
         return Exchanges.find(exchange).isPresent();
     }
 

@@ -79,7 +79,9 @@ public class ReplayReport {
         String subtitle = s.spec().label() + " on " + s.market()
                 + "\n" + OpenTimes.iso(run.from()) + " to " + OpenTimes.iso(run.to()) + ", run " + run.runId()
                 + ", stake " + s.stake().toPlainString() + ", fee rate " + s.feeRate().toPlainString() + ", slippage "
-                + s.slippageBps().toPlainString() + " bps" + (every > 1 ? "\neach bar spans " + every + " candles" : "");
+                + s.slippageBps().toPlainString() + " bps"
+                + "\ncandles read (warm-up included) " + OpenTimes.iso(run.coverage().from()) + " to "
+                + OpenTimes.iso(run.coverage().to()) + ": " + run.coverage().text() + (every > 1 ? "\neach bar spans " + every + " candles" : "");
         try {
             HtmlReport.write(file, new ReportData(s.id(), subtitle, priceBars, marks, equity, figures));
         } catch (IOException e) {

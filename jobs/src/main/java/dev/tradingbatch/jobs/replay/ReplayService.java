@@ -1,6 +1,10 @@
 package dev.tradingbatch.jobs.replay;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.GapRepository;
+import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.gaps.Coverage;
+import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.jobs.evaluate.SkippedOrders;
@@ -23,6 +27,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +39,8 @@ import static dev.tradingbatch.model.OpenTimes.iso;
  * {@code replay --strategy ID [--from --to] [--param k=v ...]}: runs a declared strategy over stored
  * candles with the same code path and fill model as {@code evaluate}, its trades kept under the
  * run's own id. Checks everything before the job starts: unknown strategy or parameter, a range with
- * no candles or without the warm-up history before it are bad input, and nothing is written.
+ * no candles or without the warm-up history before it, or with open gaps (see {@link #refuseOpenGaps}) are bad
+ * input, and nothing is written.
  */
 @Service
 public class ReplayService {
@@ -44,14 +50,19 @@ public class ReplayService {
     private final JobLaunches launches;
     private final Job replayStrategyJob;
     private final JobRepository jobRepository;
+    private final GapRepository gaps;
+    private final Duration maxOpenGap;
 
     ReplayService(DeclaredStrategies declared, CandleRepository candles, JobLaunches launches,
-                  Job replayStrategyJob, JobRepository jobRepository) {
+                  Job replayStrategyJob, JobRepository jobRepository, GapRepository gaps,
+                  TradingProperties properties) {
         this.declared = declared;
         this.candles = candles;
         this.launches = launches;
         this.replayStrategyJob = replayStrategyJob;
         this.jobRepository = jobRepository;
+        this.gaps = gaps;
+        this.maxOpenGap = properties.replay().maxOpenGap();
     }
 
     /**
@@ -60,10 +71,12 @@ public class ReplayService {
      * @param recovered the run of the same replay, left by a process that is gone, which this one continued
      * @param rules     the market's order rules the replay filled under
      * @param skipped   the buy signals that made no order, each with why (the market's minimums)
+     * @param coverage  how completely the candles the replay read (warm-up included) are stored
      */
     public record Outcome(DeclaredStrategy strategy, long executionId, String runId, BatchStatus status, int evaluated,
                           int trades, long from, long to, String message, Map<String, String> figures,
-                          Optional<StaleExecutions.Recovered> recovered, MarketRules rules, List<String> skipped) {
+                          Optional<StaleExecutions.Recovered> recovered, MarketRules rules, List<String> skipped,
+                          Coverage coverage) {
 
         /** The strategy's parameters as the replay ran them: {@code oversold=30,overbought=70,period=14}. */
         public String params() {
@@ -71,8 +84,17 @@ public class ReplayService {
         }
     }
 
-    /** Checks the request and runs the replay, or finds the same replay run before. */
+    /** Checks the request and runs the replay, or finds the same replay run before; refuses open gaps. */
     public Outcome run(String strategyId, String from, String to, List<String> paramArgs) {
+        return run(strategyId, from, to, paramArgs, false);
+    }
+
+    /**
+     * Checks the request and runs the replay, or finds the same replay run before.
+     *
+     * @param allowGaps run even over open gaps longer than {@code trading.replay.max-open-gap}
+     */
+    public Outcome run(String strategyId, String from, String to, List<String> paramArgs, boolean allowGaps) {
         DeclaredStrategy s = withParams(declared.tradable(strategyId), paramArgs);
         MarketKey market = s.market();
         StoredSeries stored = StoredSeries.of(candles, market);
@@ -99,6 +121,10 @@ public class ReplayService {
                     + iso(end) + ")");
         }
         long loadFrom = candles.openTimeBefore(market, start, warmUp).orElseThrow();
+        Coverage coverage = Coverage.of(candles, gaps, market, loadFrom, Math.min(end, stored.end()));
+        if (!allowGaps) {
+            refuseOpenGaps(coverage);
+        }
         MarketRules rules = declared.rules(s);
         JobParameters parameters = ReplayParameters.of(s, rules, start, end, loadFrom);
         JobStart started;
@@ -121,7 +147,32 @@ public class ReplayService {
                 ctx.getInt(ReplayJobConfiguration.TRADES, 0), start, end, execution.getExitStatus().getExitDescription(),
                 ReplayFigures.from(ctx),
                 started instanceof JobStart.Ran ran ? ran.recovered() : Optional.empty(), rules,
-                SkippedOrders.lines(ctx));
+                SkippedOrders.lines(ctx), coverage);
+    }
+
+    /**
+     * Bad input when the candles read hold an open gap longer than {@code trading.replay.max-open-gap}: a result
+     * over a hole trades as if the missing candles never happened. A series imported from a file has no exchange
+     * to ask: its holes are what the file holds, stated in the coverage but never refused.
+     */
+    private void refuseOpenGaps(Coverage coverage) {
+        MarketKey market = coverage.market();
+        if (!DeclaredStrategies.isExchange(market.exchange())) {
+            return;
+        }
+        List<Gap> tooLong = coverage.open().stream()
+                .filter(g -> Math.min(g.end(), coverage.to()) - g.start() > maxOpenGap.toMillis()).toList();
+        if (tooLong.isEmpty()) {
+            return;
+        }
+        Gap first = tooLong.getFirst();
+        throw new BadInputException(tooLong.size() + (tooLong.size() == 1 ? " open gap" : " open gaps")
+                + (maxOpenGap.isZero() ? "" : " longer than trading.replay.max-open-gap (" + maxOpenGap + ")")
+                + " in the candles of " + market + " the replay reads, first [" + iso(first.start()) + ", "
+                + iso(first.end()) + ") (" + first.missing() + (first.missing() == 1 ? " candle" : " candles")
+                + " missing); fill them with: backfill --exchange " + market.exchange() + " --symbol "
+                + market.symbol() + " --timeframe " + market.timeframe().code() + " --fill-gaps --from "
+                + iso(coverage.from()) + " --to " + iso(coverage.to()) + " (or replay --allow-gaps)");
     }
 
     /** The declared strategy with {@code --param NAME=VALUE} overrides, checked like the declaration. */

@@ -54,7 +54,8 @@ class FileBackfillTest {
         assertThat(cli.count("SELECT COUNT(*) FROM ohlcv_data WHERE exchange = 'binanceus'")).isEqualTo(580);
 
         CliRun.Result markets = cli.run("markets");
-        assertThat(markets.out()).contains("binanceus  ETH/USD      5m        2023-03-13T18:00:00Z 2023-03-15T18:15:00Z        580");
+        assertThat(markets.out()).contains("binanceus  ETH/USD      5m        2023-03-13T18:00:00Z "
+                + "2023-03-15T18:15:00Z       580       580         0         0         0\n");
     }
 
     @Test

@@ -105,7 +105,8 @@ class BackupTest {
         CliRun.Result markets = restored.run("markets");
 
         assertThat(markets.exitCode()).as(markets.err()).isZero();
-        assertThat(markets.out()).contains("bitstamp   BTC/USD      5m        2013-11-25T00:00:00Z 2013-12-01T16:00:00Z       1917");
+        assertThat(markets.out()).contains("bitstamp   BTC/USD      5m        2013-11-25T00:00:00Z "
+                + "2013-12-01T16:00:00Z      1921      1917         0         2         4\n");
     }
 
     @Test

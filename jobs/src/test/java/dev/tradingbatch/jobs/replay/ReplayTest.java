@@ -70,8 +70,14 @@ class ReplayTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("  total return       ").contains("  buy and hold       20.04%")
                 .contains("  trades             8\n").contains("  final equity       ").contains("report: " + report);
+        // a file import has no exchange to ask: its holes are what the file holds, stated but never refused
+        String coverage = "[2013-11-25T00:00:00Z, 2013-12-01T16:05:00Z): 1921 expected, 1917 stored, 0 confirmed empty, "
+                + "2 open gaps (4 candles missing)";
+        assertThat(r.out()).contains("\n  coverage           " + coverage + "\n");
         assertThat(report).isRegularFile().content().contains("<h1>rsi-bs-5m</h1>")
-                .contains("rsi overbought=65,oversold=35,period=14 on bitstamp BTC/USD 5m");
+                .contains("rsi overbought=65,oversold=35,period=14 on bitstamp BTC/USD 5m")
+                .contains("candles read (warm-up included) 2013-11-25T00:00:00Z to 2013-12-01T16:05:00Z: 1921 expected, "
+                        + "1917 stored, 0 confirmed empty, 2 open gaps (4 candles missing)");
     }
 
     @Test

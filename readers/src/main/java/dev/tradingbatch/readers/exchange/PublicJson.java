@@ -3,6 +3,7 @@ package dev.tradingbatch.readers.exchange;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradingbatch.model.DecimalText;
 import dev.tradingbatch.readers.ExchangeException;
 
 import java.io.IOException;
@@ -77,7 +78,8 @@ final class PublicJson {
         if (value == null || value.isNull()) {
             return null;
         }
-        String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asText().strip();
-        return text.isEmpty() ? null : new BigDecimal(text);
+        // a number's text too (not its plain form: 1e400000000 would be 400 million digits), bounded as every value
+        String text = value.asText().strip();
+        return text.isEmpty() ? null : DecimalText.parse(text);
     }
 }

@@ -3,6 +3,7 @@ package dev.tradingbatch.readers.orders;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradingbatch.model.DecimalText;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
 
@@ -162,7 +163,7 @@ public final class BinanceSpotOrders implements SpotOrders {
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException("no " + field);
         }
-        return new BigDecimal(v.asText());
+        return DecimalText.parse(v.asText());
     }
 
     private Answer get(String path, Map<String, String> params, String what) {

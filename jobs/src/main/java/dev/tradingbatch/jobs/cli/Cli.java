@@ -27,7 +27,7 @@ import java.util.Map;
                 ReplayCommand.class, ReportCommand.class, CheckCommand.class, StrategiesCommand.class, JobsCommand.class,
                 RunCommand.class, ScheduleCommand.class, HealthCommand.class, BackupCommand.class, ArchiveCommand.class,
                 DemoCommand.class, AccountsCommand.class, HaltCommand.class, ResumeCommand.class,
-                OrdersCommand.class,
+                OrdersCommand.class, PositionsCommand.class,
                 CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 

@@ -1,6 +1,9 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.db.LiveOrder;
+import dev.tradingbatch.jobs.ledger.AccountCheck;
+import dev.tradingbatch.jobs.ledger.Positions;
+import dev.tradingbatch.jobs.ledger.StrategyPosition;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -35,6 +38,38 @@ final class LedgerText {
                     requested, executed, o.status(), dash(o.exchangeStatus()), dash(o.reason())});
         }
         return table(rows);
+    }
+
+    static List<String> positions(Positions.Report report) {
+        if (report.strategies().isEmpty()) {
+            return List.of("no live strategies declared and no live orders recorded (docs/live.md)");
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"STRATEGY", "ACCOUNT", "SYMBOL", "ORDERS", "BOUGHT", "SOLD", "POSITION"});
+        for (StrategyPosition p : report.strategies()) {
+            rows.add(new String[] {p.strategyId(), p.account(), p.symbol(), String.valueOf(p.orders()),
+                    plain(p.bought()), plain(p.sold()), plain(p.position()) + " " + p.base()});
+        }
+        List<String> lines = new ArrayList<>(table(rows));
+        for (AccountCheck check : report.accounts()) {
+            lines.add("");
+            switch (check) {
+                case AccountCheck.Failed f -> lines.add("account " + f.account() + ": balances not known, the request"
+                        + " failed: " + f.reason());
+                case AccountCheck.Compared c -> {
+                    lines.add("account " + c.account() + ": the exchange's balances (free + locked) beside the sum of"
+                            + " its strategies' ledgers");
+                    List<String[]> assets = new ArrayList<>();
+                    assets.add(new String[] {"ASSET", "EXCHANGE", "LEDGERS", "DIFFERENCE"});
+                    for (AccountCheck.AssetComparison a : c.assets()) {
+                        assets.add(new String[] {a.asset(), plain(a.exchange()), a.ledgers().map(LedgerText::plain)
+                                .orElse("-"), a.difference().map(LedgerText::plain).orElse("-")});
+                    }
+                    lines.addAll(table(assets));
+                }
+            }
+        }
+        return lines;
     }
 
     /** Left-aligned columns two spaces apart; the last column is not padded. */

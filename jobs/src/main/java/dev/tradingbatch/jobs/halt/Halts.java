@@ -44,17 +44,22 @@ public class Halts {
         return halt;
     }
 
-    /** Lifts a declared strategy's own halt, or every halt when {@code strategyId} is null. */
+    /**
+     * Lifts a strategy's own halt, or every halt when {@code strategyId} is null. Bad input: a strategy neither
+     * declared nor halted (one halted, then no longer declared, can still be resumed).
+     */
     public Resumed resume(String strategyId) {
         if (strategyId == null) {
             List<StrategyHalt> all = repository.all();
             repository.resumeAll();
             return new Resumed(StrategyHalt.ALL, all, Optional.empty());
         }
-        String id = declared.get(strategyId).id();
-        List<StrategyHalt> own = repository.haltsOf(id).stream().filter(h -> !h.all()).toList();
-        repository.resume(id);
-        return new Resumed(id, own, repository.haltsOf(id).stream().findFirst());
+        List<StrategyHalt> own = repository.haltsOf(strategyId).stream().filter(h -> !h.all()).toList();
+        if (own.isEmpty()) {
+            declared.get(strategyId);   // bad input naming the declared ones when it is not one of them
+        }
+        repository.resume(strategyId);
+        return new Resumed(strategyId, own, repository.haltsOf(strategyId).stream().findFirst());
     }
 
     /** The halt that stops this strategy from trading (its own before the one of all), if any. Reads only. */

@@ -156,6 +156,20 @@ class HaltTest {
     }
 
     @Test
+    void shouldResumeAStrategyHaltedAndNoLongerDeclared() {
+        command("halt", "--all");
+        cli.update("INSERT INTO strategy_halts (strategy_id, reason, halted_at) VALUES ('gone-bs-5m', NULL, ?)",
+                NOW.toEpochMilli());
+
+        CliRun.Result r = command("resume", "--strategy", "gone-bs-5m");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("gone-bs-5m: resumed (was halted since 2026-12-02T15:00:00Z by halt --strategy"
+                + " gone-bs-5m (no reason given))\n");
+        assertThat(cli.query("SELECT strategy_id FROM strategy_halts")).containsExactly(Map.of("strategy_id", "*"));
+    }
+
+    @Test
     void shouldRefuseABlankReasonOrOneOfMoreThanOneLine() {
         CliRun.Result blank = command("halt", "--all", "--reason", " ");
         CliRun.Result lines = command("halt", "--strategy", "rsi-bs-5m", "--reason", "one\ntwo");

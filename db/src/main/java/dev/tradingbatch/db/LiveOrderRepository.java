@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +59,38 @@ public class LiveOrderRepository {
 
     public List<LiveOrder> all() {
         return jdbc.query("SELECT " + COLUMNS + " FROM live_orders ORDER BY created_at, client_order_id", ROW);
+    }
+
+    /**
+     * The orders of one strategy (or all, {@code strategyId} null) in any of {@code statuses} (all, when empty),
+     * newest first: what {@code orders} lists.
+     */
+    public List<LiveOrder> newestFirst(String strategyId, List<String> statuses) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM live_orders WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (strategyId != null) {
+            sql.append(" AND strategy_id = ?");
+            args.add(strategyId);
+        }
+        if (!statuses.isEmpty()) {
+            sql.append(" AND status IN (").append(String.join(", ", Collections.nCopies(statuses.size(), "?")))
+                    .append(")");
+            args.addAll(statuses);
+        }
+        sql.append(" ORDER BY created_at DESC, client_order_id DESC");
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** The accepted orders, oldest first: with their executed quantities, what each strategy's position is made of. */
+    public List<LiveOrder> accepted() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM live_orders WHERE status = 'accepted'"
+                + " ORDER BY created_at, client_order_id", ROW);
+    }
+
+    /** Whether any order of this strategy is recorded. */
+    public boolean hasOrders(String strategyId) {
+        return !jdbc.queryForList("SELECT 1 FROM live_orders WHERE strategy_id = ? LIMIT 1", Integer.class, strategyId)
+                .isEmpty();
     }
 
     /** Counts a send about to be made, committed before the request leaves: after a crash, the row says one may have. */

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.EvaluationResult;
+import dev.tradingbatch.jobs.halt.HaltText;
 import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.model.TradeRow;
 
@@ -44,6 +45,8 @@ final class EvaluationText {
             case EvaluationResult.OpenGaps o -> lines.add(what + ": " + o.count() + (o.count() == 1 ? " gap" : " gaps")
                     + " in the candles it needs, first " + range(o.first())
                     + "; nothing evaluated (backfill --fill-gaps)");
+            case EvaluationResult.Halted h -> lines.add(what + ": " + HaltText.of(h.halt())
+                    + "; nothing evaluated (" + HaltText.resume(h.halt()) + " lifts it)");
             case EvaluationResult.AlreadyRunning a ->
                     lines.add(what + ": an evaluation for the candle of " + iso(a.through()) + " is running already");
             case EvaluationResult.NotStarted n -> lines.add(what + " cannot start: " + n.reason());

@@ -7,8 +7,10 @@ import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.MarketRules;
+import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.TradeRow;
+import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.JobLaunches;
 import dev.tradingbatch.jobs.operations.JobStart;
@@ -33,7 +35,8 @@ import java.util.OptionalLong;
  * gives) and store the trades on candles not evaluated before. Candles stored late inside the range already
  * evaluated start a new segment (see {@link #segment}). It does not trade on a partial series: when the newest
  * closed candle is not stored yet, the history is too short, or an open gap lies in the candles it needs, it
- * says so and evaluates nothing.
+ * says so and evaluates nothing. Nor does it evaluate a halted strategy ({@link Halts}): every evaluation, in every
+ * process, reads the halts first.
  * <p>
  * Job parameters: {@code strategy} and {@code through} (open time of the newest closed candle)
  * identify a run, so evaluating again for the same candle is a no-op; {@code first}, {@code after},
@@ -51,10 +54,11 @@ public class EvaluateService {
     private final Job evaluateStrategyJob;
     private final ExecutionLookup executions;
     private final Clock clock;
+    private final Halts halts;
 
     EvaluateService(DeclaredStrategies declared, CandleRepository candles, GapRepository gaps, TradeRepository trades,
                     JobLaunches launches, Job evaluateStrategyJob, ExecutionLookup executions,
-                    Clock clock) {
+                    Clock clock, Halts halts) {
         this.declared = declared;
         this.candles = candles;
         this.gaps = gaps;
@@ -63,11 +67,16 @@ public class EvaluateService {
         this.evaluateStrategyJob = evaluateStrategyJob;
         this.executions = executions;
         this.clock = clock;
+        this.halts = halts;
     }
 
     /** Evaluates the strategy on the candles closed since its last evaluation, if it can; says what it did. */
     public EvaluationResult run(String strategyId) {
         DeclaredStrategy s = declared.evaluable(strategyId);
+        Optional<StrategyHalt> halt = halts.haltOf(s.id());
+        if (halt.isPresent()) {
+            return new EvaluationResult.Halted(s, halt.get());
+        }
         MarketKey market = s.market();
         long tf = market.timeframe().millis();
         long through = market.timeframe().floor(clock.millis()) - tf;

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.evaluate;
 
+import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.jobs.operations.JobRun;
 import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.model.TradeRow;
@@ -13,7 +14,7 @@ import static dev.tradingbatch.model.OpenTimes.iso;
 /**
  * What {@code evaluate} did for one strategy: evaluated the candles closed since its last evaluation, found
  * nothing new, refused to trade on a partial series (the candle not stored yet, too little history, an open
- * gap), or could not run. Times are candle open times, UTC epoch ms.
+ * gap), found it halted, or could not run. Times are candle open times, UTC epoch ms.
  */
 public sealed interface EvaluationResult {
 
@@ -30,6 +31,7 @@ public sealed interface EvaluationResult {
             case CandleNotStored c -> true;
             case NotEnoughHistory n -> true;
             case OpenGaps o -> true;
+            case Halted h -> true;
             case AlreadyRunning a -> false;
             case NotStarted n -> false;
             case Failed f -> false;
@@ -105,6 +107,13 @@ public sealed interface EvaluationResult {
 
     /** {@code count} open gaps lie in the candles the evaluation needs, the oldest {@code first}. */
     record OpenGaps(DeclaredStrategy strategy, int count, Gap first) implements EvaluationResult {
+    }
+
+    /**
+     * The strategy is halted ({@code halt}): nothing was evaluated. A halt is what a person asked for, not a
+     * failure: exit code 0.
+     */
+    record Halted(DeclaredStrategy strategy, StrategyHalt halt) implements EvaluationResult {
     }
 
     /** A live process evaluates the candle {@code through} right now. */

@@ -4,6 +4,7 @@ import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.StoredStrategy;
 import dev.tradingbatch.db.StoredTrade;
+import dev.tradingbatch.jobs.halt.HaltText;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,6 +40,7 @@ final class ReportText {
         String quote = s.quote().isEmpty() ? "" : " " + s.quote();
         List<String> lines = new ArrayList<>();
         lines.add(line("strategy", s.id() + ": " + s.type() + " on " + s.market() + ", run " + runId));
+        detail.halt().ifPresent(h -> lines.add(line("state", "HALTED: " + HaltText.of(h))));
         lines.add(line("closed trades", m.closedTrades() + " (" + m.wins() + " won, " + m.losses() + " lost)"));
         OptionalInt decimals = s.priceDecimals();
         lines.add(line("total pnl", money(m.totalPnl(), decimals) + quote));
@@ -109,6 +111,8 @@ final class ReportText {
             }
             lines.add(line.toString());
         }
+        table.halts().forEach(h -> lines.add("HALTED " + (h.all() ? "every strategy" : h.strategyId()) + ": "
+                + HaltText.of(h)));
         return lines;
     }
 

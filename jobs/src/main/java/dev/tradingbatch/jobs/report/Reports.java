@@ -10,6 +10,7 @@ import dev.tradingbatch.db.StoredTrade;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.halt.Halts;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -28,10 +29,12 @@ public class Reports {
 
     private final ReportRepository repository;
     private final CandleRepository candles;
+    private final Halts halts;
 
-    Reports(ReportRepository repository, CandleRepository candles) {
+    Reports(ReportRepository repository, CandleRepository candles, Halts halts) {
         this.repository = repository;
         this.candles = candles;
+        this.halts = halts;
     }
 
     /** One strategy's figures for a run; an unknown strategy is bad input. */
@@ -45,7 +48,8 @@ public class Reports {
         ReportMetrics metrics = ReportMetrics.of(repository.trades(strategyId, runId));
         Optional<Candle> lastCandle = metrics.openPosition().isPresent() ? lastCandle(strategy) : Optional.empty();
         Optional<Query2Row> query2 = RunIds.LIVE.equals(runId) ? repository.query2(strategyId) : Optional.empty();
-        return new StrategyDetail(new StrategyReport(strategy, metrics), runId, lastCandle, query2);
+        return new StrategyDetail(new StrategyReport(strategy, metrics), runId, lastCandle, query2,
+                halts.haltOf(strategyId));
     }
 
     /** Every declared strategy's figures for a run, one row each, in {@code sort} order. */
@@ -58,7 +62,7 @@ public class Reports {
             rows.add(new StrategyReport(s, ReportMetrics.of(trades.getOrDefault(s.id(), List.of()))));
         }
         rows.sort(sort.order());
-        return new StrategyTable(rows, runId, sort);
+        return new StrategyTable(rows, runId, sort, halts.all());
     }
 
     /** The last stored candle of the strategy's market, if any. */

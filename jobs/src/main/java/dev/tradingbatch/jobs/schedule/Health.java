@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.schedule;
 
 import dev.tradingbatch.jobs.JobNames;
+import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.ExecutionText;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * {@code health}: whether a service of this role is doing its work. Each of its scheduled backfills
  * and evaluations must have a last run that COMPLETED within its window: two timeframes plus the
  * delay (and for an evaluation the wait for the candle). Gap fills are not checked (daily, and may
- * legitimately find nothing to do).
+ * legitimately find nothing to do), nor are the evaluations of a halted strategy (it evaluates nothing on
+ * purpose, and a health check that failed would have its container restarted for it).
  */
 @Service
 public class Health {
@@ -27,11 +29,13 @@ public class Health {
     private final SchedulePlan plan;
     private final ExecutionLookup executions;
     private final TradingProperties properties;
+    private final Halts halts;
 
-    Health(SchedulePlan plan, ExecutionLookup executions, TradingProperties properties) {
+    Health(SchedulePlan plan, ExecutionLookup executions, TradingProperties properties, Halts halts) {
         this.plan = plan;
         this.executions = executions;
         this.properties = properties;
+        this.halts = halts;
     }
 
     /** The problems found; empty when healthy. */
@@ -43,15 +47,24 @@ public class Health {
                     check(problems, run.name(), executions.last(JobNames.BACKFILL_CANDLES_JOB, Map.of("exchange",
                             run.market().exchange(), "symbol", run.market().symbol(), "timeframe",
                             run.market().timeframe().code()), null), window(run, false));
-                    run.strategies().forEach(id -> check(problems, "evaluate " + id, executions.last(
+                    run.strategies().stream().filter(this::running).forEach(id -> check(problems, "evaluate " + id, executions.last(
                             JobNames.EVALUATE_STRATEGY_JOB, Map.of("strategy", id), null), window(run, true)));
                 }
-                case EVALUATE -> check(problems, run.name(), executions.last(JobNames.EVALUATE_STRATEGY_JOB,
-                        Map.of("strategy", run.strategy()), null), window(run, true));
+                case EVALUATE -> {
+                    if (running(run.strategy())) {
+                        check(problems, run.name(), executions.last(JobNames.EVALUATE_STRATEGY_JOB,
+                                Map.of("strategy", run.strategy()), null), window(run, true));
+                    }
+                }
                 case FILL_GAPS, RETENTION -> { }
             }
         }
         return problems;
+    }
+
+    /** Whether the strategy is meant to be evaluated: it is not halted. */
+    private boolean running(String strategyId) {
+        return halts.haltOf(strategyId).isEmpty();
     }
 
     private Duration window(PlannedRun run, boolean evaluation) {

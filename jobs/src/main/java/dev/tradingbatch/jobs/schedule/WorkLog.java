@@ -77,6 +77,9 @@ final class WorkLog {
                     iso(h.firstStored()));
             case EvaluationResult.OpenGaps o -> log.info("{}: {} in the candles it needs, first [{}, {}); nothing "
                     + "evaluated", what, count(o.count(), "open gap"), iso(o.first().start()), iso(o.first().end()));
+            case EvaluationResult.Halted h -> log.info("{}: skipped, halted: halt={} since={} reason={}; nothing "
+                    + "evaluated", what, h.halt().all() ? "all" : "strategy", iso(h.halt().haltedAt()),
+                    h.halt().reason().orElse("none"));
             case EvaluationResult.AlreadyRunning a ->
                     log.warn("{}: an evaluation for the candle of {} is running already", what, iso(a.through()));
             case EvaluationResult.NotStarted n -> log.warn("{}: cannot start: {}", what, n.reason());

@@ -103,6 +103,12 @@ class CredentialsSecrecyTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).isEqualTo("failed: binance: asking for the account failed: HTTP 401 -2015 Invalid"
                 + " API-key, IP, or permissions for action.\n");
+        CliRun.Result positions = run(cli, "positions");
+        assertThat(positions.exitCode()).as(positions.err()).isZero();
+        assertThat(positions.out()).contains("btc-live").contains("account main");
+        assertThat(run(cli, "halt", "--strategy", "btc-live", "--reason", "secrecy").exitCode()).isZero();
+        assertThat(run(cli, "orders").exitCode()).isZero();
+        assertThat(run(cli, "resume", "--strategy", "btc-live").exitCode()).isZero();
         assertThat(run(cli.with("trading.accounts.main.secret-env", "BINANCE_KEY"), "accounts", "--balances", "main")
                 .err()).contains("-1022 Signature for this request is not valid.");
         // a failing start: a key written in the configuration is refused by its key's name alone

@@ -81,6 +81,23 @@ class HealthTest {
     }
 
     @Test
+    void shouldNotExpectEvaluationsOfAHaltedStrategy() {
+        assertThat(cli.run("backfill", "--exchange", "binance", "--symbol", "BTC/USDT", "--timeframe", "1h",
+                "--from", "2024-01-01").exitCode()).isZero();
+        assertThat(cli.run("halt", "--strategy", "btc-bin-1h").exitCode()).isZero();
+        assertThat(cli.run("evaluate", "--strategy", "btc-bin-1h").out()).contains("nothing evaluated");
+
+        CliRun.Result halted = cli.run("health", "--role", "trader");
+        cli.run("resume", "--strategy", "btc-bin-1h");
+        CliRun.Result resumed = cli.run("health", "--role", "trader");
+
+        assertThat(halted.exitCode()).as(halted.out()).isZero();
+        assertThat(halted.out()).isEqualTo("healthy\n");
+        assertThat(resumed.exitCode()).isEqualTo(1);
+        assertThat(resumed.out()).isEqualTo("unhealthy: evaluate btc-bin-1h: has not run yet\n");
+    }
+
+    @Test
     void shouldBeUnhealthyWhenTheDatabaseDoesNotOpen() throws Exception {
         if (TestDatabases.postgresql()) {
             cli.with("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/no_such_database");

@@ -1,0 +1,103 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.db.LiveOrder;
+import dev.tradingbatch.jobs.ledger.AccountCheck;
+import dev.tradingbatch.jobs.ledger.Positions;
+import dev.tradingbatch.jobs.ledger.StrategyPosition;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.tradingbatch.model.OpenTimes.iso;
+
+/** What {@code orders} and {@code positions} print: tables of exact decimals, written plainly. */
+final class LedgerText {
+
+    private static final String[] ORDER_HEADER = {"CLIENT ORDER ID", "STRATEGY", "SYMBOL", "SIDE", "CANDLE",
+            "REQUESTED", "EXECUTED", "STATUS", "EXCHANGE STATUS", "REASON"};
+
+    private LedgerText() {
+    }
+
+    static List<String> orders(List<LiveOrder> orders, String strategy, List<String> statuses) {
+        if (orders.isEmpty()) {
+            return List.of("no live orders" + (strategy == null ? "" : " of " + strategy)
+                    + (statuses.isEmpty() ? "" : " in status " + String.join(", ", statuses)));
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(ORDER_HEADER);
+        for (LiveOrder o : orders) {
+            String base = o.symbol().substring(0, o.symbol().indexOf('/'));
+            String quote = o.symbol().substring(o.symbol().indexOf('/') + 1);
+            String requested = o.quoteQuantity() != null ? plain(o.quoteQuantity()) + " " + quote
+                    : plain(o.quantity()) + " " + base;
+            String executed = o.executedQuantity() == null ? "-" : plain(o.executedQuantity()) + " " + base
+                    + (o.executedQuote() == null ? "" : " for " + plain(o.executedQuote()) + " " + quote);
+            rows.add(new String[] {o.clientOrderId(), o.strategyId(), o.symbol(), o.side().code(), iso(o.candleTime()),
+                    requested, executed, o.status(), dash(o.exchangeStatus()), dash(o.reason())});
+        }
+        return table(rows);
+    }
+
+    static List<String> positions(Positions.Report report) {
+        if (report.strategies().isEmpty()) {
+            return List.of("no live strategies declared and no live orders recorded (docs/live.md)");
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"STRATEGY", "ACCOUNT", "SYMBOL", "ORDERS", "BOUGHT", "SOLD", "POSITION"});
+        for (StrategyPosition p : report.strategies()) {
+            rows.add(new String[] {p.strategyId(), p.account(), p.symbol(), String.valueOf(p.orders()),
+                    plain(p.bought()), plain(p.sold()), plain(p.position()) + " " + p.base()});
+        }
+        List<String> lines = new ArrayList<>(table(rows));
+        for (AccountCheck check : report.accounts()) {
+            lines.add("");
+            switch (check) {
+                case AccountCheck.Failed f -> lines.add("account " + f.account() + ": balances not known, the request"
+                        + " failed: " + f.reason());
+                case AccountCheck.Compared c -> {
+                    lines.add("account " + c.account() + ": the exchange's balances (free + locked) beside the sum of"
+                            + " its strategies' ledgers");
+                    List<String[]> assets = new ArrayList<>();
+                    assets.add(new String[] {"ASSET", "EXCHANGE", "LEDGERS", "DIFFERENCE"});
+                    for (AccountCheck.AssetComparison a : c.assets()) {
+                        assets.add(new String[] {a.asset(), plain(a.exchange()), a.ledgers().map(LedgerText::plain)
+                                .orElse("-"), a.difference().map(LedgerText::plain).orElse("-")});
+                    }
+                    lines.addAll(table(assets));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Left-aligned columns two spaces apart; the last column is not padded. */
+    static List<String> table(List<String[]> rows) {
+        int[] widths = new int[rows.getFirst().length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : "  ")
+                        .append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s", row[i]));
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** A decimal as stored, without trailing zeros: 0.0025, 100. */
+    static String plain(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tradingbatch.jobs.halt;
+
+import dev.tradingbatch.db.HaltRepository;
+import dev.tradingbatch.db.StrategyHalt;
+import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code halt} and {@code resume}: which strategies may trade, kept in the database so that every process obeys a
+ * halt made by any of them at its next evaluation. A halt of one strategy and the halt of all of them
+ * ({@code --all}, which also covers strategies declared later) are separate rows: {@code resume --strategy} lifts
+ * that strategy's own, {@code resume --all} lifts every one. The input is checked before anything is written.
+ */
+@Service
+public class Halts {
+
+    /** The longest reason kept: a line, not a document. */
+    static final int MAX_REASON = 500;
+
+    private final HaltRepository repository;
+    private final DeclaredStrategies declared;
+    private final Clock clock;
+
+    Halts(HaltRepository repository, DeclaredStrategies declared, Clock clock) {
+        this.repository = repository;
+        this.declared = declared;
+        this.clock = clock;
+    }
+
+    /**
+     * Halts a declared strategy, or every strategy when {@code strategyId} is null; halting again replaces the
+     * reason and time. Bad input: a strategy not declared, a reason that is blank, longer than {@value #MAX_REASON}
+     * characters or more than one line.
+     */
+    public StrategyHalt halt(String strategyId, String reason) {
+        String id = strategyId == null ? StrategyHalt.ALL : declared.get(strategyId).id();
+        StrategyHalt halt = new StrategyHalt(id, checkedReason(reason), clock.millis());
+        repository.halt(halt);
+        return halt;
+    }
+
+    /**
+     * Lifts a strategy's own halt, or every halt when {@code strategyId} is null. Bad input: a strategy neither
+     * declared nor halted (one halted, then no longer declared, can still be resumed).
+     */
+    public Resumed resume(String strategyId) {
+        if (strategyId == null) {
+            List<StrategyHalt> all = repository.all();
+            repository.resumeAll();
+            return new Resumed(StrategyHalt.ALL, all, Optional.empty());
+        }
+        List<StrategyHalt> own = repository.haltsOf(strategyId).stream().filter(h -> !h.all()).toList();
+        if (own.isEmpty()) {
+            declared.get(strategyId);   // bad input naming the declared ones when it is not one of them
+        }
+        repository.resume(strategyId);
+        return new Resumed(strategyId, own, repository.haltsOf(strategyId).stream().findFirst());
+    }
+
+    /** The halt that stops this strategy from trading (its own before the one of all), if any. Reads only. */
+    public Optional<StrategyHalt> haltOf(String strategyId) {
+        return repository.haltsOf(strategyId).stream().findFirst();
+    }
+
+    /** Every halt, the one of all strategies first. Reads only. */
+    public List<StrategyHalt> all() {
+        return repository.all();
+    }
+
+    private static Optional<String> checkedReason(String reason) {
+        if (reason == null) {
+            return Optional.empty();
+        }
+        if (reason.isBlank()) {
+            throw new BadInputException("--reason is blank: give a text, or leave the option out");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new BadInputException("--reason is " + reason.length() + " characters long, at most " + MAX_REASON);
+        }
+        if (reason.lines().count() > 1) {
+            throw new BadInputException("--reason must be one line (it is printed and logged as part of one)");
+        }
+        return Optional.of(reason.strip());
+    }
+}

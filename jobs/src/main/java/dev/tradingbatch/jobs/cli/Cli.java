@@ -24,8 +24,8 @@ import java.util.Map;
                         + "continues it",
                 "2:bad input: one line 'error: ...' naming the value, and nothing is written"},
         subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, EvaluateCommand.class,
-                ReplayCommand.class, ReportCommand.class, CheckCommand.class, StrategiesCommand.class, JobsCommand.class,
-                RunCommand.class, ScheduleCommand.class, HealthCommand.class, BackupCommand.class, ArchiveCommand.class,
+                ReplayCommand.class, OptimizeCommand.class, ReportCommand.class, CheckCommand.class,
+                StrategiesCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class, HealthCommand.class, BackupCommand.class, ArchiveCommand.class,
                 DemoCommand.class, AccountsCommand.class, CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 

@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = {"Sweeps a declared strategy's parameter sets over stored candles and ranks them.",
-                "Each set runs as replay --param would run it; the figures of every set are stored per sweep",
-                "(sweep_results), a sweep run again is read from there, a failed one continues where it stopped."})
+                "Each set runs as replay --param would run it; every set's figures are stored",
+                "per sweep (sweep_results): the same sweep again is read from there, a failed",
+                "one continues where it stopped (see: docs/optimize.md)."})
 class OptimizeCommand implements Callable<Integer> {
 
     private final Launcher launcher;

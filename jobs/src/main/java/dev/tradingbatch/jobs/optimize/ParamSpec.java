@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.optimize;
 
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.strategies.StrategyType;
+import dev.tradingbatch.strategies.json.Ta4jDefinition;
 import dev.tradingbatch.strategy.api.Param;
 
 import java.math.BigDecimal;
@@ -34,6 +35,10 @@ record ParamSpec(String name, List<String> values, String spec) {
         }
         String name = arg.substring(0, eq).strip();
         String spec = arg.substring(eq + 1).strip();
+        if (type.params().isEmpty()) {
+            throw new BadInputException("--param: " + type + " has no parameters to sweep"
+                    + (Ta4jDefinition.TYPE.equals(type.code()) ? " (a ta4j strategy's values are in its definition)" : ""));
+        }
         Param param = type.params().stream().filter(p -> p.key().equals(name)).findFirst()
                 .orElseThrow(() -> new BadInputException("--param: unknown param '" + name + "' for " + type
                         + " (known: " + known(type) + ")"));

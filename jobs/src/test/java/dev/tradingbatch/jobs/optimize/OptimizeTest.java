@@ -4,6 +4,7 @@ import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.replay.ReplayFigures;
 import dev.tradingbatch.jobs.support.BitstampSample;
+import dev.tradingbatch.strategies.plugins.TestPlugins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,6 +213,30 @@ class OptimizeTest {
     private static OptionalDouble ratio(Map<String, Object> row, String column) {
         Object text = row.get(column);
         return text == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble((String) text));
+    }
+
+    @Test
+    void shouldSweepAPluginTypeAndATa4jDeclarationHasNothingToSweep() {
+        Path plugins = TestPlugins.smaCross(dir.resolve("plugins").resolve("sma.jar")).getParent();
+        CliRun withPlugin = BitstampSample.declare(cli.with("trading.plugins.dir", plugins.toString()), "sma-bs-5m",
+                "sma-cross", Map.of());
+        withPlugin.with("trading.strategies.json-bs-5m.exchange", "bitstamp")
+                .with("trading.strategies.json-bs-5m.symbol", "BTC/USD").with("trading.strategies.json-bs-5m.timeframe", "5m")
+                .with("trading.strategies.json-bs-5m.type", "ta4j").with("trading.strategies.json-bs-5m.stake", "1000")
+                .with("trading.strategies.json-bs-5m.definition-file", "../config/strategies/rsi-stop.json");
+
+        CliRun.Result sweep = withPlugin.run("optimize", "--strategy", "sma-bs-5m", "--param", "fast=3..9:3",
+                "--param", "slow=5,10,20", "--min-trades", "1");
+
+        assertThat(sweep.exitCode()).as(sweep.out() + sweep.err()).isZero();
+        assertThat(sweep.out()).contains(": 7 sets (grid fast=3..9:3 slow=5,10,20), sweep sweep-2 (COMPLETED")
+                .contains("\n  2 combinations of the specs refused by sma-cross (an order between its parameters), "
+                        + "not computed\n");
+        assertThat(withPlugin.count("SELECT COUNT(*) FROM sweep_results WHERE sweep_id = 2")).isEqualTo(7);
+        assertBad(withPlugin.run("optimize", "--strategy", "sma-bs-5m", "--param", "slow=2,10"),
+                "error: --param 'slow=2,10': param 'slow' must be an integer in [3, 400], got '2'");
+        assertBad(withPlugin.run("optimize", "--strategy", "json-bs-5m", "--param", "period=10,14"),
+                "error: --param: ta4j has no parameters to sweep (a ta4j strategy's values are in its definition)");
     }
 
     private long workerSteps(long executionId) {

@@ -3,7 +3,9 @@ package dev.tradingbatch.jobs.optimize;
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.replay.ReplayFigures;
+import dev.tradingbatch.jobs.operations.ThisProcess;
 import dev.tradingbatch.jobs.support.BitstampSample;
+import dev.tradingbatch.jobs.support.DeadRuns;
 import dev.tradingbatch.strategies.plugins.TestPlugins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,36 @@ class OptimizeTest {
         assertThat(cli.count("SELECT COUNT(*) FROM sweep_results WHERE job_execution_id = 3 AND set_index = 5"))
                 .isEqualTo(1);
         assertThat(partitions).isGreaterThan(1);
+    }
+
+    @Test
+    void shouldContinueASweepKilledHalfWayComputingOnlyThePartitionsNotCompleted() {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        cli.bean("sweepSetHook", (SweepSetHook) set -> {
+            if (failing.get() && set == 5) {
+                throw new IllegalStateException("injected failure before set 5");
+            }
+        });
+        assertThat(cli.run(GRID).exitCode()).isEqualTo(1);
+        long storedBefore = cli.count("SELECT COUNT(*) FROM sweep_results WHERE sweep_id = 2");
+        // what a kill during set 5 leaves: the execution, its manager step and that partition STARTED, the process gone
+        cli.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+                + " WHERE JOB_EXECUTION_ID = 2");
+        cli.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
+                + " WHERE JOB_EXECUTION_ID = 2 AND STATUS = 'FAILED'");
+        cli.update("INSERT INTO job_heartbeats (job_execution_id, host, pid, process_start, beat_at) VALUES (?, ?, ?, ?, ?)",
+                2, ThisProcess.get().host(), DeadRuns.deadPid(), 0, System.currentTimeMillis());
+        failing.set(false);
+
+        CliRun.Result continued = cli.run(GRID);
+
+        assertThat(continued.exitCode()).as(continued.out() + continued.err()).isZero();
+        assertThat(continued.out()).startsWith("execution 2 was left STARTED: process ")
+                .contains("sweep sweep-2 (COMPLETED, execution 3, computed now)");
+        assertThat(workerSteps(3)).isEqualTo(1);
+        assertThat(cli.count("SELECT COUNT(*) FROM sweep_results WHERE sweep_id = 2")).isEqualTo(12);
+        assertThat(cli.count("SELECT COUNT(*) FROM sweep_results WHERE job_execution_id = 3"))
+                .isEqualTo(12 - storedBefore);
     }
 
     @Test

@@ -15,6 +15,7 @@ import static dev.tradingbatch.model.OpenTimes.iso;
 final class OptimizeText {
 
     private static final String ROW = "  %4s %10s %10s %10s %7s  %s";
+    private static final String ROW_BY_RETURN = "  %4s %10s %10s %7s  %s";
 
     private OptimizeText() {
     }
@@ -45,17 +46,22 @@ final class OptimizeText {
             lines.add("  no set to rank");
             return lines;
         }
-        lines.add(String.format(ROW, "RANK", o.objective().code().toUpperCase(Locale.ROOT), "RETURN", "DRAWDOWN",
-                "TRADES", "PARAMETERS"));
+        // ranked by return, the objective's column would repeat the return's
+        boolean byReturn = o.objective() == Objective.RETURN;
+        lines.add(row(byReturn, "RANK", o.objective().code().toUpperCase(Locale.ROOT), "RETURN", "DRAWDOWN", "TRADES",
+                "PARAMETERS"));
         for (OptimizeService.Ranked r : o.ranking()) {
-            String score = o.objective() == Objective.RETURN
-                    ? ReplayFigures.percent(r.result().totalReturnPercent()) : score(r.score());
-            lines.add(String.format(ROW, r.rank(), score,
-                    ReplayFigures.percent(r.result().totalReturnPercent()),
+            lines.add(row(byReturn, r.rank(), score(r.score()), ReplayFigures.percent(r.result().totalReturnPercent()),
                     ReplayFigures.percent(r.result().maxDrawdownPercent()), r.result().trades(),
                     params(r.result().params())));
         }
         return lines;
+    }
+
+    private static String row(boolean byReturn, Object rank, String score, String totalReturn, String drawdown,
+                              Object trades, String params) {
+        return byReturn ? String.format(ROW_BY_RETURN, rank, totalReturn, drawdown, trades, params)
+                : String.format(ROW, rank, score, totalReturn, drawdown, trades, params);
     }
 
     private static String score(OptionalDouble score) {

@@ -8,6 +8,7 @@ import dev.tradingbatch.model.MarketRules;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ final class OptimizeParameters {
 
     /** The sweep's sets, rebuilt from its parameters (the same list on every run and worker). */
     static SweepSets sets(DeclaredStrategy base, JobParameters p) {
-        List<ParamSpec> specs = java.util.Arrays.stream(p.getString("specs").split(" "))
+        List<ParamSpec> specs = Arrays.stream(p.getString("specs").split(" "))
                 .map(spec -> ParamSpec.parse(spec, base.spec().type())).toList();
         Search search = Search.parse(p.getString("search"));
         Long samples = p.getLong("samples");

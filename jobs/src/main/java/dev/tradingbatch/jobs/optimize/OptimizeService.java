@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
 /**
  * {@code optimize --strategy ID --param NAME=SPEC ...}: sweeps a declared strategy's parameter sets over a range of
@@ -155,7 +156,7 @@ public class OptimizeService {
                                 : Boolean.compare(b.isPresent(), a.isPresent()))
                 .thenComparingInt(SweepResult::setIndex);
         List<SweepResult> sorted = rows.stream().sorted(order).limit(top).toList();
-        return java.util.stream.IntStream.range(0, sorted.size())
+        return IntStream.range(0, sorted.size())
                 .mapToObj(i -> new Ranked(i + 1, objective.score(sorted.get(i)), sorted.get(i))).toList();
     }
 }

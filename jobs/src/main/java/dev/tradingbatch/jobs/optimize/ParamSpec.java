@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -127,7 +126,6 @@ record ParamSpec(String name, List<String> values, String spec) {
     }
 
     private static String known(StrategyType type) {
-        return type.params().stream().map(Param::key).collect(Collectors.toCollection(TreeSet::new)).stream()
-                .collect(Collectors.joining(", "));
+        return type.params().stream().map(Param::key).sorted().collect(Collectors.joining(", "));
     }
 }

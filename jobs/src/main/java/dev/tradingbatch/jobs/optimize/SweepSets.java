@@ -7,8 +7,10 @@ import dev.tradingbatch.strategies.StrategySpec;
 import dev.tradingbatch.strategies.StrategyType;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -35,7 +37,7 @@ record SweepSets(List<StrategySpec> sets, long space, int refused) {
         GRID, RANDOM;
 
         String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Search parse(String text) {
@@ -62,7 +64,7 @@ record SweepSets(List<StrategySpec> sets, long space, int refused) {
             }
             specs.add(spec);
         }
-        specs.sort(java.util.Comparator.comparing(ParamSpec::name));
+        specs.sort(Comparator.comparing(ParamSpec::name));
         return specs;
     }
 

@@ -32,6 +32,8 @@ record SweepSets(List<StrategySpec> sets, long space, int refused) {
 
     /** The most sets a sweep computes: beyond it, sample with {@code --search random --samples N}. */
     static final int MAX_SETS = 100_000;
+    /** The longest specs a sweep records: its job parameter's column holds 2500 characters. */
+    static final int MAX_SPECS_TEXT = 2000;
 
     enum Search {
         GRID, RANDOM;
@@ -65,6 +67,11 @@ record SweepSets(List<StrategySpec> sets, long space, int refused) {
             specs.add(spec);
         }
         specs.sort(Comparator.comparing(ParamSpec::name));
+        int length = text(specs).length();
+        if (length > MAX_SPECS_TEXT) {
+            throw new BadInputException("--param: the specs take " + length + " characters, more than the "
+                    + MAX_SPECS_TEXT + " a sweep records: write long lists as ranges (e.g. period=5..50:5)");
+        }
         return specs;
     }
 

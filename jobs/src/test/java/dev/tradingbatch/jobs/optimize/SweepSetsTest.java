@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.optimize;
 
 import dev.tradingbatch.db.SweepResult;
+import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.optimize.SweepSets.Search;
 import dev.tradingbatch.model.MarketKey;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The sets a sweep computes, in their fixed order, and how they rank: without a database. */
 class SweepSetsTest {
@@ -51,6 +53,16 @@ class SweepSetsTest {
         assertThat(new HashSet<>(drawn.sets())).hasSize(50);
         assertThat(SweepSets.of(RSI, SweepSets.specs(List.of("period=10,12"), StrategyType.RSI), Search.RANDOM, 50, 7)
                 .sets()).as("more samples than sets: every set").hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseSpecsTooLongForTheSweepsRecord() {
+        String longList = "oversold=" + String.join(",", java.util.stream.IntStream.range(0, 700)
+                .mapToObj(i -> "1." + i).toList());
+
+        assertThatThrownBy(() -> SweepSets.specs(List.of(longList), StrategyType.RSI))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("--param: the specs take ").hasMessageContaining("more than the 2000");
     }
 
     @Test

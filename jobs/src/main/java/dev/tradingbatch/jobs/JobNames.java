@@ -26,6 +26,14 @@ public final class JobNames {
     public static final String REPLAY_STRATEGY_JOB = "replayStrategyJob";
     public static final String REPLAY_STRATEGY_STEP = "replayStrategyStep";
 
+    /**
+     * Sweeps a strategy's parameter sets over a range of stored candles: {@link #OPTIMIZE_STRATEGY_STEP}, partitioned
+     * into {@link #OPTIMIZE_SETS_STEP}s.
+     */
+    public static final String OPTIMIZE_STRATEGY_JOB = "optimizeStrategyJob";
+    public static final String OPTIMIZE_STRATEGY_STEP = "optimizeStrategyStep";
+    public static final String OPTIMIZE_SETS_STEP = "optimizeSetsStep";
+
     private JobNames() {
     }
 }

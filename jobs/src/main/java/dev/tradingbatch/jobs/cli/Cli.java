@@ -24,11 +24,11 @@ import java.util.Map;
                         + "continues it",
                 "2:bad input: one line 'error: ...' naming the value, and nothing is written"},
         subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, EvaluateCommand.class,
-                ReplayCommand.class, ReportCommand.class, CheckCommand.class, StrategiesCommand.class, JobsCommand.class,
-                RunCommand.class, ScheduleCommand.class, HealthCommand.class, BackupCommand.class, ArchiveCommand.class,
-                DemoCommand.class, AccountsCommand.class, HaltCommand.class, ResumeCommand.class,
-                OrdersCommand.class, PositionsCommand.class,
-                CommandLine.HelpCommand.class})
+                ReplayCommand.class, OptimizeCommand.class, ReportCommand.class, CheckCommand.class,
+                StrategiesCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
+                HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
+                AccountsCommand.class, HaltCommand.class, ResumeCommand.class, OrdersCommand.class,
+                PositionsCommand.class, CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 
     public static final int BAD_INPUT = 2;

@@ -10,6 +10,7 @@ import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.MarketRulesRepository;
 import dev.tradingbatch.db.RejectedCandleRepository;
+import dev.tradingbatch.db.SweepResultRepository;
 import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.db.SqliteFileCheck;
 import dev.tradingbatch.db.SqliteTransactions;
@@ -33,14 +34,14 @@ import java.time.ZoneOffset;
 /**
  * The database connection, and the db module's repositories as beans (each built from its one constructor,
  * which takes the DataSource): market data ({@link CandleRepository}, {@link RejectedCandleRepository},
- * {@link GapRepository}), cached data ({@link MarketRulesRepository}), trade data ({@link TradeRepository}, read by reports through
+ * {@link GapRepository}), cached data ({@link MarketRulesRepository}), research data ({@link SweepResultRepository}), trade data ({@link TradeRepository}, read by reports through
  * {@link ReportRepository}), which process runs each job ({@link HeartbeatRepository}), and the reads of Spring
  * Batch's and Quartz's tables ({@link JobExecutionQueries}, {@link FiredTriggerRepository}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({CandleRepository.class, RejectedCandleRepository.class, GapRepository.class, TradeRepository.class,
         ReportRepository.class, HeartbeatRepository.class, JobExecutionQueries.class, FiredTriggerRepository.class,
-        MarketRulesRepository.class})
+        MarketRulesRepository.class, SweepResultRepository.class})
 class DatabaseConfiguration {
 
     /**

@@ -25,12 +25,12 @@ import java.util.stream.Collectors;
  * market, or replayed after its exchange changed the market's rules, is another. Not identifying: {@code loadFrom}, the
  * first warm-up candle (the {@code warmUpBars}-th stored candle before {@code from}).
  */
-final class ReplayParameters {
+public final class ReplayParameters {
 
     private ReplayParameters() {
     }
 
-    static JobParameters of(DeclaredStrategy s, MarketRules rules, long from, long to, long loadFrom) {
+    public static JobParameters of(DeclaredStrategy s, MarketRules rules, long from, long to, long loadFrom) {
         JobParametersBuilder builder = new JobParametersBuilder();
         s.spec().definition().ifPresent(definition -> builder.addString("definition", definition));
         return builder
@@ -54,7 +54,7 @@ final class ReplayParameters {
      * The strategy a run was started with: its type, market, parameters and fill settings (a run recorded before
      * type and market were part of the parameters takes the declared ones).
      */
-    static DeclaredStrategy strategy(DeclaredStrategies declared, JobParameters p) {
+    public static DeclaredStrategy strategy(DeclaredStrategies declared, JobParameters p) {
         DeclaredStrategy s = declared.get(p.getString("strategy"));
         MarketKey market = p.getString("exchange") == null ? s.market() : new MarketKey(p.getString("exchange"),
                 p.getString("symbol"), Timeframe.parse(p.getString("timeframe")));
@@ -66,12 +66,12 @@ final class ReplayParameters {
     }
 
     /** The market's order rules the run was started with (a run recorded without them: the rules cached now). */
-    static MarketRules rules(DeclaredStrategies declared, DeclaredStrategy s, JobParameters p) {
+    public static MarketRules rules(DeclaredStrategies declared, DeclaredStrategy s, JobParameters p) {
         String text = p.getString("rules");
         return text != null ? MarketRules.parse(text) : declared.rules(s);
     }
 
-    static String text(SortedMap<String, String> params) {
+    public static String text(SortedMap<String, String> params) {
         return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 

@@ -96,6 +96,54 @@ public class ReplayService {
      */
     public Outcome run(String strategyId, String from, String to, List<String> paramArgs, boolean allowGaps) {
         DeclaredStrategy s = withParams(declared.tradable(strategyId), paramArgs);
+        Range range = range(s, from, to, allowGaps, "replay");
+        long start = range.start();
+        long end = range.end();
+        long loadFrom = range.loadFrom();
+        Coverage coverage = range.coverage();
+        MarketRules rules = declared.rules(s);
+        JobParameters parameters = ReplayParameters.of(s, rules, start, end, loadFrom);
+        JobStart started;
+        try {
+            started = launches.start(replayStrategyJob, parameters);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("replay cannot start: " + e.getMessage(), e);
+        }
+        JobExecution execution = switch (started) {
+            case JobStart.Ran ran -> ran.execution();
+            case JobStart.AlreadyCompleted done -> jobRepository.getLastJobExecution(JobNames.REPLAY_STRATEGY_JOB, parameters);
+            case JobStart.AlreadyRunning running ->
+                    throw new BadInputException("the same replay of " + s.id() + " is running already");
+            case JobStart.Refused refused ->
+                    throw new IllegalStateException("replay cannot start: " + refused.message());
+        };
+        ExecutionContext ctx = execution.getExecutionContext();
+        return new Outcome(s, execution.getId(), ctx.getString(ReplayJobConfiguration.RUN_ID, "-"),
+                execution.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0),
+                ctx.getInt(ReplayJobConfiguration.TRADES, 0), start, end, execution.getExitStatus().getExitDescription(),
+                ReplayFigures.from(ctx),
+                started instanceof JobStart.Ran ran ? ran.recovered() : Optional.empty(), rules,
+                SkippedOrders.lines(ctx), coverage);
+    }
+
+    /**
+     * The range a replay of {@code s} evaluates, checked as {@code replay} checks it.
+     *
+     * @param start    the first candle evaluated (UTC epoch ms)
+     * @param end      the end of the range, exclusive
+     * @param loadFrom the first warm-up candle: the {@code warmUpBars}-th stored candle before {@code start}
+     * @param coverage how completely the candles read (warm-up included) are stored
+     */
+    public record Range(long start, long end, long loadFrom, Coverage coverage) {
+    }
+
+    /**
+     * Resolves {@code --from} and {@code --to} (null: from the first candle with enough warm-up history before it, to
+     * after the newest) for {@code s}: bad input when the series lacks the warm-up history, the range is empty or holds
+     * open gaps (unless {@code allowGaps}; the message names {@code command}'s {@code --allow-gaps}); nothing is
+     * written.
+     */
+    public Range range(DeclaredStrategy s, String from, String to, boolean allowGaps, String command) {
         MarketKey market = s.market();
         StoredSeries stored = StoredSeries.of(candles, market);
         long firstStored = stored.first();
@@ -123,31 +171,9 @@ public class ReplayService {
         long loadFrom = candles.openTimeBefore(market, start, warmUp).orElseThrow();
         Coverage coverage = Coverage.of(candles, gaps, market, loadFrom, Math.min(end, stored.end()));
         if (!allowGaps) {
-            refuseOpenGaps(coverage);
+            refuseOpenGaps(coverage, command);
         }
-        MarketRules rules = declared.rules(s);
-        JobParameters parameters = ReplayParameters.of(s, rules, start, end, loadFrom);
-        JobStart started;
-        try {
-            started = launches.start(replayStrategyJob, parameters);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("replay cannot start: " + e.getMessage(), e);
-        }
-        JobExecution execution = switch (started) {
-            case JobStart.Ran ran -> ran.execution();
-            case JobStart.AlreadyCompleted done -> jobRepository.getLastJobExecution(JobNames.REPLAY_STRATEGY_JOB, parameters);
-            case JobStart.AlreadyRunning running ->
-                    throw new BadInputException("the same replay of " + s.id() + " is running already");
-            case JobStart.Refused refused ->
-                    throw new IllegalStateException("replay cannot start: " + refused.message());
-        };
-        ExecutionContext ctx = execution.getExecutionContext();
-        return new Outcome(s, execution.getId(), ctx.getString(ReplayJobConfiguration.RUN_ID, "-"),
-                execution.getStatus(), ctx.getInt(ReplayJobConfiguration.EVALUATED, 0),
-                ctx.getInt(ReplayJobConfiguration.TRADES, 0), start, end, execution.getExitStatus().getExitDescription(),
-                ReplayFigures.from(ctx),
-                started instanceof JobStart.Ran ran ? ran.recovered() : Optional.empty(), rules,
-                SkippedOrders.lines(ctx), coverage);
+        return new Range(start, end, loadFrom, coverage);
     }
 
     /**
@@ -155,7 +181,7 @@ public class ReplayService {
      * over a hole trades as if the missing candles never happened. A series imported from a file has no exchange
      * to ask: its holes are what the file holds, stated in the coverage but never refused.
      */
-    private void refuseOpenGaps(Coverage coverage) {
+    private void refuseOpenGaps(Coverage coverage, String command) {
         MarketKey market = coverage.market();
         if (!DeclaredStrategies.isExchange(market.exchange())) {
             return;
@@ -172,11 +198,11 @@ public class ReplayService {
                 + iso(first.end()) + ") (" + first.missing() + (first.missing() == 1 ? " candle" : " candles")
                 + " missing); fill them with: backfill --exchange " + market.exchange() + " --symbol "
                 + market.symbol() + " --timeframe " + market.timeframe().code() + " --fill-gaps --from "
-                + iso(coverage.from()) + " --to " + iso(coverage.to()) + " (or replay --allow-gaps)");
+                + iso(coverage.from()) + " --to " + iso(coverage.to()) + " (or " + command + " --allow-gaps)");
     }
 
     /** The declared strategy with {@code --param NAME=VALUE} overrides, checked like the declaration. */
-    DeclaredStrategy withParams(DeclaredStrategy s, List<String> paramArgs) {
+    public DeclaredStrategy withParams(DeclaredStrategy s, List<String> paramArgs) {
         if (paramArgs == null || paramArgs.isEmpty()) {
             return s;
         }

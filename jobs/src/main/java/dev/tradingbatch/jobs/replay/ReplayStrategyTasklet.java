@@ -9,7 +9,6 @@ import dev.tradingbatch.jobs.evaluate.SkippedOrders;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.metrics.BacktestMetrics;
-import dev.tradingbatch.strategies.metrics.Metrics;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -18,8 +17,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import java.util.Optional;
 
 /**
  * {@code replayStrategyStep}: streams the run's range of stored candles through the same evaluation as live
@@ -48,25 +45,18 @@ class ReplayStrategyTasklet implements Tasklet {
         long from = p.getLong("from");
         long to = p.getLong("to");
         String runId = RunIds.replay(job.getJobInstance().getInstanceId());
-        Evaluation evaluation = new Evaluation(s, s.fillModel(ReplayParameters.rules(declared, s, p)), from, from - 1,
-                Optional.empty());
-        CloseSeries evaluated = new CloseSeries();
+        Backtest backtest = new Backtest(s, ReplayParameters.rules(declared, s, p), from);
         // a run recorded without it (warm-up loaded by time then) loads by count now
         Long chosen = p.getLong("loadFrom");
         long loadFrom = chosen != null ? chosen
                 : candles.openTimeBefore(s.market(), from, s.spec().warmUpBars()).orElse(Long.MIN_VALUE);
-        EvaluateAndStore.Outcome outcome = evaluateAndStore.run(evaluation, declared.get(s.id()), runId, runner ->
-                // SQLite reads and decodes the next rows on a second thread while this one evaluates
-                ReadAhead.<StoredCandle>run(sink -> candles.forEachStored(s.market(), loadFrom, to, sink),
-                        c -> {
-                            runner.accept(c);
-                            if (c.openTime() >= from) {
-                                evaluated.accept(c);
-                            }
-                        }, "replay-read-ahead"), contribution);
+        EvaluateAndStore.Outcome outcome = evaluateAndStore.run(backtest.evaluation(), declared.get(s.id()), runId,
+                runner ->
+                        // SQLite reads and decodes the next rows on a second thread while this one evaluates
+                        ReadAhead.<StoredCandle>run(sink -> candles.forEachStored(s.market(), loadFrom, to, sink),
+                                backtest.feeding(runner), "replay-read-ahead"), contribution);
         Evaluation.Result result = outcome.result();
-        BacktestMetrics metrics = Metrics.summary(evaluated, result.newFills(), evaluation.fillModel(),
-                s.market().timeframe());
+        BacktestMetrics metrics = backtest.metrics(result);
         ExecutionContext ctx = job.getExecutionContext();
         ctx.putString(ReplayJobConfiguration.RUN_ID, runId);
         ctx.putInt(ReplayJobConfiguration.TRADES, result.newFills().size());

@@ -17,7 +17,10 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Coverage stated by {@code markets} and {@code replay}, and replays refused over open gaps, on a Binance with holes. */
+/**
+ * Coverage stated by {@code markets} and {@code replay}, and replays (and sweeps, which replay each set) refused over
+ * open gaps, on a Binance with holes.
+ */
 class ReplayCoverageTest {
 
     static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
@@ -74,6 +77,22 @@ class ReplayCoverageTest {
         assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?",
                 JobNames.REPLAY_STRATEGY_JOB)).isZero();
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
+    }
+
+    @Test
+    void shouldRefuseASweepOverOpenGapsAsAReplayAndWriteNothing() {
+        CliRun.Result r = cli.run("optimize", "--strategy", "rsi-bin-1h", "--param", "period=5,10");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo(REFUSED.replace("(or replay --allow-gaps)", "(or optimize --allow-gaps)"));
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?",
+                JobNames.OPTIMIZE_STRATEGY_JOB)).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM sweep_results")).isZero();
+
+        CliRun.Result allowed = cli.run("optimize", "--strategy", "rsi-bin-1h", "--param", "period=5,10",
+                "--allow-gaps");
+        assertThat(allowed.exitCode()).as(allowed.out() + allowed.err()).isZero();
+        assertThat(allowed.out()).contains("2 open gaps (14 candles missing)");
     }
 
     @Test

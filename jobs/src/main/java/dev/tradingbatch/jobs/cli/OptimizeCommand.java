@@ -1,0 +1,91 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.optimize.OptimizeService;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = {"Sweeps a declared strategy's parameter sets over stored candles and ranks them.",
+                "Each set runs as replay --param would run it; every set's figures are stored",
+                "per sweep (sweep_results): the same sweep again is read from there, a failed",
+                "one continues where it stopped (see: docs/optimize.md)."})
+class OptimizeCommand implements Callable<Integer> {
+
+    private final Launcher launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--strategy", paramLabel = "ID", description = "a declared strategy_id")
+    String strategy;
+
+    @Option(names = "--param", paramLabel = "NAME=SPEC",
+            description = "a parameter to sweep: a list (period=10,14,20) or a range with a step (period=5..50:5); "
+                    + "the others keep their declared values")
+    List<String> params;
+
+    @Option(names = "--search", paramLabel = "grid|random",
+            description = "grid: every combination (default); random: --samples of them, drawn with --seed")
+    String search;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "sets a random search draws (default " + OptimizeService.DEFAULT_SAMPLES + ")")
+    Integer samples;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "seed of a random search (default " + OptimizeService.DEFAULT_SEED + "): the same seed draws the same sets")
+    Long seed;
+
+    @Option(names = "--objective", paramLabel = "NAME",
+            description = "what the sets are ranked by: sharpe (default), sortino, return, calmar, profit-factor")
+    String objective;
+
+    @Option(names = "--min-trades", paramLabel = "N", defaultValue = "0",
+            description = "sets with fewer closed trades are left out of the ranking (default 0)")
+    int minTrades;
+
+    @Option(names = "--from", paramLabel = "TIME",
+            description = "first candle evaluated (default: the first with the warm-up history of the widest set before it)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "end of the range, exclusive (default: after the newest candle)")
+    String to;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "sets shown, best first (default 10)")
+    int top;
+
+    @Option(names = "--allow-gaps",
+            description = "runs even over open gaps longer than trading.replay.max-open-gap, as replay --allow-gaps")
+    boolean allowGaps;
+
+    OptimizeCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        if (strategy == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--strategy=ID'");
+        }
+        try (ConfigurableApplicationContext ctx = launcher.start()) {
+            PrintWriter out = spec.commandLine().getOut();
+            OptimizeService.Outcome outcome = ctx.getBean(OptimizeService.class).run(new OptimizeService.Request(
+                    strategy, params, search, samples, seed, objective, minTrades, from, to, top, allowGaps));
+            OptimizeText.outcome(outcome).forEach(out::println);
+            if (outcome.status() != BatchStatus.COMPLETED) {
+                out.println(RunText.failed(outcome.message()));
+                return 1;
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tradingbatch.jobs.cli;
+
+import dev.tradingbatch.jobs.optimize.Objective;
+import dev.tradingbatch.jobs.optimize.OptimizeService;
+import dev.tradingbatch.jobs.replay.ReplayFigures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+import static dev.tradingbatch.model.OpenTimes.iso;
+
+/** What {@code optimize} prints. */
+final class OptimizeText {
+
+    private static final String ROW = "  %4s %10s %10s %10s %7s  %s";
+    private static final String ROW_BY_RETURN = "  %4s %10s %10s %7s  %s";
+
+    private OptimizeText() {
+    }
+
+    /** The sweep's summary line, the coverage of the candles it read, what was left out, and the ranking. */
+    static List<String> outcome(OptimizeService.Outcome o) {
+        List<String> lines = new ArrayList<>();
+        RunText.continued(o.recovered()).ifPresent(lines::add);
+        lines.add("optimize " + o.strategy().id() + " (" + o.strategy().spec().type() + " on " + o.strategy().market()
+                + ") [" + iso(o.from()) + ", " + iso(o.to()) + "): " + o.sets() + (o.sets() == 1 ? " set" : " sets")
+                + " (" + o.search() + " " + o.specs() + "), sweep sweep-" + o.sweepId()
+                + " (" + o.status() + ", execution " + o.executionId() + ", "
+                + (o.computed() ? "computed now" : "read from sweep_results") + ")");
+        lines.add(String.format("  %-18s %s", "coverage", "[" + iso(o.coverage().from()) + ", "
+                + iso(o.coverage().to()) + "): " + o.coverage().text()));
+        if (o.refused() > 0) {
+            lines.add("  " + o.refused() + (o.refused() == 1 ? " combination" : " combinations") + " of the specs refused by "
+                    + o.strategy().spec().type() + " (an order between its parameters), not computed");
+        }
+        if (o.stored() < o.sets()) {
+            lines.add("  " + o.stored() + " of " + o.sets() + " sets computed so far");
+        }
+        if (o.minTrades() > 0) {
+            lines.add("  " + o.excluded() + " of " + o.stored() + " sets left out of the ranking: fewer than "
+                    + o.minTrades() + (o.minTrades() == 1 ? " trade" : " trades"));
+        }
+        if (o.ranking().isEmpty()) {
+            lines.add("  no set to rank");
+            return lines;
+        }
+        // ranked by return, the objective's column would repeat the return's
+        boolean byReturn = o.objective() == Objective.RETURN;
+        lines.add(row(byReturn, "RANK", o.objective().code().toUpperCase(Locale.ROOT), "RETURN", "DRAWDOWN", "TRADES",
+                "PARAMETERS"));
+        for (OptimizeService.Ranked r : o.ranking()) {
+            lines.add(row(byReturn, r.rank(), score(r.score()), ReplayFigures.percent(r.result().totalReturnPercent()),
+                    ReplayFigures.percent(r.result().maxDrawdownPercent()), r.result().trades(),
+                    params(r.result().params())));
+        }
+        return lines;
+    }
+
+    private static String row(boolean byReturn, Object rank, String score, String totalReturn, String drawdown,
+                              Object trades, String params) {
+        return byReturn ? String.format(ROW_BY_RETURN, rank, totalReturn, drawdown, trades, params)
+                : String.format(ROW, rank, score, totalReturn, drawdown, trades, params);
+    }
+
+    private static String score(OptionalDouble score) {
+        if (score.isEmpty()) {
+            return "n/a";
+        }
+        double d = score.getAsDouble();
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "+inf" : "-inf";
+        }
+        return String.format("%.2f", d);
+    }
+
+    /** {@code {"oversold":"30","period":"10"}} as {@code --param} takes them: {@code oversold=30,period=10}. */
+    static String params(String json) {
+        String inner = json.strip();
+        inner = inner.substring(1, inner.length() - 1);
+        if (inner.isBlank()) {
+            return "-";
+        }
+        List<String> pairs = new ArrayList<>();
+        for (String pair : inner.split(",")) {
+            String[] kv = pair.split(":", 2);
+            pairs.add(kv[0].strip().replace("\"", "") + "=" + kv[1].strip().replace("\"", ""));
+        }
+        return String.join(",", pairs);
+    }
+}

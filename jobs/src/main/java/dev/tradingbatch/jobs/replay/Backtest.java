@@ -1,0 +1,61 @@
+package dev.tradingbatch.jobs.replay;
+
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
+import dev.tradingbatch.jobs.evaluate.Evaluation;
+import dev.tradingbatch.model.MarketRules;
+import dev.tradingbatch.model.StoredCandle;
+import dev.tradingbatch.strategies.metrics.BacktestMetrics;
+import dev.tradingbatch.strategies.metrics.Metrics;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One strategy over a range of stored candles as a replay runs it: an {@link Evaluation} of every candle from
+ * {@code from} on (those before only warm up), the evaluated candles' closes kept compactly for the metrics, and the
+ * metrics of its fills. {@code replay} (which stores the fills as well) and each parameter set of a sweep go through
+ * this one path, so a set's figures are exactly those its replay prints.
+ */
+public final class Backtest {
+
+    private final Evaluation evaluation;
+    private final CloseSeries evaluated = new CloseSeries();
+
+    /** What the candles gave and the metrics of it. */
+    public record Result(Evaluation.Result evaluation, BacktestMetrics metrics) {
+    }
+
+    /** The strategy evaluated from {@code from} (open time, UTC epoch ms) under the market's order rules. */
+    public Backtest(DeclaredStrategy strategy, MarketRules rules, long from) {
+        this.evaluation = new Evaluation(strategy, strategy.fillModel(rules), from, from - 1, Optional.empty());
+    }
+
+    public Evaluation evaluation() {
+        return evaluation;
+    }
+
+    /** Where the candles go, oldest first, warm-up included: into {@code runner}, and the evaluated ones' closes. */
+    public Consumer<StoredCandle> feeding(Evaluation.Runner runner) {
+        return c -> {
+            runner.accept(c);
+            if (c.openTime() >= evaluation.first()) {
+                evaluated.accept(c);
+            }
+        };
+    }
+
+    /** The metrics of what the candles fed so far gave. */
+    public BacktestMetrics metrics(Evaluation.Result result) {
+        return Metrics.summary(evaluated, result.newFills(), evaluation.fillModel(),
+                evaluation.strategy().market().timeframe());
+    }
+
+    /** Runs the evaluation over {@code candles} (oldest first, warm-up included), nothing stored. */
+    public Result run(Iterable<StoredCandle> candles) {
+        Evaluation.Runner runner = evaluation.start();
+        Consumer<StoredCandle> feed = feeding(runner);
+        candles.forEach(feed);
+        Evaluation.Result result = runner.finish();
+        return new Result(result, metrics(result));
+    }
+}

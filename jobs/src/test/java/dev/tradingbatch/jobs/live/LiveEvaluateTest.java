@@ -221,4 +221,76 @@ class LiveEvaluateTest {
         assertThat(cli.count("SELECT COUNT(*) FROM live_fills")).isEqualTo(2);
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(1);
     }
+
+    @Test
+    void shouldKeepEachLedgerOfTwoStrategiesOnOneAccountAndSymbolAndNeverSellTheOthersCoins() {
+        // the same entry, a later exit: both buy on the same candle, btc-live sells while btc-hold still holds
+        Map<String, String> later = Map.of("period", "14", "oversold", "35", "overbought", "75");
+        declare("btc-hold", later);
+        long first = candles.get(300).openTime();
+        List<Fill> live = signals(RSI, first, 4);
+        long through = live.getLast().candleTime();
+        List<Fill> hold = BitstampSample.fills(candles, StrategySpec.of("rsi", later), first, through);
+        Map<String, List<Fill>> signals = Map.of("btc-live", live, "btc-hold", hold);
+        assertThat(overlaps(hold, live)).as(signals.toString()).isTrue();
+        List<Long> times = signals.values().stream().flatMap(List::stream).map(Fill::candleTime).distinct().sorted()
+                .toList();
+        for (String id : signals.keySet()) {
+            assertThat(evaluate(id, first).exitCode()).isZero();
+        }
+
+        for (long t : times) {
+            priceAt(t);
+            for (String id : List.of("btc-live", "btc-hold")) {
+                CliRun.Result r = evaluate(id, t);
+                assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            }
+            // the account holds what the two ledgers hold together
+            assertThat(binance.free("BTC")).as("after the candle of " + Instant.ofEpochMilli(t))
+                    .isEqualByComparingTo(held("btc-live").add(held("btc-hold")));
+        }
+
+        for (String id : signals.keySet()) {
+            List<Map<String, Object>> trades = cli.query("SELECT side, quantity, candle_time FROM strategy_trades"
+                    + " WHERE strategy_id = ? AND run_id = 'live' ORDER BY candle_time", id);
+            assertThat(trades).extracting(t -> ((Number) t.get("candle_time")).longValue()).as(id)
+                    .containsExactlyElementsOf(signals.get(id).stream().map(Fill::candleTime).toList());
+            // each sell sells exactly what that strategy's own buy left it
+            for (int i = 0; i + 1 < trades.size(); i += 2) {
+                assertThat(new BigDecimal((String) trades.get(i + 1).get("quantity"))).as(id + " round trip " + i / 2)
+                        .isEqualByComparingTo(new BigDecimal((String) trades.get(i).get("quantity")));
+            }
+            BigDecimal open = trades.size() % 2 == 0 ? BigDecimal.ZERO
+                    : new BigDecimal((String) trades.getLast().get("quantity"));
+            assertThat(held(id)).as(id + " holds its open position only").isEqualByComparingTo(open);
+        }
+        assertThat(binance.orders()).hasSize(live.size() + hold.size());
+    }
+
+    /** Whether a fill of {@code other} falls strictly inside a position of {@code holder} (buy, sell pairs). */
+    private static boolean overlaps(List<Fill> holder, List<Fill> other) {
+        for (int i = 0; i + 1 < holder.size(); i += 2) {
+            long from = holder.get(i).candleTime();
+            long to = holder.get(i + 1).candleTime();
+            if (other.stream().anyMatch(f -> f.candleTime() > from && f.candleTime() < to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the strategy's own fills leave it holding, read from live_fills. */
+    private BigDecimal held(String id) {
+        BigDecimal held = BigDecimal.ZERO;
+        for (Map<String, Object> f : cli.query("SELECT o.side, f.quantity, f.commission, f.commission_asset"
+                + " FROM live_fills f JOIN live_orders o ON o.client_order_id = f.client_order_id"
+                + " WHERE o.strategy_id = ?", id)) {
+            BigDecimal q = new BigDecimal((String) f.get("quantity"));
+            held = "buy".equals(f.get("side")) ? held.add(q) : held.subtract(q);
+            if ("BTC".equals(f.get("commission_asset"))) {
+                held = held.subtract(new BigDecimal((String) f.get("commission")));
+            }
+        }
+        return held;
+    }
 }

@@ -45,7 +45,8 @@ public class Reports {
         ReportMetrics metrics = ReportMetrics.of(repository.trades(strategyId, runId));
         Optional<Candle> lastCandle = metrics.openPosition().isPresent() ? lastCandle(strategy) : Optional.empty();
         Optional<Query2Row> query2 = RunIds.LIVE.equals(runId) ? repository.query2(strategyId) : Optional.empty();
-        return new StrategyDetail(new StrategyReport(strategy, metrics), runId, lastCandle, query2);
+        return new StrategyDetail(new StrategyReport(strategy, metrics), runId, lastCandle, query2,
+                RunIds.LIVE.equals(runId) ? repository.executions(strategyId) : List.of());
     }
 
     /** Every declared strategy's figures for a run, one row each, in {@code sort} order. */

@@ -187,6 +187,8 @@ class LiveEvaluateTest {
         // Query 2 and report work on the live ledger as on a paper one
         CliRun.Result report = cli.run("report", "--strategy", "btc-live");
         assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(report.out()).contains("closed trades", "2 (").contains("total_trades 4")
+                .contains("4 orders filled", "bps from the modelled price");
 
         // a replay of a live strategy trades on paper: its own run id, no order
         CliRun.Result replay = cli.run("replay", "--strategy", "btc-live", "--from", String.valueOf(first),

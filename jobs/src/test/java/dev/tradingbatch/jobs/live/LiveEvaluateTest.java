@@ -179,6 +179,14 @@ class LiveEvaluateTest {
 
         assertThat(outputs.get(0)).contains("order buy for 100 on the candle of", "accepted, FILLED").contains("1 trade");
 
+        // the credentials are never printed, nor kept with the runs (parameters, contexts, messages) or in requests
+        assertThat(String.join("\n", outputs)).doesNotContain(KEY, SECRET);
+        assertThat(cli.query("SELECT * FROM BATCH_JOB_EXECUTION_PARAMS").toString()
+                + cli.query("SELECT * FROM BATCH_JOB_EXECUTION_CONTEXT") + cli.query("SELECT * FROM BATCH_STEP_EXECUTION")
+                + cli.query("SELECT * FROM live_orders")).doesNotContain(KEY, SECRET);
+        assertThat(binance.requests()).allSatisfy(request -> assertThat(request.getUrl() + request.getBodyAsString())
+                .doesNotContain(KEY, SECRET));
+
         // the same candle again: nothing new, nothing sent
         CliRun.Result again = evaluate("btc-live", signals.getLast().candleTime());
         assertThat(again.out()).contains("nothing new");

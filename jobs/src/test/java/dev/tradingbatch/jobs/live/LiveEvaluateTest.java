@@ -208,6 +208,29 @@ class LiveEvaluateTest {
     }
 
     @Test
+    void shouldRecordWhatAPartlyFilledOrderBoughtAndSellThatOnly() {
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        List<Fill> signals = signals(RSI, first, 2);
+        binance.liquidity("BTCUSDT", "0.05");   // the stake would buy about 0.12: 0.05 fills, the rest expires
+
+        for (Fill signal : signals) {
+            priceAt(signal.candleTime());
+            CliRun.Result r = evaluate("btc-live", signal.candleTime());
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        }
+
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::status).containsExactly("EXPIRED", "FILLED");
+        BigDecimal held = new BigDecimal("0.05").subtract(new BigDecimal("0.00005"));   // less 0.1 % in BTC
+        assertThat(binance.orders().get(1).origQty()).isEqualByComparingTo(held);
+        assertThat(cli.query("SELECT side, quantity FROM strategy_trades WHERE run_id = 'live' ORDER BY candle_time"))
+                .extracting(t -> t.get("side"), t -> new BigDecimal((String) t.get("quantity")).stripTrailingZeros())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("buy", held.stripTrailingZeros()),
+                        org.assertj.core.groups.Tuple.tuple("sell", held.stripTrailingZeros()));
+        assertThat(binance.free("BTC")).isEqualByComparingTo("0");
+    }
+
+    @Test
     void shouldEndWithOneOrderWhenTheAnswerTimesOutAfterTheExchangeTookIt() {
         long first = candles.get(300).openTime();
         assertThat(evaluate("btc-live", first).exitCode()).isZero();

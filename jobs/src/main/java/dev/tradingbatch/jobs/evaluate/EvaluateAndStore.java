@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.evaluate;
 
+import dev.tradingbatch.db.LiveFill;
 import dev.tradingbatch.db.LiveFillRepository;
 import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
@@ -98,8 +99,10 @@ public class EvaluateAndStore {
         List<SkippedOrder> skipped = new ArrayList<>(result.skipped());
         writes.executeWithoutResult(tx -> {
             declared.record(declaredAs);
-            BigDecimal held = SubLedger.held(liveFills.ofStrategy(declaredAs.id()),
-                    SubLedger.base(declaredAs.market().symbol()));
+            // what its own fills hold, less what its sells not settled yet will sell
+            List<LiveFill> fills = liveFills.ofStrategy(declaredAs.id());
+            BigDecimal held = SubLedger.held(fills, SubLedger.base(declaredAs.market().symbol()))
+                    .subtract(SubLedger.reserved(liveOrders.ofStrategy(declaredAs.id()), fills));
             LiveIntents.Decided decided = LiveIntents.decide(declaredAs, account.name(), evaluation.fillModel(),
                     result.newFills(), held, clock.millis());
             decided.intents().stream().filter(liveOrders::insertIntent).forEach(committed::add);

@@ -5,12 +5,15 @@ import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.model.TradeRow;
+import dev.tradingbatch.readers.orders.OrderStatus;
 import dev.tradingbatch.strategies.FillModel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A live strategy's own ledger, computed from its own orders' real fills only, so that strategies sharing an account
@@ -47,6 +50,27 @@ public final class SubLedger {
             }
         }
         return held;
+    }
+
+    /**
+     * What the strategy's sells not applied to its ledger yet will sell: the quantities of its sell orders that are
+     * not rejected and whose fills are not in {@code fills} (still to send, unknown, or accepted and not final), so
+     * that a new sell never sells the same coins again (which would be another strategy's on a shared account). A sell
+     * the exchange ended without filling anything reserves nothing.
+     */
+    public static BigDecimal reserved(List<LiveOrder> orders, List<LiveFill> fills) {
+        Set<String> applied = new HashSet<>();
+        fills.forEach(f -> applied.add(f.clientOrderId()));
+        BigDecimal reserved = BigDecimal.ZERO;
+        for (LiveOrder o : orders) {
+            boolean endedEmpty = o.exchangeStatus() != null && OrderStatus.valueOf(o.exchangeStatus()).isFinal()
+                    && (o.executedQuantity() == null || o.executedQuantity().signum() == 0);
+            if (o.side() == Side.SELL && !o.status().equals(LiveOrder.REJECTED) && !applied.contains(o.clientOrderId())
+                    && !endedEmpty) {
+                reserved = reserved.add(o.quantity());
+            }
+        }
+        return reserved;
     }
 
     /**

@@ -67,4 +67,22 @@ class SubLedgerTest {
         assertThat(sell.pnl()).isEqualByComparingTo("2.3005");     // 102.3975 - 0.082 - 100.015
         assertThat(sell.pnlPercent()).isEqualByComparingTo("2.300154976753");
     }
+
+    @Test
+    void shouldReserveWhatItsSellsNotSettledYetWillSell() {
+        LiveOrder sent = new LiveOrder("tb-s1", "btc-live", "main", "BTC/USDT", Side.SELL, T, new BigDecimal("0.002"),
+                null, LiveOrder.UNKNOWN, null, null, null, null, "timeout", 1, T, T, null);
+        LiveOrder applied = new LiveOrder("tb-x", "btc-live", "main", "BTC/USDT", Side.SELL, T - 1,
+                new BigDecimal("0.001"), null, LiveOrder.ACCEPTED, "7", "FILLED", new BigDecimal("0.001"),
+                new BigDecimal("41"), null, 1, T, T, null);
+        LiveOrder refused = new LiveOrder("tb-r", "btc-live", "main", "BTC/USDT", Side.SELL, T - 2,
+                new BigDecimal("0.5"), null, LiveOrder.REJECTED, null, null, null, null, "-2010", 1, T, T, null);
+        LiveOrder expiredEmpty = new LiveOrder("tb-e", "btc-live", "main", "BTC/USDT", Side.SELL, T - 3,
+                new BigDecimal("0.7"), null, LiveOrder.ACCEPTED, "8", "EXPIRED", new BigDecimal("0.00000000"),
+                new BigDecimal("0"), null, 1, T, T, null);
+
+        assertThat(SubLedger.reserved(List.of(sent, applied, refused, expiredEmpty),
+                List.of(fill(Side.SELL, 3, "41000", "0.001", "41", "0.041", "USDT"))))
+                .isEqualByComparingTo("0.002");
+    }
 }

@@ -53,6 +53,7 @@ class EvaluateJobConfiguration {
                             JobRecords jobRecords) {
         return new JobBuilder(JobNames.EVALUATE_STRATEGY_JOB, jobRepository)
                 .listener(jobRecords)
+                .listener(new EvaluateRunSummary())
                 .start(evaluateStrategyStep)
                 .next(sendOrdersStep)
                 .build();

@@ -63,8 +63,7 @@ class SendOrdersTasklet implements Tasklet {
         String id = contribution.getStepExecution().getJobParameters().getString("strategy");
         Optional<Account> account = declared.liveAccount(id);
         if (account.isEmpty()) {
-            contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("a paper strategy: no orders"));
-            return RepeatStatus.FINISHED;
+            return RepeatStatus.FINISHED;   // no description: a paper run's summary is its evaluation's
         }
         DeclaredStrategy s = declared.get(id);
         SpotOrders exchange = accounts.orders(account.get());

@@ -19,13 +19,13 @@ public class LiveOrderRepository {
 
     private static final String COLUMNS = "client_order_id, strategy_id, account, symbol, side, candle_time, quantity,"
             + " quote_quantity, status, exchange_order_id, exchange_status, executed_quantity, executed_quote, reason,"
-            + " sends, created_at, updated_at";
+            + " sends, created_at, updated_at, model_price";
 
     private static final RowMapper<LiveOrder> ROW = (rs, i) -> new LiveOrder(rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getString(4), "buy".equals(rs.getString(5)) ? Side.BUY : Side.SELL, rs.getLong(6),
             decimal(rs.getString(7)), decimal(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getString(11),
             decimal(rs.getString(12)), decimal(rs.getString(13)), rs.getString(14), rs.getInt(15), rs.getLong(16),
-            rs.getLong(17));
+            rs.getLong(17), decimal(rs.getString(18)));
 
     private final JdbcTemplate jdbc;
 
@@ -38,12 +38,12 @@ public class LiveOrderRepository {
      * candle and side (an evaluation run again decides the same order, which must not be sent twice).
      */
     public boolean insertIntent(LiveOrder o) {
-        return jdbc.update("INSERT INTO live_orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        return jdbc.update("INSERT INTO live_orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING",
                 o.clientOrderId(), o.strategyId(), o.account(), o.symbol(), o.side().code(), o.candleTime(),
                 text(o.quantity()), text(o.quoteQuantity()), o.status(), o.exchangeOrderId(), o.exchangeStatus(),
                 text(o.executedQuantity()), text(o.executedQuote()), o.reason(), o.sends(), o.createdAt(),
-                o.updatedAt()) == 1;
+                o.updatedAt(), text(o.modelPrice())) == 1;
     }
 
     public Optional<LiveOrder> find(String clientOrderId) {
@@ -55,6 +55,29 @@ public class LiveOrderRepository {
     public List<LiveOrder> toSend(String account) {
         return jdbc.query("SELECT " + COLUMNS + " FROM live_orders WHERE account = ? AND status IN ('intent', 'unknown')"
                 + " ORDER BY created_at, client_order_id", ROW, account);
+    }
+
+    /** The strategy's orders whose outcome is not known yet, oldest first. */
+    public List<LiveOrder> toSend(String account, String strategyId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM live_orders WHERE account = ? AND strategy_id = ?"
+                + " AND status IN ('intent', 'unknown') ORDER BY created_at, client_order_id", ROW, account, strategyId);
+    }
+
+    /**
+     * The strategy's accepted orders that have no trade in its ledger yet ({@code strategy_trades} under the live
+     * run): still filling, or final and their fills not yet applied; oldest first.
+     */
+    public List<LiveOrder> toSettle(String strategyId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM live_orders o WHERE strategy_id = ? AND status = 'accepted'"
+                + " AND NOT EXISTS (SELECT 1 FROM strategy_trades t WHERE t.strategy_id = o.strategy_id"
+                + " AND t.run_id = 'live' AND t.candle_time = o.candle_time AND t.side = o.side)"
+                + " ORDER BY created_at, client_order_id", ROW, strategyId);
+    }
+
+    /** The strategy's orders, oldest first. */
+    public List<LiveOrder> ofStrategy(String strategyId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM live_orders WHERE strategy_id = ? ORDER BY created_at,"
+                + " client_order_id", ROW, strategyId);
     }
 
     public List<LiveOrder> all() {

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Reads trade data for reports, and only reads (the tables are {@link TradeRepository}'s): the declared
- * strategies, their trades with row ids, and the reference Query 2 on the {@code trades} view.
+ * strategies, their trades with row ids, the reference Query 2 on the {@code trades} view, and live orders' modelled
+ * prices beside their fills.
  */
 public class ReportRepository {
 
@@ -72,6 +73,24 @@ public class ReportRepository {
                         rs.getString("total_pnl"), rs.getString("avg_return"), rs.getString("winning_trades"),
                         rs.getString("losing_trades")), strategyId)
                 .stream().findFirst();
+    }
+
+    /**
+     * A live order's modelled price (what the paper model gave its signal) beside the average price of its real
+     * fills (its live trade), for the execution slippage.
+     */
+    public record Execution(String side, BigDecimal modelPrice, BigDecimal price) {
+    }
+
+    /** The strategy's live orders that filled and carry a modelled price, oldest first. */
+    public List<Execution> executions(String strategyId) {
+        return jdbc.query("""
+                        SELECT o.side, o.model_price, t.price FROM live_orders o
+                        JOIN strategy_trades t ON t.strategy_id = o.strategy_id AND t.run_id = 'live'
+                             AND t.candle_time = o.candle_time AND t.side = o.side
+                        WHERE o.strategy_id = ? AND o.model_price IS NOT NULL ORDER BY o.candle_time, o.side""",
+                (rs, i) -> new Execution(rs.getString(1), decimal(rs.getString(2)), decimal(rs.getString(3))),
+                strategyId);
     }
 
     private static StoredTrade trade(ResultSet rs, int row) throws SQLException {

@@ -18,9 +18,13 @@ public final class JobNames {
     public static final String FILL_GAPS_STEP = "fillGapsStep";
     public static final String RECORD_GAP_ASKS_STEP = "recordGapAsksStep";
 
-    /** Evaluates one strategy on the candles closed since its last run: {@link #EVALUATE_STRATEGY_STEP}. */
+    /**
+     * Evaluates one strategy on the candles closed since its last run: {@link #EVALUATE_STRATEGY_STEP}, then
+     * {@link #SEND_ORDERS_STEP} (a live strategy's orders; nothing for a paper one).
+     */
     public static final String EVALUATE_STRATEGY_JOB = "evaluateStrategyJob";
     public static final String EVALUATE_STRATEGY_STEP = "evaluateStrategyStep";
+    public static final String SEND_ORDERS_STEP = "sendOrdersStep";
 
     /** Replays one strategy over a range of stored candles: {@link #REPLAY_STRATEGY_STEP}. */
     public static final String REPLAY_STRATEGY_JOB = "replayStrategyJob";

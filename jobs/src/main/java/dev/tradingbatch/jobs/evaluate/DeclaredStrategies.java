@@ -134,17 +134,11 @@ public class DeclaredStrategies {
     }
 
     /**
-     * The declared strategy, checked as {@link #tradable} and to be a paper strategy: until live evaluations send
-     * their orders (docs/live.md), a live strategy is never evaluated on paper instead.
+     * The declared strategy, checked as {@link #tradable}, to be evaluated: a paper strategy's fills are its trades, a
+     * live strategy's become orders on its account (docs/live.md).
      */
     public DeclaredStrategy evaluable(String id) {
-        DeclaredStrategy s = tradable(id);
-        if (liveAccounts.containsKey(id)) {
-            throw bad(id, "mode", "live: live evaluations are not built yet (docs/live.md); its account '"
-                    + liveAccounts.get(id).name() + "' can be checked with: accounts --balances "
-                    + liveAccounts.get(id).name());
-        }
-        return s;
+        return tradable(id);
     }
 
     /** The account a strategy declared {@code mode: live} trades on; empty for a paper strategy. */

@@ -1,8 +1,16 @@
 package dev.tradingbatch.jobs.evaluate;
 
+import dev.tradingbatch.db.LiveFill;
+import dev.tradingbatch.db.LiveFillRepository;
+import dev.tradingbatch.db.LiveOrder;
+import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.jobs.live.Account;
+import dev.tradingbatch.jobs.live.SubLedger;
 import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.TradeRow;
+import dev.tradingbatch.strategies.SkippedOrder;
 import dev.tradingbatch.writers.trades.TradeItemWriter;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -10,8 +18,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,18 +31,26 @@ import java.util.function.Consumer;
  * the fills it gives stored under the run's id in one short transaction, counted as the step's writes. The
  * candles are read outside any transaction, so a long read takes no write lock; a fill already stored (a restart,
  * a second run for the same candle) is not stored again, nor counted.
+ * <p>
+ * A live strategy's live evaluation stores no trade when it decides: its new fills become orders to send
+ * ({@link LiveIntents}), committed as {@code live_orders} intents in that same transaction; its trades are written
+ * from the exchange's fills once the orders are final ({@code sendOrdersStep}). A replay of it trades on paper.
  */
 @Component
 public class EvaluateAndStore {
 
     private final TradeRepository trades;
+    private final LiveOrderRepository liveOrders;
+    private final LiveFillRepository liveFills;
     private final DeclaredStrategies declared;
     private final TransactionTemplate writes;
     private final Clock clock;
 
-    EvaluateAndStore(TradeRepository trades, DeclaredStrategies declared, PlatformTransactionManager transactionManager,
-                     Clock clock) {
+    EvaluateAndStore(TradeRepository trades, LiveOrderRepository liveOrders, LiveFillRepository liveFills,
+                     DeclaredStrategies declared, PlatformTransactionManager transactionManager, Clock clock) {
         this.trades = trades;
+        this.liveOrders = liveOrders;
+        this.liveFills = liveFills;
         this.declared = declared;
         this.writes = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -39,9 +59,12 @@ public class EvaluateAndStore {
     /**
      * What the candles gave and how many of its fills were new.
      *
-     * @param stored the fills stored by this run, the step's write count
+     * @param stored  the fills stored by this run (a live strategy's: the intents committed), the step's write count
+     * @param orders  a live strategy's intents this run committed, oldest first; none on paper
+     * @param skipped the signals on new candles that made no order, with why: the paper model's, and a live
+     *                strategy's sells of nothing held
      */
-    public record Outcome(Evaluation.Result result, int stored) {
+    public record Outcome(Evaluation.Result result, int stored, List<LiveOrder> orders, List<SkippedOrder> skipped) {
     }
 
     /**
@@ -54,6 +77,10 @@ public class EvaluateAndStore {
         Evaluation.Runner runner = evaluation.start();
         candles.accept(runner);
         Evaluation.Result result = runner.finish();
+        Optional<Account> account = RunIds.LIVE.equals(runId) ? declared.liveAccount(declaredAs.id()) : Optional.empty();
+        if (account.isPresent()) {
+            return intents(evaluation, declaredAs, account.get(), result, contribution);
+        }
         long now = clock.millis();
         List<TradeRow> rows = result.newFills().stream().map(f -> row(evaluation.strategy(), runId, f, now)).toList();
         TradeItemWriter writer = new TradeItemWriter(trades);
@@ -62,7 +89,28 @@ public class EvaluateAndStore {
             writer.write(new Chunk<>(rows));
         });
         contribution.incrementWriteCount(writer.stored());
-        return new Outcome(result, writer.stored());
+        return new Outcome(result, writer.stored(), List.of(), result.skipped());
+    }
+
+    /** A live strategy's new fills as intents, committed with its declaration in one transaction. */
+    private Outcome intents(Evaluation evaluation, DeclaredStrategy declaredAs, Account account,
+                            Evaluation.Result result, StepContribution contribution) {
+        List<LiveOrder> committed = new ArrayList<>();
+        List<SkippedOrder> skipped = new ArrayList<>(result.skipped());
+        writes.executeWithoutResult(tx -> {
+            declared.record(declaredAs);
+            // what its own fills hold, less what its sells not settled yet will sell
+            List<LiveFill> fills = liveFills.ofStrategy(declaredAs.id());
+            BigDecimal held = SubLedger.held(fills, SubLedger.base(declaredAs.market().symbol()))
+                    .subtract(SubLedger.reserved(liveOrders.ofStrategy(declaredAs.id()), fills));
+            LiveIntents.Decided decided = LiveIntents.decide(declaredAs, account.name(), evaluation.fillModel(),
+                    result.newFills(), held, clock.millis());
+            decided.intents().stream().filter(liveOrders::insertIntent).forEach(committed::add);
+            skipped.addAll(decided.skipped());
+        });
+        skipped.sort(Comparator.comparingLong(SkippedOrder::candleTime));
+        contribution.incrementWriteCount(committed.size());
+        return new Outcome(result, committed.size(), List.copyOf(committed), List.copyOf(skipped));
     }
 
     private static TradeRow row(DeclaredStrategy s, String runId, Fill f, long executedAt) {

@@ -1,8 +1,11 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.LiveFillRepository;
+import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.JobNames;
+import dev.tradingbatch.jobs.live.AccountService;
 import dev.tradingbatch.jobs.operations.JobRecords;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -14,11 +17,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
 
 /**
  * The evaluation job, one run per strategy_id and newest closed candle: {@code evaluateStrategyStep}
  * ({@link EvaluateStrategyTasklet}) evaluates every candle from the run's first one and stores the trades on
- * candles not evaluated before (a trade is stored once: a restart or a second run for the same candle adds nothing).
+ * candles not evaluated before (a trade is stored once: a restart or a second run for the same candle adds nothing),
+ * a live strategy's as intents; then {@code sendOrdersStep} ({@link SendOrdersTasklet}) sends a live strategy's
+ * intents and writes its trades from the exchange's fills. A restart of a FAILED run skips the completed
+ * evaluation and runs the send step again.
  */
 @Configuration(proxyBeanMethods = false)
 class EvaluateJobConfiguration {
@@ -40,11 +49,36 @@ class EvaluateJobConfiguration {
 
     /** Parameters: see {@link EvaluateService}. */
     @Bean
-    Job evaluateStrategyJob(JobRepository jobRepository, Step evaluateStrategyStep, JobRecords jobRecords) {
+    Job evaluateStrategyJob(JobRepository jobRepository, Step evaluateStrategyStep, Step sendOrdersStep,
+                            JobRecords jobRecords) {
         return new JobBuilder(JobNames.EVALUATE_STRATEGY_JOB, jobRepository)
                 .listener(jobRecords)
+                .listener(new EvaluateRunSummary())
                 .start(evaluateStrategyStep)
+                .next(sendOrdersStep)
                 .build();
+    }
+
+    /**
+     * Outside any transaction too: each answer of the exchange is committed before the next request leaves (a send
+     * is counted before it is made), so a crash anywhere leaves rows that say what may have happened.
+     */
+    @Bean
+    Step sendOrdersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        SendOrdersTasklet sendOrdersTasklet) {
+        return new StepBuilder(JobNames.SEND_ORDERS_STEP, jobRepository)
+                .tasklet(sendOrdersTasklet, transactionManager)
+                .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
+                .build();
+    }
+
+    /** Sends a live strategy's orders and applies their fills to its ledger; nothing for a paper strategy. */
+    @Bean
+    SendOrdersTasklet sendOrdersTasklet(DeclaredStrategies declared, AccountService accounts,
+                                        LiveOrderRepository orders, LiveFillRepository fills, TradeRepository trades,
+                                        PlatformTransactionManager transactionManager, Clock clock) {
+        return new SendOrdersTasklet(declared, accounts, orders, fills, trades,
+                new TransactionTemplate(transactionManager), clock);
     }
 
     /** The tasklet runs outside any transaction: it reads candles without one and writes its trades in a short one. */

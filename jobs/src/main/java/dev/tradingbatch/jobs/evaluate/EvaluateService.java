@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * {@code evaluate --strategy ID}: evaluates a strategy on the candles closed since its last evaluation.
@@ -138,7 +139,7 @@ public class EvaluateService {
         int written = ctx.getInt(EvaluateJobConfiguration.TRADES, 0);
         return new EvaluationResult.Evaluated(s, through, ctx.getInt(EvaluateJobConfiguration.EVALUATED, 0),
                 trades.latest(s.id(), RunIds.LIVE, written), trades.openPosition(s.id(), RunIds.LIVE), restart,
-                ran.run(), SkippedOrders.lines(ctx));
+                ran.run(), Stream.concat(SendOrdersTasklet.lines(ctx).stream(), SkippedOrders.lines(ctx).stream()).toList());
     }
 
     /**

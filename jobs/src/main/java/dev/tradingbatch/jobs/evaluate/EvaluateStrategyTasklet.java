@@ -43,10 +43,6 @@ class EvaluateStrategyTasklet implements Tasklet {
         StepExecution step = contribution.getStepExecution();
         JobParameters p = step.getJobParameters();
         DeclaredStrategy s = declared.get(p.getString("strategy"));
-        if (declared.liveAccount(s.id()).isPresent()) {
-            // a restart of a paper evaluation after the strategy was switched to mode: live (see evaluable)
-            declared.evaluable(s.id());
-        }
         long through = p.getLong("through");
         long first = p.getLong("first");
         Long restoredAt = p.getLong("restore");
@@ -65,14 +61,16 @@ class EvaluateStrategyTasklet implements Tasklet {
                     runner.accept(candle);
                 }), contribution);
         int evaluated = outcome.result().evaluated();
-        int written = outcome.stored();
+        // a live strategy's trades are written by sendOrdersStep, from the exchange's fills
+        boolean live = declared.liveAccount(s.id()).isPresent();
+        int written = live ? 0 : outcome.stored();
         ExecutionContext ctx = step.getJobExecution().getExecutionContext();
         ctx.putLong(EvaluateJobConfiguration.FIRST, first);
         ctx.putLong(EvaluateJobConfiguration.LAST, through);
         ctx.putString(EvaluateJobConfiguration.PARAMS, s.paramsJson());
         ctx.putString(EvaluateJobConfiguration.DECLARATION, s.identity());
         ctx.putString(EvaluateJobConfiguration.RULES, rules.text());
-        SkippedOrders.put(ctx, outcome.result().skipped());
+        SkippedOrders.put(ctx, outcome.skipped());
         ctx.putLong(EvaluateJobConfiguration.LOADED_FROM, loadFrom);
         ctx.putLong(EvaluateJobConfiguration.CANDLES, loaded[0]);
         if (restoredAt != null) {
@@ -81,8 +79,9 @@ class EvaluateStrategyTasklet implements Tasklet {
         ctx.putInt(EvaluateJobConfiguration.TRADES, written);
         ctx.putInt(EvaluateJobConfiguration.EVALUATED, evaluated);
         contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(evaluated
-                + (evaluated == 1 ? " candle" : " candles") + " evaluated, " + written
-                + (written == 1 ? " trade" : " trades") + SkippedOrders.summary(outcome.result().skipped())));
+                + (evaluated == 1 ? " candle" : " candles") + " evaluated, " + (live
+                ? outcome.orders().size() + (outcome.orders().size() == 1 ? " order" : " orders") + " to send"
+                : written + (written == 1 ? " trade" : " trades")) + SkippedOrders.summary(outcome.skipped())));
         return RepeatStatus.FINISHED;
     }
 

@@ -46,7 +46,8 @@ public sealed interface EvaluationResult {
      * @param trades    the trades this run stored, oldest first
      * @param open      the position left open, if any
      * @param restart   why this evaluation did not continue the previous one's segment, if it did not
-     * @param skipped   the buy signals on the new candles that made no order, each with why (the market's minimums)
+     * @param skipped   a live strategy's orders (what the exchange did with each), then the signals on the new
+     *                  candles that made no order, each with why (the market's minimums; a sell of nothing held)
      */
     record Evaluated(DeclaredStrategy strategy, long through, int evaluated, List<TradeRow> trades,
                      Optional<TradeRow> open, Optional<Restart> restart, JobRun run, List<String> skipped)

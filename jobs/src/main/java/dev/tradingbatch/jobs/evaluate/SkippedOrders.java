@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The buy signals of a run that made no order (below the market's minimum quantity or notional), kept in the
+ * The signals of a run that made no order (a buy below the market's minimum quantity or notional; a live strategy's
+ * sell of nothing held), kept in the
  * run's job execution context beside its other figures, so that {@code evaluate}, {@code replay} and
  * {@code jobs show} say them: the count, and the first {@value #KEPT} with their reasons (a strategy may signal on
  * every candle of a long dip, each skipped alike).
@@ -46,7 +47,7 @@ public final class SkippedOrders {
     /** For a step's exit description: {@code , 3 orders skipped (below the market's minimums)}, or nothing. */
     public static String summary(List<SkippedOrder> skipped) {
         return skipped.isEmpty() ? "" : ", " + skipped.size() + (skipped.size() == 1 ? " order" : " orders")
-                + " skipped (the market's rules: " + skipped.getFirst().reason() + (skipped.size() > 1 ? "; ..." : "")
+                + " skipped (" + skipped.getFirst().reason() + (skipped.size() > 1 ? "; ..." : "")
                 + ")";
     }
 }

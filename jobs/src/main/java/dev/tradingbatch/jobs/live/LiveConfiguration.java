@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.live;
 
+import dev.tradingbatch.db.LiveFillRepository;
 import dev.tradingbatch.db.LiveOrderRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -11,13 +12,19 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 class LiveConfiguration {
 
-    /** Where {@code api-key-env} and {@code secret-env} are read: the process environment; tests put fake keys there. */
     /** The orders of live strategies (live_orders). */
     @Bean
     LiveOrderRepository liveOrderRepository(DataSource dataSource) {
         return new LiveOrderRepository(dataSource);
     }
 
+    /** The real fills of live strategies' orders (live_fills): their sub-ledgers. */
+    @Bean
+    LiveFillRepository liveFillRepository(DataSource dataSource) {
+        return new LiveFillRepository(dataSource);
+    }
+
+    /** Where {@code api-key-env} and {@code secret-env} are read: the process environment; tests put fake keys there. */
     @Bean
     @ConditionalOnMissingBean(EnvironmentVariables.class)
     EnvironmentVariables environmentVariables() {

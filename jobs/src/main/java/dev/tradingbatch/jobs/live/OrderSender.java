@@ -11,6 +11,7 @@ import dev.tradingbatch.readers.orders.SpotOrders;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,9 @@ public final class OrderSender {
     public record Pass(int accepted, int rejected, int unknown, int waiting) {
     }
 
+    /** How long after a send the exchange is given to show an order before it is sent again (docs/live.md). */
+    public static final Duration SETTLE = Duration.ofSeconds(30);
+
     private final LiveOrderRepository orders;
     private final SpotOrders exchange;
     private final Clock clock;
@@ -41,11 +45,20 @@ public final class OrderSender {
 
     /** Asks for, then if need be sends, every order of {@code account} whose outcome is not known; oldest first. */
     public Pass sendPending(String account) {
+        return pass(orders.toSend(account));
+    }
+
+    /** {@link #sendPending(String)} for the orders of one strategy only: what its evaluation job sends. */
+    public Pass sendPending(String account, String strategyId) {
+        return pass(orders.toSend(account, strategyId));
+    }
+
+    private Pass pass(List<LiveOrder> pending) {
         int accepted = 0;
         int rejected = 0;
         int unknown = 0;
         int waiting = 0;
-        for (LiveOrder o : orders.toSend(account)) {
+        for (LiveOrder o : pending) {
             switch (settle(o)) {
                 case LiveOrder.ACCEPTED -> accepted++;
                 case LiveOrder.REJECTED -> rejected++;

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.report;
 
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.db.StoredStrategy;
 import dev.tradingbatch.db.StoredTrade;
 import dev.tradingbatch.jobs.halt.HaltText;
@@ -72,7 +73,30 @@ final class ReportText {
                     + sql(q.totalPnl()) + ", avg_return " + sql(q.avgReturn()) + ", winning_trades " + q.winningTrades()
                     + ", losing_trades " + q.losingTrades()).orElse("no row: no live trades")));
         }
+        if (!detail.executions().isEmpty()) {
+            lines.add(line("execution", executionSlippage(detail.executions())));
+        }
         return lines;
+    }
+
+    /**
+     * A live strategy's execution slippage: how far its real average prices were from what the paper model gave its
+     * signals, in basis points of the modelled price, positive when worse (a buy dearer, a sell cheaper).
+     */
+    private static String executionSlippage(List<ReportRepository.Execution> executions) {
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal worst = null;
+        for (ReportRepository.Execution e : executions) {
+            BigDecimal bps = e.price().subtract(e.modelPrice()).multiply(BigDecimal.valueOf(10_000))
+                    .divide(e.modelPrice(), 2, RoundingMode.HALF_EVEN);
+            bps = "buy".equals(e.side()) ? bps : bps.negate();
+            total = total.add(bps);
+            worst = worst == null || bps.compareTo(worst) > 0 ? bps : worst;
+        }
+        BigDecimal average = total.divide(BigDecimal.valueOf(executions.size()), 2, RoundingMode.HALF_EVEN);
+        return executions.size() + (executions.size() == 1 ? " order" : " orders") + " filled, "
+                + average.toPlainString() + " bps from the modelled price on average, worst "
+                + worst.toPlainString() + " bps (positive: worse than modelled)";
     }
 
     /** Every strategy's figures, a row each in the order given, under a line saying the run and the order. */

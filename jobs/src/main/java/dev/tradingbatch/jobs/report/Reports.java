@@ -49,7 +49,8 @@ public class Reports {
         Optional<Candle> lastCandle = metrics.openPosition().isPresent() ? lastCandle(strategy) : Optional.empty();
         Optional<Query2Row> query2 = RunIds.LIVE.equals(runId) ? repository.query2(strategyId) : Optional.empty();
         return new StrategyDetail(new StrategyReport(strategy, metrics), runId, lastCandle, query2,
-                halts.haltOf(strategyId));
+                halts.haltOf(strategyId),
+                RunIds.LIVE.equals(runId) ? repository.executions(strategyId) : List.of());
     }
 
     /** Every declared strategy's figures for a run, one row each, in {@code sort} order. */

@@ -103,11 +103,16 @@ class EvaluateStrategyJobTest {
         }
     }
 
-    /** COMPLETED, one step that evaluated {@code evaluated} candles and wrote {@code trades} trades in one commit. */
+    /**
+     * COMPLETED, a step that evaluated {@code evaluated} candles and wrote {@code trades} trades in one commit, and a
+     * send step with nothing to send (a paper strategy).
+     */
     private static void assertRun(JobExecution run, int evaluated, int trades) {
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(run.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
-        assertThat(JobTests.stepNames(run)).containsExactly(JobNames.EVALUATE_STRATEGY_STEP);
+        assertThat(JobTests.stepNames(run)).containsExactly(JobNames.EVALUATE_STRATEGY_STEP, JobNames.SEND_ORDERS_STEP);
+        assertThat(run.getExitStatus().getExitDescription()).as("the run's summary is the evaluation's")
+                .isEqualTo(evaluated + " candles evaluated, " + trades + " trades");
         var step = JobTests.step(run, JobNames.EVALUATE_STRATEGY_STEP);
         assertThat(Counts.of(step)).as("candles are read by the tasklet, not counted as items")
                 .isEqualTo(new Counts(0, trades, 0, 0, 1, 0));

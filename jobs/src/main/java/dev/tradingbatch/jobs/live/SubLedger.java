@@ -1,0 +1,124 @@
+package dev.tradingbatch.jobs.live;
+
+import dev.tradingbatch.db.LiveFill;
+import dev.tradingbatch.db.LiveOrder;
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.model.Side;
+import dev.tradingbatch.model.TradeRow;
+import dev.tradingbatch.readers.orders.OrderStatus;
+import dev.tradingbatch.strategies.FillModel;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A live strategy's own ledger, computed from its own orders' real fills only, so that strategies sharing an account
+ * and a symbol never count (or sell) each other's coins. Decimals are exact; an average price is rounded HALF_EVEN
+ * to {@value FillModel#SCALE} decimals as the paper model's prices are.
+ */
+public final class SubLedger {
+
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private SubLedger() {
+    }
+
+    /** The base asset of a BASE/QUOTE symbol. */
+    public static String base(String symbol) {
+        return symbol.substring(0, symbol.indexOf('/'));
+    }
+
+    /** The quote currency of a BASE/QUOTE symbol. */
+    public static String quote(String symbol) {
+        return symbol.substring(symbol.indexOf('/') + 1);
+    }
+
+    /**
+     * What the fills leave the strategy holding of the base asset: its filled buys minus its sells, net of the
+     * commission charged in the base asset (Binance charges a buy's commission in the asset received).
+     */
+    public static BigDecimal held(List<LiveFill> fills, String baseAsset) {
+        BigDecimal held = BigDecimal.ZERO;
+        for (LiveFill f : fills) {
+            held = f.side() == Side.BUY ? held.add(f.quantity()) : held.subtract(f.quantity());
+            if (f.commissionAsset().equals(baseAsset)) {
+                held = held.subtract(f.commission());
+            }
+        }
+        return held;
+    }
+
+    /**
+     * What the strategy's sells not applied to its ledger yet will sell: the quantities of its sell orders that are
+     * not rejected and whose fills are not in {@code fills} (still to send, unknown, or accepted and not final), so
+     * that a new sell never sells the same coins again (which would be another strategy's on a shared account). A sell
+     * the exchange ended without filling anything reserves nothing.
+     */
+    public static BigDecimal reserved(List<LiveOrder> orders, List<LiveFill> fills) {
+        Set<String> applied = new HashSet<>();
+        fills.forEach(f -> applied.add(f.clientOrderId()));
+        BigDecimal reserved = BigDecimal.ZERO;
+        for (LiveOrder o : orders) {
+            boolean endedEmpty = o.exchangeStatus() != null && OrderStatus.valueOf(o.exchangeStatus()).isFinal()
+                    && (o.executedQuantity() == null || o.executedQuantity().signum() == 0);
+            if (o.side() == Side.SELL && !o.status().equals(LiveOrder.REJECTED) && !applied.contains(o.clientOrderId())
+                    && !endedEmpty) {
+                reserved = reserved.add(o.quantity());
+            }
+        }
+        return reserved;
+    }
+
+    /**
+     * The strategy_trades row of a final order from its real fills: the average price (quote over quantity), for a buy
+     * the quantity it now holds (net of a commission in the base asset), for a sell the quantity sold; the fee in the
+     * quote currency (a commission in the base asset valued at the average price; one in a third asset, such as BNB,
+     * stays in live_fills only, since there is no price to value it at). So a buy's cost (price × quantity + fee) is
+     * the quote it spent, and a sell's pnl is what it brought minus the cost of {@code entry}, the buy it closes.
+     */
+    public static TradeRow trade(LiveOrder o, List<LiveFill> fills, Optional<TradeRow> entry, String paramsJson) {
+        String base = base(o.symbol());
+        String quote = quote(o.symbol());
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal spent = BigDecimal.ZERO;
+        BigDecimal baseCommission = BigDecimal.ZERO;
+        BigDecimal quoteCommission = BigDecimal.ZERO;
+        long last = 0;
+        for (LiveFill f : fills) {
+            quantity = quantity.add(f.quantity());
+            spent = spent.add(f.quoteQuantity());
+            if (f.commissionAsset().equals(base)) {
+                baseCommission = baseCommission.add(f.commission());
+            } else if (f.commissionAsset().equals(quote)) {
+                quoteCommission = quoteCommission.add(f.commission());
+            }
+            last = Math.max(last, f.tradedAt());
+        }
+        BigDecimal price = exact(spent.divide(quantity, FillModel.SCALE, RoundingMode.HALF_EVEN));
+        BigDecimal fee = exact(quoteCommission.add(baseCommission.multiply(price)));
+        BigDecimal tradeQuantity = o.side() == Side.BUY ? quantity.subtract(baseCommission) : quantity;
+        BigDecimal pnl = null;
+        BigDecimal pnlPercent = null;
+        if (o.side() == Side.SELL && entry.isPresent()) {
+            BigDecimal cost = entry.get().price().multiply(entry.get().quantity()).add(entry.get().fee());
+            pnl = exact(price.multiply(quantity).subtract(fee).subtract(cost));
+            pnlPercent = cost.signum() == 0 ? null : exact(pnl.multiply(HUNDRED).divide(cost, FillModel.SCALE,
+                    RoundingMode.HALF_EVEN));
+            if (pnlPercent == null) {
+                pnl = null;
+            }
+        }
+        return new TradeRow(o.strategyId(), RunIds.LIVE, o.symbol(), o.side().code(), price,
+                exact(tradeQuantity), fee, o.candleTime(), last, pnl, pnlPercent, paramsJson);
+    }
+
+    private static BigDecimal exact(BigDecimal value) {
+        BigDecimal v = value.scale() > FillModel.SCALE ? value.setScale(FillModel.SCALE, RoundingMode.HALF_EVEN) : value;
+        BigDecimal stripped = v.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,329 @@
+package dev.tradingbatch.jobs.live;
+
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.jobs.support.BitstampSample;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.Side;
+import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.readers.exchange.HttpTimeouts;
+import dev.tradingbatch.readers.orders.ApiCredentials;
+import dev.tradingbatch.readers.orders.BinanceSpotOrders;
+import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
+import dev.tradingbatch.readers.orders.BinanceSpotStandIn.Fault;
+import dev.tradingbatch.strategies.StrategySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Live strategies evaluated on stored candles (the Bitstamp sample stored as Binance BTC/USDT 5m), their orders sent to
+ * {@link BinanceSpotStandIn} (signatures checked, balances and fills kept): the stand-in receives exactly the orders
+ * the signals decide, and live_orders, live_fills and strategy_trades hold what it filled.
+ */
+class LiveEvaluateTest {
+
+    static final MarketKey MARKET = new MarketKey("binance", "BTC/USDT", Timeframe.M5);
+    static final long M5 = Timeframe.M5.millis();
+    static final Map<String, String> RSI = Map.of("period", "14", "oversold", "35", "overbought", "65");
+    static final String KEY = "live-test-key";
+    static final String SECRET = "live-test-secret";
+
+    @TempDir
+    Path dir;
+    CliRun cli;
+    BinanceSpotStandIn binance;
+    List<Candle> candles;
+
+    @BeforeEach
+    void start() {
+        binance = new BinanceSpotStandIn(KEY, SECRET).market("BTCUSDT", "BTC", "USDT", "1000")
+                .balance("USDT", "10000").tradesPerFill(2).timeoutDelay(8000);
+        cli = new CliRun(dir).bean("environmentVariables", (EnvironmentVariables) name ->
+                        Optional.ofNullable(Map.of("BINANCE_KEY", KEY, "BINANCE_SECRET", SECRET).get(name)))
+                .with("trading.accounts.main.exchange", "binance")
+                .with("trading.accounts.main.base-url", binance.baseUrl())
+                .with("trading.accounts.main.api-key-env", "BINANCE_KEY")
+                .with("trading.accounts.main.secret-env", "BINANCE_SECRET")
+                .with("trading.exchanges.binance.read-timeout", "4s");
+        declare("btc-live", RSI);
+        // the first request of a JVM is slow (class loading): not the timeout under test
+        new BinanceSpotOrders(binance.baseUrl(), new ApiCredentials(KEY, SECRET), Clock.systemUTC(),
+                HttpTimeouts.DEFAULT).balances();
+        assertThat(cli.run("markets").exitCode()).isZero();
+        candles = BitstampSample.candles();
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(cli.url(), true);
+        try {
+            new CandleRepository(ds).insertNew(MARKET, candles);
+        } finally {
+            ds.destroy();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        binance.close();
+    }
+
+    private void declare(String id, Map<String, String> params) {
+        String key = "trading.strategies." + id + ".";
+        cli.with(key + "exchange", "binance").with(key + "symbol", "BTC/USDT").with(key + "timeframe", "5m")
+                .with(key + "type", "rsi").with(key + "stake", "100").with(key + "fee-rate", "0.001")
+                .with(key + "slippage-bps", "5").with(key + "mode", "live").with(key + "account", "main");
+        params.forEach((k, v) -> cli.with(key + "params." + k, v));
+    }
+
+    private CliRun.Result evaluate(String id, long openTime) {
+        return cli.clock(Clock.fixed(Instant.ofEpochMilli(openTime + M5 + 1000), ZoneOffset.UTC))
+                .run("evaluate", "--strategy", id);
+    }
+
+    /** What the strategy's signals are from the candle {@code first} on: the paper trader's fills. */
+    private List<Fill> signals(Map<String, String> params, long first, int count) {
+        List<Fill> all = BitstampSample.fills(candles, StrategySpec.of("rsi", params), first,
+                candles.getLast().openTime());
+        return all.subList(0, count);
+    }
+
+    private Candle candle(long openTime) {
+        return candles.stream().filter(c -> c.openTime() == openTime).findFirst().orElseThrow();
+    }
+
+    /** The exchange's price is the close of the candle being evaluated. */
+    private void priceAt(long openTime) {
+        binance.price("BTCUSDT", candle(openTime).close().toPlainString());
+    }
+
+    @Test
+    void shouldSendTheOrdersTheSignalsDecideAndKeepTheLedgerTheExchangeFilled() {
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        List<Fill> signals = signals(RSI, first, 4);
+        assertThat(signals).extracting(Fill::side).containsExactly(Side.BUY, Side.SELL, Side.BUY, Side.SELL);
+
+        List<String> outputs = new ArrayList<>();
+        for (Fill signal : signals) {
+            priceAt(signal.candleTime());
+            CliRun.Result r = evaluate("btc-live", signal.candleTime());
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            outputs.add(r.out());
+        }
+
+        // the exchange received exactly the orders of the signals, under their client order ids
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::clientOrderId).containsExactlyElementsOf(
+                signals.stream().map(f -> ClientOrderIds.of("btc-live", f.candleTime(), f.side())).toList());
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::side)
+                .containsExactly("BUY", "SELL", "BUY", "SELL");
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::status).containsOnly("FILLED");
+        // a buy spends the stake; a sell sells what the buy left the strategy (net of the commission in BTC)
+        BinanceSpotStandIn.Order buy = binance.orders().get(0);
+        BinanceSpotStandIn.Order sell = binance.orders().get(1);
+        assertThat(buy.origQuoteQty()).isEqualByComparingTo("100");
+        BigDecimal bought = buy.executedQty();
+        BigDecimal commission = bought.divide(new BigDecimal(2), 5, RoundingMode.DOWN).multiply(new BigDecimal("0.001"))
+                .setScale(8, RoundingMode.HALF_UP).add(bought.subtract(bought.divide(new BigDecimal(2), 5,
+                        RoundingMode.DOWN)).multiply(new BigDecimal("0.001")).setScale(8, RoundingMode.HALF_UP));
+        BigDecimal held = bought.subtract(commission);
+        assertThat(sell.origQty()).isEqualByComparingTo(held);
+        // the account's BTC is what the strategy holds: nothing, after two round trips
+        assertThat(binance.free("BTC")).isEqualByComparingTo("0");
+
+        List<Map<String, Object>> orders = cli.query("SELECT client_order_id, side, status, exchange_status,"
+                + " executed_quantity, model_price FROM live_orders WHERE strategy_id = 'btc-live' ORDER BY candle_time");
+        assertThat(orders).extracting(o -> o.get("status")).containsOnly("accepted");
+        assertThat(orders).extracting(o -> o.get("exchange_status")).containsOnly("FILLED");
+        assertThat(orders).extracting(o -> new BigDecimal((String) o.get("model_price")))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyElementsOf(signals.stream().map(Fill::price).toList());
+        assertThat(cli.count("SELECT COUNT(*) FROM live_fills")).as("two trades per order").isEqualTo(8);
+
+        List<Map<String, Object>> trades = cli.query("SELECT side, price, quantity, fee, candle_time, pnl"
+                + " FROM strategy_trades WHERE strategy_id = 'btc-live' AND run_id = 'live' ORDER BY candle_time");
+        assertThat(trades).extracting(t -> ((Number) t.get("candle_time")).longValue())
+                .containsExactlyElementsOf(signals.stream().map(Fill::candleTime).toList());
+        Map<String, Object> buyRow = trades.get(0);
+        BigDecimal buyPrice = candle(signals.get(0).candleTime()).close();
+        assertThat(new BigDecimal((String) buyRow.get("price"))).isEqualByComparingTo(buyPrice);
+        assertThat(new BigDecimal((String) buyRow.get("quantity"))).isEqualByComparingTo(held);
+        assertThat(new BigDecimal((String) buyRow.get("fee"))).isEqualByComparingTo(commission.multiply(buyPrice));
+        Map<String, Object> sellRow = trades.get(1);
+        // the sell brought what its trades say (Binance's 8 decimals), less their USDT commission
+        List<Map<String, Object>> sellFills = cli.query("SELECT quote_quantity, commission, commission_asset"
+                + " FROM live_fills WHERE client_order_id = ?", sell.clientOrderId());
+        BigDecimal sellQuote = sellFills.stream().map(f -> new BigDecimal((String) f.get("quote_quantity")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sellFee = sellFills.stream().map(f -> new BigDecimal((String) f.get("commission")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(sellFills).extracting(f -> f.get("commission_asset")).containsOnly("USDT");
+        assertThat(new BigDecimal((String) sellRow.get("quantity"))).isEqualByComparingTo(held);
+        assertThat(new BigDecimal((String) sellRow.get("fee"))).isEqualByComparingTo(sellFee);
+        assertThat(new BigDecimal((String) sellRow.get("pnl"))).isEqualByComparingTo(
+                sellQuote.subtract(sellFee).subtract(bought.multiply(buyPrice)));
+
+        assertThat(outputs.get(0)).contains("order buy for 100 on the candle of", "accepted, FILLED").contains("1 trade");
+
+        // the credentials are never printed, nor kept with the runs (parameters, contexts, messages) or in requests
+        assertThat(String.join("\n", outputs)).doesNotContain(KEY, SECRET);
+        assertThat(cli.query("SELECT * FROM BATCH_JOB_EXECUTION_PARAMS").toString()
+                + cli.query("SELECT * FROM BATCH_JOB_EXECUTION_CONTEXT") + cli.query("SELECT * FROM BATCH_STEP_EXECUTION")
+                + cli.query("SELECT * FROM live_orders")).doesNotContain(KEY, SECRET);
+        assertThat(binance.requests()).allSatisfy(request -> assertThat(request.getUrl() + request.getBodyAsString())
+                .doesNotContain(KEY, SECRET));
+
+        // the same candle again: nothing new, nothing sent
+        CliRun.Result again = evaluate("btc-live", signals.getLast().candleTime());
+        assertThat(again.out()).contains("nothing new");
+        assertThat(binance.ordersTaken()).isEqualTo(4);
+
+        // Query 2 and report work on the live ledger as on a paper one
+        CliRun.Result report = cli.run("report", "--strategy", "btc-live");
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(report.out()).contains("closed trades", "2 (").contains("total_trades 4")
+                .contains("4 orders filled", "bps from the modelled price");
+
+        // a replay of a live strategy trades on paper: its own run id, no order
+        CliRun.Result replay = cli.run("replay", "--strategy", "btc-live", "--from", String.valueOf(first),
+                "--to", String.valueOf(signals.getLast().candleTime() + M5), "--allow-gaps");
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id <> 'live'")).isPositive();
+        assertThat(cli.count("SELECT COUNT(*) FROM live_orders")).isEqualTo(4);
+        assertThat(binance.ordersTaken()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldRecordWhatAPartlyFilledOrderBoughtAndSellThatOnly() {
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        List<Fill> signals = signals(RSI, first, 2);
+        binance.liquidity("BTCUSDT", "0.05");   // the stake would buy about 0.12: 0.05 fills, the rest expires
+
+        for (Fill signal : signals) {
+            priceAt(signal.candleTime());
+            CliRun.Result r = evaluate("btc-live", signal.candleTime());
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        }
+
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::status).containsExactly("EXPIRED", "FILLED");
+        BigDecimal held = new BigDecimal("0.05").subtract(new BigDecimal("0.00005"));   // less 0.1 % in BTC
+        assertThat(binance.orders().get(1).origQty()).isEqualByComparingTo(held);
+        assertThat(cli.query("SELECT side, quantity FROM strategy_trades WHERE run_id = 'live' ORDER BY candle_time"))
+                .extracting(t -> t.get("side"), t -> new BigDecimal((String) t.get("quantity")).stripTrailingZeros())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("buy", held.stripTrailingZeros()),
+                        org.assertj.core.groups.Tuple.tuple("sell", held.stripTrailingZeros()));
+        assertThat(binance.free("BTC")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldEndWithOneOrderWhenTheAnswerTimesOutAfterTheExchangeTookIt() {
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        Fill buy = signals(RSI, first, 1).getFirst();
+        priceAt(buy.candleTime());
+        binance.failNextOrder(Fault.TIMEOUT_AFTER_ACCEPT);
+
+        CliRun.Result failed = evaluate("btc-live", buy.candleTime());
+
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isNotZero();
+        assertThat(failed.out() + failed.err()).contains("FAILED", "not settled yet", "(buy): unknown");
+        assertThat(cli.query("SELECT status FROM live_orders")).extracting(o -> o.get("status")).containsExactly("unknown");
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
+
+        CliRun.Result restarted = evaluate("btc-live", buy.candleTime());
+
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        assertThat(binance.ordersTaken()).as("asked, not sent again").isEqualTo(1);
+        assertThat(cli.query("SELECT status, sends FROM live_orders")).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("status", "accepted").containsEntry("sends", 1));
+        assertThat(cli.count("SELECT COUNT(*) FROM live_fills")).isEqualTo(2);
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepEachLedgerOfTwoStrategiesOnOneAccountAndSymbolAndNeverSellTheOthersCoins() {
+        // the same entry, a later exit: both buy on the same candle, btc-live sells while btc-hold still holds
+        Map<String, String> later = Map.of("period", "14", "oversold", "35", "overbought", "75");
+        declare("btc-hold", later);
+        long first = candles.get(300).openTime();
+        List<Fill> live = signals(RSI, first, 4);
+        long through = live.getLast().candleTime();
+        List<Fill> hold = BitstampSample.fills(candles, StrategySpec.of("rsi", later), first, through);
+        Map<String, List<Fill>> signals = Map.of("btc-live", live, "btc-hold", hold);
+        assertThat(overlaps(hold, live)).as(signals.toString()).isTrue();
+        List<Long> times = signals.values().stream().flatMap(List::stream).map(Fill::candleTime).distinct().sorted()
+                .toList();
+        for (String id : signals.keySet()) {
+            assertThat(evaluate(id, first).exitCode()).isZero();
+        }
+
+        for (long t : times) {
+            priceAt(t);
+            for (String id : List.of("btc-live", "btc-hold")) {
+                CliRun.Result r = evaluate(id, t);
+                assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            }
+            // the account holds what the two ledgers hold together
+            assertThat(binance.free("BTC")).as("after the candle of " + Instant.ofEpochMilli(t))
+                    .isEqualByComparingTo(held("btc-live").add(held("btc-hold")));
+        }
+
+        for (String id : signals.keySet()) {
+            List<Map<String, Object>> trades = cli.query("SELECT side, quantity, candle_time FROM strategy_trades"
+                    + " WHERE strategy_id = ? AND run_id = 'live' ORDER BY candle_time", id);
+            assertThat(trades).extracting(t -> ((Number) t.get("candle_time")).longValue()).as(id)
+                    .containsExactlyElementsOf(signals.get(id).stream().map(Fill::candleTime).toList());
+            // each sell sells exactly what that strategy's own buy left it
+            for (int i = 0; i + 1 < trades.size(); i += 2) {
+                assertThat(new BigDecimal((String) trades.get(i + 1).get("quantity"))).as(id + " round trip " + i / 2)
+                        .isEqualByComparingTo(new BigDecimal((String) trades.get(i).get("quantity")));
+            }
+            BigDecimal open = trades.size() % 2 == 0 ? BigDecimal.ZERO
+                    : new BigDecimal((String) trades.getLast().get("quantity"));
+            assertThat(held(id)).as(id + " holds its open position only").isEqualByComparingTo(open);
+        }
+        assertThat(binance.orders()).hasSize(live.size() + hold.size());
+    }
+
+    /** Whether a fill of {@code other} falls strictly inside a position of {@code holder} (buy, sell pairs). */
+    private static boolean overlaps(List<Fill> holder, List<Fill> other) {
+        for (int i = 0; i + 1 < holder.size(); i += 2) {
+            long from = holder.get(i).candleTime();
+            long to = holder.get(i + 1).candleTime();
+            if (other.stream().anyMatch(f -> f.candleTime() > from && f.candleTime() < to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the strategy's own fills leave it holding, read from live_fills. */
+    private BigDecimal held(String id) {
+        BigDecimal held = BigDecimal.ZERO;
+        for (Map<String, Object> f : cli.query("SELECT o.side, f.quantity, f.commission, f.commission_asset"
+                + " FROM live_fills f JOIN live_orders o ON o.client_order_id = f.client_order_id"
+                + " WHERE o.strategy_id = ?", id)) {
+            BigDecimal q = new BigDecimal((String) f.get("quantity"));
+            held = "buy".equals(f.get("side")) ? held.add(q) : held.subtract(q);
+            if ("BTC".equals(f.get("commission_asset"))) {
+                held = held.subtract(new BigDecimal((String) f.get("commission")));
+            }
+        }
+        return held;
+    }
+}

@@ -45,10 +45,10 @@ final class LedgerText {
             return List.of("no live strategies declared and no live orders recorded (docs/live.md)");
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"STRATEGY", "ACCOUNT", "SYMBOL", "ORDERS", "BOUGHT", "SOLD", "POSITION"});
+        rows.add(new String[] {"STRATEGY", "ACCOUNT", "SYMBOL", "ORDERS", "BOUGHT", "SOLD", "FEES", "POSITION"});
         for (StrategyPosition p : report.strategies()) {
             rows.add(new String[] {p.strategyId(), p.account(), p.symbol(), String.valueOf(p.orders()),
-                    plain(p.bought()), plain(p.sold()), plain(p.position()) + " " + p.base()});
+                    plain(p.bought()), plain(p.sold()), plain(p.fees()), plain(p.position()) + " " + p.base()});
         }
         List<String> lines = new ArrayList<>(table(rows));
         for (AccountCheck check : report.accounts()) {

@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.ledger;
 
+import dev.tradingbatch.db.LiveFill;
+import dev.tradingbatch.db.LiveFillRepository;
 import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.BadInputException;
@@ -23,20 +25,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code positions}: each live strategy's position from its own accepted orders, and per account the exchange's
+ * {@code positions}: each live strategy's position from its own accepted orders and the fees of their fills, and per account the exchange's
  * balances (a signed request per account, now) beside the sum of its strategies' positions. Writes nothing.
  */
 @Service
 public class Positions {
 
     private final LiveOrderRepository orders;
+    private final LiveFillRepository fills;
     private final DeclaredStrategies declared;
     private final Accounts accounts;
     private final AccountService accountService;
 
-    Positions(LiveOrderRepository orders, DeclaredStrategies declared, Accounts accounts,
+    Positions(LiveOrderRepository orders, LiveFillRepository fills, DeclaredStrategies declared, Accounts accounts,
               AccountService accountService) {
         this.orders = orders;
+        this.fills = fills;
         this.declared = declared;
         this.accounts = accounts;
         this.accountService = accountService;
@@ -50,17 +54,17 @@ public class Positions {
         Map<String, StrategyPosition> byStrategy = new LinkedHashMap<>();
         for (DeclaredStrategy s : declared.all()) {
             declared.liveAccount(s.id()).ifPresent(a -> byStrategy.put(s.id(), new StrategyPosition(s.id(), a.name(),
-                    s.market().symbol(), BigDecimal.ZERO, BigDecimal.ZERO, 0)));
+                    s.market().symbol(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0)));
         }
         for (LiveOrder o : orders.accepted()) {
             BigDecimal executed = o.executedQuantity() == null ? BigDecimal.ZERO : o.executedQuantity();
             StrategyPosition p = byStrategy.getOrDefault(o.strategyId(), new StrategyPosition(o.strategyId(),
-                    o.account(), o.symbol(), BigDecimal.ZERO, BigDecimal.ZERO, 0));
+                    o.account(), o.symbol(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0));
             byStrategy.put(o.strategyId(), new StrategyPosition(p.strategyId(), p.account(), p.symbol(),
                     o.side() == Side.BUY ? p.bought().add(executed) : p.bought(),
-                    o.side() == Side.SELL ? p.sold().add(executed) : p.sold(), p.orders() + 1));
+                    o.side() == Side.SELL ? p.sold().add(executed) : p.sold(), p.fees(), p.orders() + 1));
         }
-        List<StrategyPosition> positions = byStrategy.values().stream()
+        List<StrategyPosition> positions = byStrategy.values().stream().map(this::withFees)
                 .sorted(Comparator.comparing(StrategyPosition::strategyId)).toList();
         Set<String> names = new LinkedHashSet<>();
         positions.forEach(p -> names.add(p.account()));
@@ -69,6 +73,17 @@ public class Positions {
             checks.add(check(name, positions.stream().filter(p -> p.account().equals(name)).toList()));
         }
         return new Report(positions, checks);
+    }
+
+    /** {@code p} with the commission its fills were charged in its base asset. */
+    private StrategyPosition withFees(StrategyPosition p) {
+        BigDecimal fees = BigDecimal.ZERO;
+        for (LiveFill f : fills.ofStrategy(p.strategyId())) {
+            if (f.symbol().equals(p.symbol()) && f.commissionAsset().equals(p.base())) {
+                fees = fees.add(f.commission());
+            }
+        }
+        return new StrategyPosition(p.strategyId(), p.account(), p.symbol(), p.bought(), p.sold(), fees, p.orders());
     }
 
     private AccountCheck check(String name, List<StrategyPosition> positions) {

@@ -1,5 +1,7 @@
 package dev.tradingbatch.jobs.ledger;
 
+import dev.tradingbatch.db.LiveFill;
+import dev.tradingbatch.db.LiveFillRepository;
 import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -79,6 +82,15 @@ class PositionsCommandTest {
             filled(orders, "tb-2-s", "btc-live", "BTC/USDT", Side.SELL, C1 + H, "0.00100000", "41.00000000");
             filled(orders, "tb-3-b", "eth-live", "ETH/USDT", Side.BUY, C1, "0.05000000", "100.00000000");
             filled(orders, "tb-4-b", "sol-live", "SOL/USDT", Side.BUY, C1, "1.00000000", "100.00000000");
+            // the buy's commission, charged in the BTC bought, leaves it holding less; one in BNB moves no position
+            LiveFillRepository fills = app.getBean(LiveFillRepository.class);
+            fills.insertNew(List.of(
+                    new LiveFill("main", "BTC/USDT", 11, "tb-1-b", Side.BUY, new BigDecimal("40000.00000000"),
+                            new BigDecimal("0.00250000"), new BigDecimal("100.00000000"), new BigDecimal("0.00000250"),
+                            "BTC", C1 + H),
+                    new LiveFill("main", "ETH/USDT", 12, "tb-3-b", Side.BUY, new BigDecimal("2000.00000000"),
+                            new BigDecimal("0.05000000"), new BigDecimal("100.00000000"), new BigDecimal("0.00012000"),
+                            "BNB", C1 + H)));
             // neither an intent nor a rejected order moves a position
             orders.insertIntent(LiveOrder.intent("tb-5-b", "btc-live", "main", "BTC/USDT", Side.BUY, C1 + 2 * H, null,
                     new BigDecimal("100"), C1 + 3 * H));
@@ -105,17 +117,17 @@ class PositionsCommandTest {
         CliRun.Result r = cli.run("positions");
 
         assertThat(r.out().lines()).containsExactly(
-                "STRATEGY   ACCOUNT  SYMBOL    ORDERS  BOUGHT  SOLD   POSITION",
-                "btc-live   main     BTC/USDT  2       0.0025  0.001  0.0015 BTC",
-                "eth-live   main     ETH/USDT  1       0.05    0      0.05 ETH",
-                "idle-live  main     BTC/USDT  0       0       0      0 BTC",
-                "sol-live   other    SOL/USDT  1       1       0      1 SOL",
+                "STRATEGY   ACCOUNT  SYMBOL    ORDERS  BOUGHT  SOLD   FEES       POSITION",
+                "btc-live   main     BTC/USDT  2       0.0025  0.001  0.0000025  0.0014975 BTC",
+                "eth-live   main     ETH/USDT  1       0.05    0      0          0.05 ETH",
+                "idle-live  main     BTC/USDT  0       0       0      0          0 BTC",
+                "sol-live   other    SOL/USDT  1       1       0      0          1 SOL",
                 "",
                 "account main: the exchange's balances (free + locked) beside the sum of its strategies' ledgers",
-                "ASSET  EXCHANGE  LEDGERS  DIFFERENCE",
-                "BTC    0.5015    0.0015   0.5",
-                "USDT   900       -        -",
-                "ETH    0         0.05     -0.05",
+                "ASSET  EXCHANGE  LEDGERS    DIFFERENCE",
+                "BTC    0.5015    0.0014975  0.5000025",
+                "USDT   900       -          -",
+                "ETH    0         0.05       -0.05",
                 "",
                 "account other: balances not known, the request failed: binance: asking for the account failed:"
                         + " HTTP 400 -1022 Signature for this request is not valid.");
@@ -131,7 +143,7 @@ class PositionsCommandTest {
         CliRun.Result r = cli.run("positions");
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out().lines()).contains("btc-live   main     BTC/USDT  0       0       0     0 BTC",
+        assertThat(r.out().lines()).contains("btc-live   main     BTC/USDT  0       0       0     0     0 BTC",
                 "BTC    0.5015    0        0.5015", "USDT   900       -        -", "SOL    0         0        0");
     }
 

@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.report;
 import dev.tradingbatch.db.Query2Row;
 import dev.tradingbatch.model.Candle;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,11 @@ import java.util.Optional;
  */
 public record StrategyDetail(StrategyReport report, String runId, Optional<Candle> lastCandle,
                              Optional<Query2Row> query2) {
+
+    /** What the open position would make if closed at the last candle's close (see the report); empty when flat or without a candle. */
+    public Optional<BigDecimal> unrealisedPnl() {
+        return report.metrics().openPosition().flatMap(buy -> lastCandle.map(c -> ReportMetrics.unrealisedPnl(buy, c.close())));
+    }
 
     /** The report's lines, one figure each. */
     public List<String> lines() {

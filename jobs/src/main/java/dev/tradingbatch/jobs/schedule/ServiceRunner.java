@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.schedule;
 
 import dev.tradingbatch.db.FiredTriggerRepository;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.metrics.FleetGauges;
 import dev.tradingbatch.jobs.operations.Heartbeats;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -47,10 +48,12 @@ public class ServiceRunner {
     private final TradingProperties properties;
     private final Clock clock;
     private final FiredTriggerRepository firedTriggers;
+    private final FleetGauges gauges;
 
     ServiceRunner(Scheduler scheduler, SchedulePlan plan, JobOperator jobOperator, Heartbeats heartbeats,
-                  TradingProperties properties, Clock clock, FiredTriggerRepository firedTriggers) {
+                  TradingProperties properties, Clock clock, FiredTriggerRepository firedTriggers, FleetGauges gauges) {
         this.firedTriggers = firedTriggers;
+        this.gauges = gauges;
         this.scheduler = scheduler;
         this.plan = plan;
         this.jobOperator = jobOperator;
@@ -94,6 +97,8 @@ public class ServiceRunner {
                 scheduler.deleteJob(stored);
             }
         }
+        // the metrics of what this service keeps: its series and strategies (docs/operations.md, "Metrics")
+        gauges.register(runs);
         scheduler.start();
         return runs;
     }

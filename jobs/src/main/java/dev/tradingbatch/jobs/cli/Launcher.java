@@ -2,12 +2,11 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.TradingBatchApplication;
 import dev.tradingbatch.jobs.config.ConfigurationErrors;
+import dev.tradingbatch.jobs.metrics.ManagementServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -20,8 +19,6 @@ import java.util.Map;
  * beans given here replace the application's own (a fixed clock replaces the system clock).
  */
 public final class Launcher {
-
-    private static final String MANAGEMENT_PORT = "management.server.port";
 
     private final Map<String, Object> properties;
     private final Map<String, Object> beans;
@@ -53,10 +50,8 @@ public final class Launcher {
 
     /**
      * This launcher, starting the management server ({@code /actuator/health}, {@code /actuator/prometheus})
-     * when {@code management.server.port} is set, from whichever source: only {@code run} does. The
-     * application is then a servlet application without a server of its own ({@code server.port} -1): the
-     * management server is the one that listens, on {@code management.server.address} (127.0.0.1 by
-     * default). Without the port, or for any other command, no web server starts.
+     * when {@code management.server.port} is set, from whichever source: only {@code run} does
+     * ({@link ManagementServer}). Without the port, or for any other command, no web server starts.
      */
     public Launcher withManagementServer() {
         Launcher l = new Launcher(properties, beans);
@@ -77,14 +72,7 @@ public final class Launcher {
         app.addInitializers(ctx -> beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean)));
         if (managementServer) {
             // decided once the configuration files are read (the port may come from config/application.yml)
-            app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
-                if (event.getEnvironment().containsProperty(MANAGEMENT_PORT)) {
-                    event.getSpringApplication().setWebApplicationType(WebApplicationType.SERVLET);
-                    // no server of the application's own: the management server is the only one that listens
-                    event.getEnvironment().getPropertySources().addFirst(
-                            new MapPropertySource("management server only", Map.of("server.port", -1)));
-                }
-            });
+            app.addListeners(ManagementServer.whenPortSet());
         }
         // a start that fails before logging is set up (a configuration file that is not YAML) would print Spring's
         // report with a stack trace: the command says what is wrong in one line (Cli), as after it

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -33,13 +34,14 @@ public class FleetGauges {
     private static final Logger log = LoggerFactory.getLogger(FleetGauges.class);
     static final Duration FRESH = Duration.ofSeconds(1);
 
-    private final MeterRegistry registry;
+    private final ObjectProvider<MeterRegistry> registry;
     private final FleetFigures figures;
     private final Set<MarketKey> series = new LinkedHashSet<>();
     private final Set<String> strategies = new LinkedHashSet<>();
     private Snapshot snapshot;
 
-    FleetGauges(MeterRegistry registry, FleetFigures figures) {
+    /** The registry is there in a process that serves metrics only ({@link ManagementServer}). */
+    FleetGauges(ObjectProvider<MeterRegistry> registry, FleetFigures figures) {
         this.registry = registry;
         this.figures = figures;
     }
@@ -50,73 +52,78 @@ public class FleetGauges {
 
     /** Registers the gauges of the series the service backfills and of the strategies it evaluates. */
     public synchronized void register(Iterable<PlannedRun> runs) {
+        MeterRegistry meters = registry.getIfAvailable();
+        if (meters == null) {
+            return;
+        }
         for (PlannedRun run : runs) {
             switch (run.kind()) {
                 case BACKFILL -> {
-                    registerSeries(run.market());
-                    run.strategies().forEach(this::registerStrategy);
+                    registerSeries(meters, run.market());
+                    run.strategies().forEach(id -> registerStrategy(meters, id));
                 }
-                case EVALUATE -> registerStrategy(run.strategy());
+                case EVALUATE -> registerStrategy(meters, run.strategy());
                 case FILL_GAPS, RETENTION -> { }
             }
         }
     }
 
-    private void registerSeries(MarketKey market) {
+    private void registerSeries(MeterRegistry meters, MarketKey market) {
         if (!series.add(market)) {
             return;
         }
         Tags tags = Tags.of("exchange", market.exchange(), "symbol", market.symbol(), "timeframe",
                 market.timeframe().code());
-        seriesGauge("trading.candles.stored", "candles stored", tags, market, SeriesFigures::stored, null);
-        seriesGauge("trading.candles.newest.age", "time since the newest stored candle closed", tags, market,
+        seriesGauge(meters, "trading.candles.stored", "candles stored", tags, market, SeriesFigures::stored, null);
+        seriesGauge(meters, "trading.candles.newest.age", "time since the newest stored candle closed", tags, market,
                 f -> orNaN(f.newestAgeSeconds()), "seconds");
-        seriesGauge("trading.gaps.open", "missing ranges not confirmed empty, between the first and newest candle",
+        seriesGauge(meters, "trading.gaps.open", "missing ranges not confirmed empty, between the first and newest candle",
                 tags, market, SeriesFigures::openGaps, null);
-        seriesGauge("trading.gaps.confirmed.empty", "missing ranges the exchange confirmed empty", tags, market,
+        seriesGauge(meters, "trading.gaps.confirmed.empty", "missing ranges the exchange confirmed empty", tags, market,
                 SeriesFigures::confirmedEmpty, null);
     }
 
-    private void registerStrategy(String id) {
+    private void registerStrategy(MeterRegistry meters, String id) {
         if (!strategies.add(id)) {
             return;
         }
         Tags tags = Tags.of("strategy", id);
-        strategyGauge("trading.strategy.equity", "stake plus realised and unrealised pnl, quote currency", tags, id,
+        strategyGauge(meters, "trading.strategy.equity", "stake plus realised and unrealised pnl, quote currency", tags, id,
                 f -> number(f.equity()), null);
-        strategyGauge("trading.strategy.realised.pnl", "realised pnl after fees, quote currency", tags, id,
+        strategyGauge(meters, "trading.strategy.realised.pnl", "realised pnl after fees, quote currency", tags, id,
                 f -> number(f.realisedPnl()), null);
-        strategyGauge("trading.strategy.position", "quantity of the open position, 0 when flat", tags, id,
+        strategyGauge(meters, "trading.strategy.position", "quantity of the open position, 0 when flat", tags, id,
                 f -> number(f.position()), null);
-        strategyGauge("trading.strategy.max.drawdown", "largest fall of realised equity, quote currency", tags, id,
+        strategyGauge(meters, "trading.strategy.max.drawdown", "largest fall of realised equity, quote currency", tags, id,
                 f -> number(f.maxDrawdown()), null);
-        strategyGauge("trading.strategy.max.drawdown.percent", "largest fall of realised equity, percent of its stake",
+        strategyGauge(meters, "trading.strategy.max.drawdown.percent", "largest fall of realised equity, percent of its stake",
                 tags, id, f -> number(f.maxDrawdownPercent()), null);
-        strategyGauge("trading.strategy.trades", "live trades, buys and sells (Query 2's total_trades)", tags, id,
+        strategyGauge(meters, "trading.strategy.trades", "live trades, buys and sells (Query 2's total_trades)", tags, id,
                 StrategyFigures::trades, null);
-        strategyGauge("trading.strategy.last.evaluation.age", "time since the newest evaluated candle closed", tags, id,
+        strategyGauge(meters, "trading.strategy.last.evaluation.age", "time since the newest evaluated candle closed", tags, id,
                 f -> orNaN(f.lastEvaluationAgeSeconds()), "seconds");
     }
 
-    private void seriesGauge(String name, String description, Tags tags, MarketKey market,
+    private void seriesGauge(MeterRegistry meters, String name, String description, Tags tags, MarketKey market,
                              ToDoubleFunction<SeriesFigures> value, String unit) {
-        gauge(name, description, tags, unit, s -> {
+        gauge(meters, name, description, tags, unit, s -> {
             SeriesFigures f = s.series().get(market);
             return f == null ? Double.NaN : value.applyAsDouble(f);
         });
     }
 
-    private void strategyGauge(String name, String description, Tags tags, String id,
+    private void strategyGauge(MeterRegistry meters, String name, String description, Tags tags, String id,
                                ToDoubleFunction<StrategyFigures> value, String unit) {
-        gauge(name, description, tags, unit, s -> s.strategies().getOrDefault(id, Optional.empty())
+        gauge(meters, name, description, tags, unit, s -> s.strategies().getOrDefault(id, Optional.empty())
                 .map(value::applyAsDouble).orElse(Double.NaN));
     }
 
-    private void gauge(String name, String description, Tags tags, String unit, Function<Snapshot, Double> value) {
+    private void gauge(MeterRegistry meters, String name, String description, Tags tags, String unit,
+                       Function<Snapshot, Double> value) {
         Gauge.builder(name, this, g -> {
             Snapshot s = g.current();
             return s == null ? Double.NaN : value.apply(s);
-        }).description(description).tags(tags).baseUnit(unit).strongReference(true).register(registry);
+        }).description(description).tags(tags).baseUnit(unit).strongReference(true).register(meters);
     }
 
     /** The figures of every series and strategy, read again when older than {@link #FRESH}; null when unreadable. */

@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -18,20 +19,25 @@ public class JobMetrics {
 
     static final String DURATION = "trading.job.duration";
 
-    private final MeterRegistry registry;
+    private final ObjectProvider<MeterRegistry> registry;
 
-    JobMetrics(MeterRegistry registry) {
+    /** The registry is there in a process that serves metrics only ({@link ManagementServer}). */
+    JobMetrics(ObjectProvider<MeterRegistry> registry) {
         this.registry = registry;
     }
 
     /** Records a run that has ended (the job listener's afterJob); its start and end times are Spring Batch's. */
     public void afterJob(JobExecution execution) {
+        MeterRegistry meters = registry.getIfAvailable();
+        if (meters == null) {
+            return;
+        }
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         Timer.builder(DURATION).description("job runs of this process and how long they took")
                 .tag("job_name", execution.getJobInstance().getJobName())
                 .tag("status", execution.getStatus().name())
-                .register(registry)
+                .register(meters)
                 .record(took.isNegative() ? Duration.ZERO : took);
     }
 }

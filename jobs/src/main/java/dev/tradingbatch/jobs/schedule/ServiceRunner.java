@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.schedule;
 import dev.tradingbatch.db.FiredTriggerRepository;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.metrics.FleetGauges;
+import dev.tradingbatch.jobs.metrics.ScheduleHealthIndicator;
 import dev.tradingbatch.jobs.operations.Heartbeats;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -49,11 +50,14 @@ public class ServiceRunner {
     private final Clock clock;
     private final FiredTriggerRepository firedTriggers;
     private final FleetGauges gauges;
+    private final ScheduleHealthIndicator health;
 
     ServiceRunner(Scheduler scheduler, SchedulePlan plan, JobOperator jobOperator, Heartbeats heartbeats,
-                  TradingProperties properties, Clock clock, FiredTriggerRepository firedTriggers, FleetGauges gauges) {
+                  TradingProperties properties, Clock clock, FiredTriggerRepository firedTriggers, FleetGauges gauges,
+                  ScheduleHealthIndicator health) {
         this.firedTriggers = firedTriggers;
         this.gauges = gauges;
+        this.health = health;
         this.scheduler = scheduler;
         this.plan = plan;
         this.jobOperator = jobOperator;
@@ -97,8 +101,9 @@ public class ServiceRunner {
                 scheduler.deleteJob(stored);
             }
         }
-        // the metrics of what this service keeps: its series and strategies (docs/operations.md, "Metrics")
+        // the metrics of what this service keeps, its series and strategies, and its health (docs/operations.md, "Metrics")
         gauges.register(runs);
+        health.watch(role, strategyIds);
         scheduler.start();
         return runs;
     }

@@ -11,6 +11,7 @@ import dev.tradingbatch.jobs.support.BitstampSample;
 import dev.tradingbatch.jobs.support.FakeBinance;
 import dev.tradingbatch.jobs.support.RecordingSleeper;
 import dev.tradingbatch.model.Timeframe;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,8 +108,9 @@ class MetricsIT {
             Scrape metrics = Scrape.get(managementPort(ctx), "/actuator/prometheus");
             ctx.getBean(ServiceRunner.class).stop();
 
-            assertThat(health.status()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"");
+            assertThat(health.status()).as("a failed backfill makes the service unhealthy, as health says").isEqualTo(503);
+            assertThat(health.body()).contains("\"status\":\"DOWN\"")
+                    .contains("backfill binance ETH/USDT 1h: last run (execution 2) is FAILED: binance GET klines ETH/USDT");
             assertThat(metrics.status()).isEqualTo(200);
             String[] btc = {"exchange", "binance", "symbol", "BTC/USDT", "timeframe", "1h"};
             assertThat(metrics.value("trading_candles_stored", btc)).isEqualTo(97)
@@ -157,9 +159,13 @@ class MetricsIT {
                     + "PARAMETER_NAME = 'through' AND PARAMETER_VALUE = ?", String.valueOf(through)), 1);
             await("evaluations completed", () -> executions(cli, JobNames.EVALUATE_STRATEGY_JOB, "COMPLETED"), 2);
             awaitIdle(ctx);
+            Scrape health = Scrape.get(managementPort(ctx), "/actuator/health");
             Scrape metrics = Scrape.get(managementPort(ctx), "/actuator/prometheus");
             ctx.getBean(ServiceRunner.class).stop();
 
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).contains("\"schedule\":{\"status\":\"UP\"}")
+                    .endsWith("\"status\":\"UP\"}");
             String[] s = {"strategy", STRATEGY};
             long trades = cli.count("SELECT COUNT(*) FROM trades WHERE strategy_id = ?", STRATEGY);   // Query 2's
             assertThat(trades).as("the sample trades in that day and a half").isPositive();
@@ -208,6 +214,7 @@ class MetricsIT {
         p.put("management.server.port", String.valueOf(port));
         try (ConfigurableApplicationContext ctx = new Launcher(p, Map.of("testClock", clock)).start()) {
             assertThat(ctx).isNotInstanceOf(WebServerApplicationContext.class);
+            assertThat(ctx.getBeanNamesForType(MeterRegistry.class)).as("no metrics either").isEmpty();
             assertThatThrownBy(() -> Scrape.get(port, "/actuator/health")).isInstanceOf(ConnectException.class);
         }
     }

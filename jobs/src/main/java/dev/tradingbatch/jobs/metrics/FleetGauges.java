@@ -36,21 +36,26 @@ public class FleetGauges {
 
     private final ObjectProvider<MeterRegistry> registry;
     private final FleetFigures figures;
+    private final ExchangeMetrics exchanges;
     private final Set<MarketKey> series = new LinkedHashSet<>();
     private final Set<String> strategies = new LinkedHashSet<>();
     private Snapshot snapshot;
 
     /** The registry is there in a process that serves metrics only ({@link ManagementServer}). */
-    FleetGauges(ObjectProvider<MeterRegistry> registry, FleetFigures figures) {
+    FleetGauges(ObjectProvider<MeterRegistry> registry, FleetFigures figures, ExchangeMetrics exchanges) {
         this.registry = registry;
         this.figures = figures;
+        this.exchanges = exchanges;
     }
 
     private record Snapshot(long readAt, Map<MarketKey, SeriesFigures> series,
                             Map<String, Optional<StrategyFigures>> strategies) {
     }
 
-    /** Registers the gauges of the series the service backfills and of the strategies it evaluates. */
+    /**
+     * Registers the gauges of the series the service backfills and of the strategies it evaluates, and the request
+     * counters of the exchanges it backfills from.
+     */
     public synchronized void register(Iterable<PlannedRun> runs) {
         MeterRegistry meters = registry.getIfAvailable();
         if (meters == null) {
@@ -72,6 +77,7 @@ public class FleetGauges {
         if (!series.add(market)) {
             return;
         }
+        exchanges.register(meters, market.exchange());
         Tags tags = Tags.of("exchange", market.exchange(), "symbol", market.symbol(), "timeframe",
                 market.timeframe().code());
         seriesGauge(meters, "trading.candles.stored", "candles stored", tags, market, SeriesFigures::stored, null);

@@ -128,6 +128,13 @@ class MetricsIT {
                     .isEqualTo(1).isEqualTo(executions(cli, JobNames.BACKFILL_CANDLES_JOB, "FAILED"));
             assertThat(metrics.value(job, "job_name", JobNames.BACKFILL_CANDLES_JOB, "status", "COMPLETED"))
                     .isEqualTo(1).isEqualTo(executions(cli, JobNames.BACKFILL_CANDLES_JOB, "COMPLETED"));
+            // every klines request WireMock answered, counted where the readers send them (market rules are not)
+            long klines = binance.getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().startsWith(FakeBinance.KLINES)).count();
+            assertThat(metrics.value("trading_exchange_requests_total", "exchange", "binance")).isEqualTo(klines);
+            assertThat(metrics.value("trading_exchange_retries_total", "exchange", "binance"))
+                    .as("ETH/USDT's page, sent 5 times").isEqualTo(4);
+            assertThat(metrics.value("trading_exchange_throttled_total", "exchange", "binance")).isZero();
             assertThat(metrics.samples()).as("a backfiller evaluates nothing")
                     .noneMatch(s -> s.name().startsWith("trading_strategy_"));
         }

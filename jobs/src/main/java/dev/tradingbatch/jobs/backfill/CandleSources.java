@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.metrics.ExchangeMetrics;
+import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,13 +36,29 @@ public class CandleSources {
     private final Sleeper sleeper;
     /** The budget paces real requests: wall time, whatever {@code clock} says has closed. */
     private final Clock wall = Clock.systemUTC();
-    private final RetryListener listener = (exchange, attempt, delay, reason) ->
-            log.warn("{} (attempt {}); retrying in {} s", reason, attempt, delay.toMillis() / 1000.0);
+    private final RetryListener listener;
 
-    CandleSources(TradingProperties properties, Clock clock, Sleeper sleeper) {
+    CandleSources(TradingProperties properties, Clock clock, Sleeper sleeper, ExchangeMetrics metrics) {
         this.properties = properties;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.listener = new RetryListener() {
+            @Override
+            public void onRetry(String exchange, int attempt, Duration delay, String reason) {
+                log.warn("{} (attempt {}); retrying in {} s", reason, attempt, delay.toMillis() / 1000.0);
+                metrics.retry(exchange);
+            }
+
+            @Override
+            public void onRequest(String exchange) {
+                metrics.request(exchange);
+            }
+
+            @Override
+            public void onFailure(String exchange, ExchangeFailure failure) {
+                metrics.failure(exchange, failure);
+            }
+        };
     }
 
     /** The readers of market rules built so far, one per exchange and process (each holds an HTTP client). */

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.TradingBatchApplication;
 import dev.tradingbatch.jobs.config.ConfigurationErrors;
+import dev.tradingbatch.jobs.metrics.ManagementServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.logging.LogLevel;
@@ -22,6 +23,7 @@ public final class Launcher {
     private final Map<String, Object> properties;
     private final Map<String, Object> beans;
     private boolean shutdownHook = true;
+    private boolean managementServer;
 
     /** {@code beans} replace the application's own of the same type (a fixed clock, a sleeper that only records). */
     public Launcher(Map<String, Object> properties, Map<String, Object> beans) {
@@ -42,6 +44,19 @@ public final class Launcher {
     Launcher withoutShutdownHook() {
         Launcher l = new Launcher(properties, beans);
         l.shutdownHook = false;
+        l.managementServer = managementServer;
+        return l;
+    }
+
+    /**
+     * This launcher, starting the management server ({@code /actuator/health}, {@code /actuator/prometheus})
+     * when {@code management.server.port} is set, from whichever source: only {@code run} does
+     * ({@link ManagementServer}). Without the port, or for any other command, no web server starts.
+     */
+    public Launcher withManagementServer() {
+        Launcher l = new Launcher(properties, beans);
+        l.shutdownHook = shutdownHook;
+        l.managementServer = true;
         return l;
     }
 
@@ -55,6 +70,10 @@ public final class Launcher {
         environment.getPropertySources().addFirst(new MapPropertySource("launcher", properties));
         app.setEnvironment(environment);
         app.addInitializers(ctx -> beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean)));
+        if (managementServer) {
+            // decided once the configuration files are read (the port may come from config/application.yml)
+            app.addListeners(ManagementServer.whenPortSet());
+        }
         // a start that fails before logging is set up (a configuration file that is not YAML) would print Spring's
         // report with a stack trace: the command says what is wrong in one line (Cli), as after it
         LoggingSystem logging = LoggingSystem.get(Launcher.class.getClassLoader());

@@ -39,7 +39,8 @@ class RunCommand implements Callable<Integer> {
         Map<String, Object> service = Map.of("logging.level.dev.tradingbatch.jobs.operations.RunLog", "INFO",
                 "logging.level.dev.tradingbatch.jobs.schedule", "INFO", "logging.register-shutdown-hook", "false",
                 "spring.quartz.scheduler-name", ServiceRunner.clusterName(options.role, options.strategies()));
-        ConfigurableApplicationContext ctx = launcher.with(service, Map.of()).withoutShutdownHook().start();
+        ConfigurableApplicationContext ctx = launcher.with(service, Map.of()).withoutShutdownHook()
+                .withManagementServer().start();
         ServiceRunner runner = ctx.getBean(ServiceRunner.class);
         List<PlannedRun> runs;
         try {

@@ -199,6 +199,12 @@ public class EvaluateService {
     }
 
     /** The job execution context of the strategy's last completed evaluation. */
+    /** The open time (UTC epoch ms) of the newest candle the strategy's completed evaluations went through; empty before its first. */
+    public OptionalLong lastEvaluated(String strategyId) {
+        return lastCompleted(strategyId).filter(c -> c.containsKey(EvaluateJobConfiguration.LAST))
+                .map(c -> OptionalLong.of(c.getLong(EvaluateJobConfiguration.LAST))).orElse(OptionalLong.empty());
+    }
+
     private Optional<ExecutionContext> lastCompleted(String strategyId) {
         return executions.last(JobNames.EVALUATE_STRATEGY_JOB, Map.of("strategy", strategyId), BatchStatus.COMPLETED)
                 .map(JobExecution::getExecutionContext);

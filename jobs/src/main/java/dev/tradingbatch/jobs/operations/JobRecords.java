@@ -1,12 +1,13 @@
 package dev.tradingbatch.jobs.operations;
 
+import dev.tradingbatch.jobs.metrics.JobMetrics;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What every job records about its runs, as one listener: which process runs it (heartbeats), the
- * user-facing failure message as its exit description, and one log line per run.
+ * user-facing failure message as its exit description, one log line per run, and the run in the job metrics.
  */
 @Component
 public class JobRecords implements JobExecutionListener {
@@ -14,11 +15,13 @@ public class JobRecords implements JobExecutionListener {
     private final Heartbeats heartbeats;
     private final FailureMessages failureMessages;
     private final RunLog runLog;
+    private final JobMetrics metrics;
 
-    JobRecords(Heartbeats heartbeats, FailureMessages failureMessages, RunLog runLog) {
+    JobRecords(Heartbeats heartbeats, FailureMessages failureMessages, RunLog runLog, JobMetrics metrics) {
         this.heartbeats = heartbeats;
         this.failureMessages = failureMessages;
         this.runLog = runLog;
+        this.metrics = metrics;
     }
 
     @Override
@@ -30,6 +33,7 @@ public class JobRecords implements JobExecutionListener {
     public void afterJob(JobExecution execution) {
         failureMessages.afterJob(execution);
         runLog.afterJob(execution);
+        metrics.afterJob(execution);
         heartbeats.afterJob(execution);
     }
 }

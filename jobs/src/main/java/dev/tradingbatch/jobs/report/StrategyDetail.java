@@ -5,6 +5,7 @@ import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.model.Candle;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,11 @@ import java.util.Optional;
 public record StrategyDetail(StrategyReport report, String runId, Optional<Candle> lastCandle,
                              Optional<Query2Row> query2, Optional<StrategyHalt> halt,
                              List<ReportRepository.Execution> executions) {
+
+    /** What the open position would make if closed at the last candle's close (see the report); empty when flat or without a candle. */
+    public Optional<BigDecimal> unrealisedPnl() {
+        return report.metrics().openPosition().flatMap(buy -> lastCandle.map(c -> ReportMetrics.unrealisedPnl(buy, c.close())));
+    }
 
     /** The report's lines, one figure each. */
     public List<String> lines() {

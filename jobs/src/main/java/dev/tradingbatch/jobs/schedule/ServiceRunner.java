@@ -2,6 +2,8 @@ package dev.tradingbatch.jobs.schedule;
 
 import dev.tradingbatch.db.FiredTriggerRepository;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.metrics.FleetGauges;
+import dev.tradingbatch.jobs.metrics.ScheduleHealthIndicator;
 import dev.tradingbatch.jobs.operations.Heartbeats;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -47,10 +49,15 @@ public class ServiceRunner {
     private final TradingProperties properties;
     private final Clock clock;
     private final FiredTriggerRepository firedTriggers;
+    private final FleetGauges gauges;
+    private final ScheduleHealthIndicator health;
 
     ServiceRunner(Scheduler scheduler, SchedulePlan plan, JobOperator jobOperator, Heartbeats heartbeats,
-                  TradingProperties properties, Clock clock, FiredTriggerRepository firedTriggers) {
+                  TradingProperties properties, Clock clock, FiredTriggerRepository firedTriggers, FleetGauges gauges,
+                  ScheduleHealthIndicator health) {
         this.firedTriggers = firedTriggers;
+        this.gauges = gauges;
+        this.health = health;
         this.scheduler = scheduler;
         this.plan = plan;
         this.jobOperator = jobOperator;
@@ -94,6 +101,9 @@ public class ServiceRunner {
                 scheduler.deleteJob(stored);
             }
         }
+        // the metrics of what this service keeps, its series and strategies, and its health (docs/operations.md, "Metrics")
+        gauges.register(runs);
+        health.watch(role, strategyIds);
         scheduler.start();
         return runs;
     }

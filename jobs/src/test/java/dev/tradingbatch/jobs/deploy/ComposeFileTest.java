@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code docker/compose.yaml} and {@code docker/Dockerfile} say what the deployment promises: a
  * backfiller and one trader per example strategy of {@code config/application.yml}, all on one
- * database volume, each with a healthcheck of its own role; and the image is what {@link LocalServices}
+ * database volume, each with its health and metrics on a management port; and the image is what {@link LocalServices}
  * assumes when {@link ComposeIT} runs the services without Docker. {@code docker/compose.postgres.yaml}
  * moves that deployment to PostgreSQL and changes nothing else.
  */
@@ -47,8 +47,11 @@ class ComposeFileTest {
             assertThat(s.volumes()).as(s.name()).containsExactlyInAnyOrder("trading-data:/data", "../config:/app/config:ro",
                     "../plugins:/app/plugins:ro");
             assertThat(s.environment()).as(s.name()).containsEntry("SPRING_DATASOURCE_URL", "jdbc:sqlite:/data/trading.db")
-                    .containsEntry("HEALTH_ROLE", s.option("--role"));
-            assertThat(s.environment().get("HEALTH_STRATEGY")).as(s.name()).isEqualTo(s.option("--strategy"));
+                    .containsEntry("MANAGEMENT_SERVER_PORT", "9100").containsEntry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0");
+            // the healthcheck LocalServices runs: a GET of the service's /actuator/health on its management port
+            assertThat(String.valueOf(s.settings().get("healthcheck"))).as(s.name())
+                    .contains("exec 3<>/dev/tcp/127.0.0.1/$$MANAGEMENT_SERVER_PORT")
+                    .contains("GET /actuator/health HTTP/1.0").contains("grep -q \" 200 \"");
             assertThat(s.settings().get("build")).as(s.name())
                     .isEqualTo(Map.of("context", "..", "dockerfile", "docker/Dockerfile"));
             assertThat(Duration.parse("PT" + s.settings().get("stop_grace_period")))
@@ -61,7 +64,7 @@ class ComposeFileTest {
                 "WORKDIR /app", "VOLUME /data", "USER trading", "ENTRYPOINT " + ENTRYPOINT);
         assertThat(dockerfile).filteredOn(l -> l.contains("mvnw")).isNotEmpty();
         assertThat(String.join("\n", dockerfile))
-                .as("the healthcheck LocalServices runs")
+                .as("the image's own healthcheck, for a plain docker run (compose has its own)")
                 .contains("HEALTHCHECK ")
                 .contains("CMD java @/app/java.options -XX:AOTCache=/app/app.aot -XX:TieredStopAtLevel=1 -jar /app/app.jar health --role \"$HEALTH_ROLE\" ${HEALTH_STRATEGY:+--strategy \"$HEALTH_STRATEGY\"}")
                 .contains("SPRING_DATASOURCE_URL=jdbc:sqlite:/data/trading.db")

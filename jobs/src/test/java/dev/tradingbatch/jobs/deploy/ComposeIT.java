@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trades within a few candles; the backfill fires 2 s after a close instead of 10 s.
  * <p>
  * The services run through the fires at their start and {@code compose.cycles} scheduled cycles
- * (1 by default; {@code -Dcompose.cycles=3} for a longer run), then every healthcheck runs, and
- * SIGTERM stops them all.
+ * (1 by default; {@code -Dcompose.cycles=3} for a longer run), then every healthcheck runs (a GET of the
+ * service's {@code /actuator/health}), and SIGTERM stops them all.
  * <p>
  * On PostgreSQL ({@code -Ppostgresql}) the deployment is {@code compose.yaml} with
  * {@code compose.postgres.yaml} merged in, the test's own schema standing in for its {@code postgres} service.
@@ -107,18 +107,12 @@ class ComposeIT {
             target = Timeframe.M1.floor(ready) + (CYCLES - 1) * MINUTE;
             awaitCycle(cli, running, logs, target);
 
-            List<Process> checks = new ArrayList<>();
             for (ComposeFile.Service s : services) {
-                checks.add(local.startHealthCheck(s, dir.resolve("logs").resolve(s.name() + "-health.log")));
-            }
-            int i = 0;
-            for (ComposeFile.Service s : services) {
-                Process check = checks.get(i++);
-                // five JVMs start at once beside the five services: minutes on a loaded 2-core machine
-                assertThat(check.waitFor(180, TimeUnit.SECONDS)).as("health of %s answered", s.name()).isTrue();
-                String said = Files.readString(dir.resolve("logs").resolve(s.name() + "-health.log"));
-                assertThat(check.exitValue()).as("health of %s: %s", s.name(), said).isZero();
-                assertThat(said).isEqualTo("healthy\n");
+                // the compose healthcheck: the service's own /actuator/health, its schedule on time
+                Map.Entry<Integer, String> health = local.health(s);
+                assertThat(health.getKey()).as("health of %s: %s", s.name(), health.getValue()).isEqualTo(200);
+                assertThat(health.getValue()).as(s.name()).contains("\"schedule\":{\"status\":\"UP\"}")
+                        .endsWith("\"status\":\"UP\"}");
             }
 
             // docker compose stop
@@ -176,7 +170,8 @@ class ComposeIT {
 
     /** Waits until every service says it is running; gives the moment the last one did. */
     private static long awaitAll(Map<String, Process> running, Map<String, Path> logs) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // five JVMs start at once, each with its management server: over two minutes on a loaded 2-core machine
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         Set<String> waiting = new LinkedHashSet<>(running.keySet());
         while (!waiting.isEmpty()) {
             for (var it = waiting.iterator(); it.hasNext(); ) {

@@ -3,8 +3,14 @@ package dev.tradingbatch.jobs.deploy;
 import dev.tradingbatch.jobs.support.ChildJvm;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +32,9 @@ import java.util.Set;
  *       compose file; the one at {@code /app/config} (the image's working folder is {@code /app}, where
  *       Spring Boot reads {@code ./config/}) is read as an additional config location, the one at
  *       {@code /app/plugins} (the image's {@code TRADING_PLUGINS_DIR}) as the plugins folder;</li>
- *   <li>{@code HEALTH_ROLE} and {@code HEALTH_STRATEGY} are the image's healthcheck arguments,
- *       {@code health --role "$HEALTH_ROLE" ${HEALTH_STRATEGY:+--strategy "$HEALTH_STRATEGY"}}.</li>
+ *   <li>each container has a network of its own, so all may use one management port; here each service gets a
+ *       free port of its own instead ({@link #managementPort}), on 127.0.0.1, and its healthcheck is the same GET
+ *       of {@code /actuator/health} ({@link #health});</li>
  *   <li>a service the test stands in for ({@link #withStandIn}, the {@code postgres} of
  *       {@code compose.postgres.yaml} played by a local server) is not started; the variables that
  *       address it from the other services take local values.</li>
@@ -37,6 +44,7 @@ import java.util.Set;
 final class LocalServices {
 
     static final String CONFIG_MOUNT = "/app/config";
+    static final String MANAGEMENT_PORT = "management.server.port";
     /** Where the image reads plugin jars from (its {@code TRADING_PLUGINS_DIR}). */
     static final String PLUGINS_MOUNT = "/app/plugins";
     /** The JVM options every process of the image starts with (docker/Dockerfile copies the file to /app). */
@@ -47,6 +55,7 @@ final class LocalServices {
     private final Map<String, String> testProperties;
     private final Set<String> standIns;
     private final Map<String, String> standInEnvironment;
+    private final Map<String, Integer> managementPorts = new HashMap<>();
 
     LocalServices(ComposeFile compose, Map<String, Path> namedVolumes, Map<String, String> testProperties) {
         this(compose, namedVolumes, testProperties, Set.of(), Map.of());
@@ -106,10 +115,14 @@ final class LocalServices {
         service.environment().forEach((name, value) -> {
             String v = standInEnvironment.getOrDefault(name, local(value, mounts));
             boolean unset = standInEnvironment.containsKey(name) && v.isEmpty();
-            if (!name.startsWith("HEALTH_") && !unset) {
+            if (!unset) {
                 properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), v);
             }
         });
+        if (properties.containsKey(MANAGEMENT_PORT)) {
+            properties.put(MANAGEMENT_PORT, String.valueOf(managementPort(service)));
+            properties.put("management.server.address", "127.0.0.1");
+        }
         Path config = mounts.get(CONFIG_MOUNT);
         if (config != null) {
             properties.put("spring.config.additional-location", "file:" + config + "/");
@@ -130,15 +143,15 @@ final class LocalServices {
         return result;
     }
 
-    /** The arguments of the image's healthcheck for this service. */
-    List<String> healthArgs(ComposeFile.Service service) {
-        List<String> args = new ArrayList<>(List.of("health", "--role",
-                service.environment().getOrDefault("HEALTH_ROLE", "all")));
-        String strategy = service.environment().getOrDefault("HEALTH_STRATEGY", "");
-        if (!strategy.isEmpty()) {
-            args.addAll(List.of("--strategy", strategy));
-        }
-        return args;
+    /** The port this service's management server listens on here: a free one, the same for the service's life. */
+    synchronized int managementPort(ComposeFile.Service service) {
+        return managementPorts.computeIfAbsent(service.name(), name -> {
+            try (ServerSocket free = new ServerSocket(0)) {
+                return free.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Starts the service's command, as {@code docker compose up} would start its container. */
@@ -146,8 +159,16 @@ final class LocalServices {
         return ChildJvm.start(log, IMAGE_OPTIONS, properties(service), service.command().toArray(String[]::new));
     }
 
-    /** Runs the service's healthcheck once, as Docker would inside its container. */
-    Process startHealthCheck(ComposeFile.Service service, Path log) throws IOException {
-        return ChildJvm.start(log, IMAGE_OPTIONS, properties(service), healthArgs(service).toArray(String[]::new));
+    /**
+     * Runs the service's healthcheck once, as Docker would inside its container: a GET of {@code /actuator/health}
+     * on its management port; gives the HTTP status and the body.
+     */
+    Map.Entry<Integer, String> health(ComposeFile.Service service) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + managementPort(service) + "/actuator/health")).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Map.entry(r.statusCode(), r.body());
+        }
     }
 }

@@ -78,9 +78,11 @@ public final class ResilientCandleSource implements CandleSource {
     private <T> T call(String what, Supplier<T> request) {
         for (int attempt = 1; ; attempt++) {
             waitForBudget(what, attempt);
+            listener.onRequest(exchange());
             try {
                 return request.get();
             } catch (ExchangeException e) {
+                listener.onFailure(exchange(), e.failure());
                 Duration delay = delayAfter(e, attempt);
                 retries.incrementAndGet();
                 listener.onRetry(exchange(), attempt, delay, e.getMessage());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,38 @@ class ResilientCandleSourceTest {
 
         assertThat(source.calls).isEqualTo(2);
         assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void shouldTellTheListenerOfEveryRequestAndEveryFailure() {
+        ExchangeFailure throttled = ExchangeFailure.throttled(Optional.of(Duration.ofSeconds(2)));
+        ExchangeFailure temporary = ExchangeFailure.temporary();
+        Scripted source = new Scripted(failure("HTTP 429 Too Many Requests", throttled),
+                failure("HTTP 503 Service Unavailable", temporary));
+        List<String> told = new ArrayList<>();
+        RetryListener listener = new RetryListener() {
+            @Override
+            public void onRetry(String exchange, int attempt, Duration delay, String reason) {
+                told.add("retry " + attempt + " after " + delay);
+            }
+
+            @Override
+            public void onRequest(String exchange) {
+                told.add("request to " + exchange);
+            }
+
+            @Override
+            public void onFailure(String exchange, ExchangeFailure failure) {
+                told.add("failure " + failure);
+            }
+        };
+
+        new ResilientCandleSource(source, RetryPolicy.DEFAULT, new WeightedRateLimiter(new RateBudget(1000,
+                Duration.ofSeconds(1), 1), clock), sleeper, listener).fetch("BTC/USD", Timeframe.H1, FROM, TO);
+
+        assertThat(told).containsExactly("request to test", "failure " + throttled, "retry 1 after PT2S",
+                "request to test", "failure " + temporary, "retry 2 after PT2S", "request to test");
+        assertThat(source.calls).isEqualTo(3);
     }
 
     @Test

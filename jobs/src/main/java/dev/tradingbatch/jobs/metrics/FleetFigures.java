@@ -77,7 +77,8 @@ public class FleetFigures {
         return Optional.of(new StrategyFigures(strategyId, s.stake().add(m.totalPnl()).add(unrealised), m.totalPnl(),
                 m.openPosition().map(StoredTrade::quantity).orElse(BigDecimal.ZERO), m.maxDrawdown().amount(),
                 m.maxDrawdown().percent(), trades,
-                evaluated.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ageSeconds(evaluated.getAsLong() + tf))));
+                evaluated.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ageSeconds(evaluated.getAsLong() + tf)),
+                detail.halt().isPresent()));
     }
 
     /** Whole seconds from {@code millis} (UTC epoch ms) to now. */

@@ -108,6 +108,8 @@ public class FleetGauges {
                 StrategyFigures::trades, null);
         strategyGauge(meters, "trading.strategy.last.evaluation.age", "time since the newest evaluated candle closed", tags, id,
                 f -> orNaN(f.lastEvaluationAgeSeconds()), "seconds");
+        strategyGauge(meters, "trading.strategy.halted", "1 while a halt stops the strategy from trading, else 0", tags,
+                id, f -> f.halted() ? 1 : 0, null);
     }
 
     private void seriesGauge(MeterRegistry meters, String name, String description, Tags tags, MarketKey market,

@@ -14,8 +14,9 @@ import java.util.OptionalLong;
  * @param maxDrawdownPercent  that fall as a percent of the stake it began with
  * @param trades              live trades, buys and sells: Query 2's {@code total_trades}
  * @param lastEvaluationAgeSeconds seconds since the newest candle the strategy evaluated closed; empty before its first
+ * @param halted              whether a halt stops it from trading ({@code halt --strategy} or {@code halt --all})
  */
 public record StrategyFigures(String strategy, BigDecimal equity, BigDecimal realisedPnl, BigDecimal position,
                              BigDecimal maxDrawdown, BigDecimal maxDrawdownPercent, long trades,
-                             OptionalLong lastEvaluationAgeSeconds) {
+                             OptionalLong lastEvaluationAgeSeconds, boolean halted) {
 }

@@ -169,6 +169,9 @@ class MetricsIT {
             Scrape health = Scrape.get(managementPort(ctx), "/actuator/health");
             Scrape metrics = Scrape.get(managementPort(ctx), "/actuator/prometheus");
             ctx.getBean(ServiceRunner.class).stop();
+            assertThat(cli.run("halt", "--strategy", STRATEGY, "--reason", "checking the metric").exitCode()).isZero();
+            Thread.sleep(FleetGauges.FRESH.toMillis() + 100);   // the figures a scrape reads are kept that long
+            Scrape halted = Scrape.get(managementPort(ctx), "/actuator/prometheus");
 
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.body()).contains("\"schedule\":{\"status\":\"UP\"}")
@@ -195,6 +198,8 @@ class MetricsIT {
             assertThat(metrics.value("trading_strategy_equity", s)).isEqualTo(equity.doubleValue());
             assertThat(metrics.value("trading_strategy_max_drawdown", s)).isNotNegative();
             assertThat(metrics.value("trading_strategy_last_evaluation_age_seconds", s)).isEqualTo(1);
+            assertThat(metrics.value("trading_strategy_halted", s)).isZero();
+            assertThat(halted.value("trading_strategy_halted", s)).as("halted by another process").isEqualTo(1);
             assertThat(metrics.value("trading_job_duration_seconds_count", "job_name", JobNames.EVALUATE_STRATEGY_JOB,
                     "status", "COMPLETED")).as("this process ran one evaluation; the command before it another")
                     .isEqualTo(1);

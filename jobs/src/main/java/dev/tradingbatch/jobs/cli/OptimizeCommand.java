@@ -42,7 +42,7 @@ class OptimizeCommand implements Callable<Integer> {
     Integer samples;
 
     @Option(names = "--seed", paramLabel = "S",
-            description = "seed of a random search (default " + OptimizeService.DEFAULT_SEED + "): the same seed draws the same sets")
+            description = "seed of a random search and of --monte-carlo (default " + OptimizeService.DEFAULT_SEED + "): the same seed draws the same sets")
     Long seed;
 
     @Option(names = "--objective", paramLabel = "NAME",
@@ -63,6 +63,11 @@ class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "sets shown, best first (default 10)")
     int top;
 
+    @Option(names = "--monte-carlo", paramLabel = "N",
+            description = "resamples the best set's trades N times (with --seed, default " + OptimizeService.DEFAULT_SEED
+                    + ") and prints the 5th/50th/95th percentile of return and of max drawdown")
+    Integer monteCarlo;
+
     @Option(names = "--allow-gaps",
             description = "runs even over open gaps longer than trading.replay.max-open-gap, as replay --allow-gaps")
     boolean allowGaps;
@@ -79,7 +84,7 @@ class OptimizeCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = launcher.start()) {
             PrintWriter out = spec.commandLine().getOut();
             OptimizeService.Outcome outcome = ctx.getBean(OptimizeService.class).run(new OptimizeService.Request(
-                    strategy, params, search, samples, seed, objective, minTrades, from, to, top, allowGaps));
+                    strategy, params, search, samples, seed, objective, minTrades, from, to, top, allowGaps, monteCarlo));
             OptimizeText.outcome(outcome).forEach(out::println);
             if (outcome.status() != BatchStatus.COMPLETED) {
                 out.println(RunText.failed(outcome.message()));

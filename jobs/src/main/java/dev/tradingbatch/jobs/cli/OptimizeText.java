@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.cli;
 
+import dev.tradingbatch.jobs.optimize.MonteCarlo;
 import dev.tradingbatch.jobs.optimize.Objective;
 import dev.tradingbatch.jobs.optimize.OptimizeService;
 import dev.tradingbatch.jobs.replay.ReplayFigures;
@@ -15,6 +16,7 @@ import static dev.tradingbatch.model.OpenTimes.iso;
 final class OptimizeText {
 
     private static final String ROW = "  %4s %10s %10s %10s %7s  %s";
+    private static final String MC_ROW = "  %-14s %10s %10s %10s";
     private static final String ROW_BY_RETURN = "  %4s %10s %10s %7s  %s";
 
     private OptimizeText() {
@@ -55,7 +57,25 @@ final class OptimizeText {
                     ReplayFigures.percent(r.result().maxDrawdownPercent()), r.result().trades(),
                     params(r.result().params())));
         }
+        o.monteCarlo().ifPresent(mc -> lines.addAll(monteCarlo(mc, o.ranking().getFirst())));
         return lines;
+    }
+
+    /** The best set's resampled trades: a header line, then return and drawdown at the three percentiles. */
+    static List<String> monteCarlo(MonteCarlo.Summary mc, OptimizeService.Ranked best) {
+        List<String> lines = new ArrayList<>();
+        lines.add("monte carlo: rank " + best.rank() + "'s " + mc.trades() + (mc.trades() == 1 ? " trade" : " trades")
+                + " resampled " + mc.runs() + (mc.runs() == 1 ? " time" : " times") + " (seed " + mc.seed() + ")");
+        lines.add(String.format(MC_ROW, "", "P5", "P50", "P95"));
+        lines.add(String.format(MC_ROW, "return", pct(mc.returnPercent()[0]), pct(mc.returnPercent()[1]),
+                pct(mc.returnPercent()[2])));
+        lines.add(String.format(MC_ROW, "max drawdown", pct(mc.drawdownPercent()[0]), pct(mc.drawdownPercent()[1]),
+                pct(mc.drawdownPercent()[2])));
+        return lines;
+    }
+
+    private static String pct(double percent) {
+        return String.format(Locale.ROOT, "%.2f%%", percent);
     }
 
     private static String row(boolean byReturn, Object rank, String score, String totalReturn, String drawdown,

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.optimize;
 
+import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.SweepResult;
 import dev.tradingbatch.db.SweepResultRepository;
 import dev.tradingbatch.jobs.BadInputException;
@@ -11,8 +12,12 @@ import dev.tradingbatch.jobs.operations.JobLaunches;
 import dev.tradingbatch.jobs.operations.JobStart;
 import dev.tradingbatch.jobs.operations.StaleExecutions;
 import dev.tradingbatch.jobs.optimize.SweepSets.Search;
+import dev.tradingbatch.jobs.evaluate.Evaluation;
+import dev.tradingbatch.jobs.replay.Backtest;
 import dev.tradingbatch.jobs.replay.ReplayService;
+import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.MarketRules;
+import dev.tradingbatch.model.Side;
 import dev.tradingbatch.strategies.StrategySpec;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -21,6 +26,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +54,11 @@ public class OptimizeService {
     private final Job optimizeStrategyJob;
     private final JobRepository jobRepository;
     private final SweepResultRepository results;
+    private final CandleRepository candles;
 
     OptimizeService(DeclaredStrategies declared, ReplayService replays, JobLaunches launches, Job optimizeStrategyJob,
-                    JobRepository jobRepository, SweepResultRepository results) {
+                    JobRepository jobRepository, SweepResultRepository results, CandleRepository candles) {
+        this.candles = candles;
         this.declared = declared;
         this.replays = replays;
         this.launches = launches;
@@ -68,9 +76,17 @@ public class OptimizeService {
      * @param objective what the sets are ranked by; null: sharpe
      * @param minTrades sets with fewer closed trades are left out of the ranking
      * @param top       how many sets the ranking keeps
+     * @param monteCarlo resamples of the best set's trades ({@link MonteCarlo}), drawn with the seed; null: none
      */
     public record Request(String strategy, List<String> params, String search, Integer samples, Long seed,
-                          String objective, int minTrades, String from, String to, int top, boolean allowGaps) {
+                          String objective, int minTrades, String from, String to, int top, boolean allowGaps,
+                          Integer monteCarlo) {
+
+        /** A request without Monte Carlo resampling. */
+        public Request(String strategy, List<String> params, String search, Integer samples, Long seed,
+                       String objective, int minTrades, String from, String to, int top, boolean allowGaps) {
+            this(strategy, params, search, samples, seed, objective, minTrades, from, to, top, allowGaps, null);
+        }
     }
 
     /** One ranked set: its place (from 1), its objective's figure (empty: undefined) and its stored figures. */
@@ -88,19 +104,25 @@ public class OptimizeService {
      * @param excluded  sets stored with fewer than {@code minTrades} trades, not ranked
      * @param ranking   the best sets, best first
      * @param coverage  how completely the candles read (the widest warm-up included) are stored
+     * @param monteCarlo the best set's trades resampled, when asked for and a set was ranked
      */
     public record Outcome(DeclaredStrategy strategy, long sweepId, long executionId, BatchStatus status, String message,
                           boolean computed, Optional<StaleExecutions.Recovered> recovered, long from, long to,
                           String specs, String search, int sets, int refused, int stored, Objective objective,
-                          int minTrades, int excluded, List<Ranked> ranking, Coverage coverage, MarketRules rules) {
+                          int minTrades, int excluded, List<Ranked> ranking, Coverage coverage, MarketRules rules,
+                          Optional<MonteCarlo.Summary> monteCarlo) {
     }
 
     /** Checks the request and runs the sweep, or reads the same sweep run before. */
     public Outcome run(Request r) {
         Search search = r.search() == null ? Search.GRID : Search.parse(r.search());
-        if (search == Search.GRID && (r.samples() != null || r.seed() != null)) {
-            throw new BadInputException((r.samples() != null ? "--samples" : "--seed")
-                    + " is for --search random (a grid computes every set)");
+        if (search == Search.GRID && (r.samples() != null || r.seed() != null && r.monteCarlo() == null)) {
+            throw new BadInputException(r.samples() != null ? "--samples is for --search random (a grid computes every set)"
+                    : "--seed is for --search random or --monte-carlo (a grid computes every set)");
+        }
+        if (r.monteCarlo() != null && (r.monteCarlo() < 1 || r.monteCarlo() > MonteCarlo.MAX_RUNS)) {
+            throw new BadInputException("--monte-carlo must be in [1, " + MonteCarlo.MAX_RUNS + "], got "
+                    + r.monteCarlo());
         }
         int samples = r.samples() == null ? DEFAULT_SAMPLES : r.samples();
         if (samples < 1 || samples > SweepSets.MAX_SETS) {
@@ -142,11 +164,30 @@ public class OptimizeService {
         List<SweepResult> rows = results.find(sweepId);
         List<SweepResult> ranked = rows.stream().filter(row -> row.trades() >= r.minTrades()).toList();
         List<Ranked> ranking = rank(ranked, objective, r.top());
+        Optional<MonteCarlo.Summary> monteCarlo = r.monteCarlo() == null || ranking.isEmpty()
+                || execution.getStatus() != BatchStatus.COMPLETED ? Optional.empty()
+                : Optional.of(MonteCarlo.of(tradeReturns(base, sets.sets().get(ranking.getFirst().result().setIndex()),
+                        rules, range.start(), range.end()), r.monteCarlo(), seed));
         return new Outcome(base, sweepId, execution.getId(), execution.getStatus(),
                 execution.getExitStatus().getExitDescription(), started instanceof JobStart.Ran,
                 started instanceof JobStart.Ran ran ? ran.recovered() : Optional.empty(), range.start(), range.end(),
                 SweepSets.text(specs), search.code(), sets.sets().size(), sets.refused(), rows.size(), objective,
-                r.minTrades(), rows.size() - ranked.size(), ranking, range.coverage(), rules);
+                r.minTrades(), rows.size() - ranked.size(), ranking, range.coverage(), rules, monteCarlo);
+    }
+
+    /**
+     * The closed trades' returns (percent of what each buy cost) of {@code set} over [{@code from}, {@code to}), run
+     * as the sweep ran it (replay's path, its own warm-up before {@code from}), in the order made.
+     */
+    private List<BigDecimal> tradeReturns(DeclaredStrategy base, StrategySpec set, MarketRules rules, long from,
+                                          long to) {
+        DeclaredStrategy s = new DeclaredStrategy(base.id(), base.market(), set, base.stake(), base.feeRate(),
+                base.slippageBps());
+        Backtest backtest = new Backtest(s, rules, from);
+        Evaluation.Runner runner = backtest.evaluation().start();
+        long loadFrom = candles.openTimeBefore(s.market(), from, s.spec().warmUpBars()).orElse(Long.MIN_VALUE);
+        candles.forEachStored(s.market(), loadFrom, to, backtest.feeding(runner));
+        return runner.finish().newFills().stream().filter(f -> f.side() == Side.SELL).map(Fill::pnlPercent).toList();
     }
 
     /** Best first: a higher figure, then a defined one before an undefined one, then the lower set index. */

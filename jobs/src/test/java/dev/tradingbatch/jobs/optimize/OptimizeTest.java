@@ -227,6 +227,47 @@ class OptimizeTest {
                 .isNotEqualTo(cli.query("SELECT params FROM sweep_results WHERE sweep_id = 2 ORDER BY set_index"));
     }
 
+    @Test
+    void shouldResampleTheBestSetsTradesAsItsReplayMadeThemRepeatablyWithTheSeed() {
+        String[] mc = args(GRID, "--objective", "return", "--top", "1", "--monte-carlo", "500", "--seed", "7");
+
+        CliRun.Result first = cli.run(mc);
+        CliRun.Result again = cli.run(mc);
+
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        List<String> lines = first.out().lines().toList();
+        String best = lines.get(lines.indexOf(lines.stream().filter(l -> l.startsWith("  RANK")).findFirst()
+                .orElseThrow()) + 1);
+        String params = best.substring(best.lastIndexOf(' ') + 1);
+        // the best set's closed trades, as its replay stores them
+        List<String> replayArgs = new ArrayList<>(List.of("replay", "--strategy", "rsi-bs-5m", "--from", FROM,
+                "--to", TO));
+        for (String param : params.split(",")) {
+            replayArgs.add("--param");
+            replayArgs.add(param);
+        }
+        assertThat(cli.run(replayArgs.toArray(String[]::new)).exitCode()).isZero();
+        List<BigDecimal> returns = cli.query("SELECT pnl_percent FROM strategy_trades WHERE side = 'sell'"
+                + " ORDER BY candle_time").stream().map(r -> new BigDecimal((String) r.get("pnl_percent"))).toList();
+        assertThat(returns).isNotEmpty();
+        MonteCarlo.Summary expected = MonteCarlo.of(returns, 500, 7);
+        assertThat(first.out()).contains("monte carlo: rank 1's " + returns.size() + " trades resampled 500 times"
+                + " (seed 7)\n")
+                .contains(String.format("  %-14s %10s %10s %10s%n", "return", pct(expected.returnPercent()[0]),
+                        pct(expected.returnPercent()[1]), pct(expected.returnPercent()[2])))
+                .contains(String.format("  %-14s %10s %10s %10s%n", "max drawdown",
+                        pct(expected.drawdownPercent()[0]), pct(expected.drawdownPercent()[1]),
+                        pct(expected.drawdownPercent()[2])));
+        assertThat(again.out()).as("the same sweep read from the table, resampled the same")
+                .contains("read from sweep_results")
+                .endsWith(first.out().substring(first.out().indexOf("monte carlo:")));
+        assertBad(cli.run(args(GRID, "--monte-carlo", "0")), "error: --monte-carlo must be in [1, 100000], got 0");
+    }
+
+    private static String pct(double percent) {
+        return String.format(java.util.Locale.ROOT, "%.2f%%", percent);
+    }
+
     /** A stored set's figures as replay prints them: {@code "  total return       1.23%"}. */
     private static List<String> figureLines(Map<String, Object> row) {
         ReplayFigures.Values values = new ReplayFigures.Values(decimal(row, "total_return"),

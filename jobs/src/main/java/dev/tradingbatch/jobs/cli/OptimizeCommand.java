@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.optimize.OptimizeService;
+import dev.tradingbatch.jobs.optimize.WalkForward;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -68,6 +69,11 @@ class OptimizeCommand implements Callable<Integer> {
                     + ") and prints the 5th/50th/95th percentile of return and of max drawdown")
     Integer monteCarlo;
 
+    @Option(names = "--walk-forward", paramLabel = "TRAIN/TEST[/anchored]",
+            description = "walk forward: sweep each training window (e.g. 60d/14d, lengths in h, d or w), trade its best "
+                    + "set on the test window after it, and stitch the tests; anchored windows all start at --from")
+    String walkForward;
+
     @Option(names = "--allow-gaps",
             description = "runs even over open gaps longer than trading.replay.max-open-gap, as replay --allow-gaps")
     boolean allowGaps;
@@ -83,6 +89,17 @@ class OptimizeCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = launcher.start()) {
             PrintWriter out = spec.commandLine().getOut();
+            if (walkForward != null) {
+                WalkForward.Outcome walk = ctx.getBean(WalkForward.class).run(new OptimizeService.Request(strategy,
+                        params, search, samples, seed, objective, minTrades, from, to, top, allowGaps, monteCarlo),
+                        walkForward);
+                OptimizeText.walkForward(walk).forEach(out::println);
+                if (walk.status() != BatchStatus.COMPLETED) {
+                    out.println(RunText.failed(walk.message()));
+                    return 1;
+                }
+                return 0;
+            }
             OptimizeService.Outcome outcome = ctx.getBean(OptimizeService.class).run(new OptimizeService.Request(
                     strategy, params, search, samples, seed, objective, minTrades, from, to, top, allowGaps, monteCarlo));
             OptimizeText.outcome(outcome).forEach(out::println);

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.optimize.MonteCarlo;
 import dev.tradingbatch.jobs.optimize.Objective;
+import dev.tradingbatch.jobs.optimize.WalkForward;
 import dev.tradingbatch.jobs.optimize.OptimizeService;
 import dev.tradingbatch.jobs.replay.ReplayFigures;
 
@@ -72,6 +73,40 @@ final class OptimizeText {
         lines.add(String.format(MC_ROW, "max drawdown", pct(mc.drawdownPercent()[0]), pct(mc.drawdownPercent()[1]),
                 pct(mc.drawdownPercent()[2])));
         return lines;
+    }
+
+    private static final String WINDOW_ROW = "  %6s  %-24s  %-24s  %9s  %13s  %6s  %-8s  %s";
+
+    /** A walk forward: a header line, a row per window, then the whole. */
+    static List<String> walkForward(WalkForward.Outcome o) {
+        List<String> lines = new ArrayList<>();
+        lines.add("walk-forward " + o.strategy().id() + " (" + o.strategy().spec().type() + " on " + o.strategy().market()
+                + ") " + o.spec() + (o.anchored() ? "" : " rolling") + ": " + o.windows().size()
+                + (o.windows().size() == 1 ? " window" : " windows") + ", the best set of each training by "
+                + o.objective().code() + " traded on the test that follows");
+        lines.add(String.format(WINDOW_ROW, "WINDOW", "TRAINING", "TEST", "IN-SAMPLE", "OUT-OF-SAMPLE", "TRADES",
+                "SWEEP", "PARAMETERS"));
+        for (WalkForward.Window w : o.windows()) {
+            lines.add(String.format(WINDOW_ROW, w.index(), day(w.trainFrom()) + " .. " + day(w.trainTo()),
+                    day(w.testFrom()) + " .. " + day(w.testTo()),
+                    w.chosen().map(c -> ReplayFigures.percent(c.result().totalReturnPercent())).orElse("-"),
+                    ReplayFigures.percent(w.outOfSampleReturnPercent()),
+                    w.outOfSample().map(r -> String.valueOf(r.metrics().trades())).orElse("0"),
+                    "sweep-" + w.sweep().sweepId(),
+                    w.chosen().map(c -> params(c.result().params())).orElse("no set ranked: nothing traded")));
+        }
+        lines.add("  out-of-sample, stitched: " + ReplayFigures.percent(o.stitchedPercent()) + "; mean per window:"
+                + " in-sample " + ReplayFigures.percent(o.meanInSamplePercent()) + ", out-of-sample "
+                + ReplayFigures.percent(o.meanOutOfSamplePercent()));
+        int after = o.windows().size() - 1;
+        lines.add("  the chosen set changed " + o.changes() + " of " + after + (after == 1 ? " time" : " times"));
+        return lines;
+    }
+
+    /** An open time as its day, or its minute when it is not midnight UTC. */
+    private static String day(long openTime) {
+        String iso = iso(openTime);
+        return iso.endsWith("T00:00:00Z") ? iso.substring(0, 10) : iso.substring(0, 16);
     }
 
     private static String pct(double percent) {

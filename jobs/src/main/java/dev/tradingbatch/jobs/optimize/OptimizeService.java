@@ -113,8 +113,13 @@ public class OptimizeService {
                           Optional<MonteCarlo.Summary> monteCarlo) {
     }
 
-    /** Checks the request and runs the sweep, or reads the same sweep run before. */
-    public Outcome run(Request r) {
+    /** A request checked: the strategy, the specs and their sets, and the range the widest set can run over. */
+    record Plan(DeclaredStrategy base, List<ParamSpec> specs, Search search, int samples, long seed,
+                Objective objective, SweepSets sets, ReplayService.Range range) {
+    }
+
+    /** Checks {@code r} as a sweep of it would (bad input: nothing written) and resolves its range. */
+    Plan plan(Request r) {
         Search search = r.search() == null ? Search.GRID : Search.parse(r.search());
         if (search == Search.GRID && (r.samples() != null || r.seed() != null && r.monteCarlo() == null)) {
             throw new BadInputException(r.samples() != null ? "--samples is for --search random (a grid computes every set)"
@@ -143,6 +148,20 @@ public class OptimizeService {
         StrategySpec widest = sets.sets().stream().max(Comparator.comparingInt(StrategySpec::warmUpBars)).orElseThrow();
         ReplayService.Range range = replays.range(new DeclaredStrategy(base.id(), base.market(), widest, base.stake(),
                 base.feeRate(), base.slippageBps()), r.from(), r.to(), r.allowGaps(), "optimize");
+        return new Plan(base, specs, search, samples, seed, objective, sets, range);
+    }
+
+    /** Checks the request and runs the sweep, or reads the same sweep run before. */
+    public Outcome run(Request r) {
+        Plan plan = plan(r);
+        DeclaredStrategy base = plan.base();
+        List<ParamSpec> specs = plan.specs();
+        Search search = plan.search();
+        int samples = plan.samples();
+        long seed = plan.seed();
+        Objective objective = plan.objective();
+        SweepSets sets = plan.sets();
+        ReplayService.Range range = plan.range();
         MarketRules rules = declared.rules(base);
         JobParameters parameters = OptimizeParameters.of(base, rules, range.start(), range.end(), range.loadFrom(),
                 specs, search, samples, seed);
@@ -181,13 +200,23 @@ public class OptimizeService {
      */
     private List<BigDecimal> tradeReturns(DeclaredStrategy base, StrategySpec set, MarketRules rules, long from,
                                           long to) {
+        return backtest(base, set, rules, from, to).evaluation().newFills().stream()
+                .filter(f -> f.side() == Side.SELL).map(Fill::pnlPercent).toList();
+    }
+
+    /**
+     * {@code set} of {@code base} over [{@code from}, {@code to}) as {@code replay --param ...} runs it (its own
+     * warm-up loaded before {@code from}, the market's order rules), nothing stored.
+     */
+    Backtest.Result backtest(DeclaredStrategy base, StrategySpec set, MarketRules rules, long from, long to) {
         DeclaredStrategy s = new DeclaredStrategy(base.id(), base.market(), set, base.stake(), base.feeRate(),
                 base.slippageBps());
         Backtest backtest = new Backtest(s, rules, from);
         Evaluation.Runner runner = backtest.evaluation().start();
         long loadFrom = candles.openTimeBefore(s.market(), from, s.spec().warmUpBars()).orElse(Long.MIN_VALUE);
         candles.forEachStored(s.market(), loadFrom, to, backtest.feeding(runner));
-        return runner.finish().newFills().stream().filter(f -> f.side() == Side.SELL).map(Fill::pnlPercent).toList();
+        Evaluation.Result result = runner.finish();
+        return new Backtest.Result(result, backtest.metrics(result));
     }
 
     /** Best first: a higher figure, then a defined one before an undefined one, then the lower set index. */

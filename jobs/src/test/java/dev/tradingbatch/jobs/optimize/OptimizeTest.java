@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code optimize} on the bundled Bitstamp candles: a grid whose best set replays to the same figures, bad specs
@@ -262,6 +263,54 @@ class OptimizeTest {
                 .contains("read from sweep_results")
                 .endsWith(first.out().substring(first.out().indexOf("monte carlo:")));
         assertBad(cli.run(args(GRID, "--monte-carlo", "0")), "error: --monte-carlo must be in [1, 100000], got 0");
+    }
+
+    @Test
+    void shouldWalkForwardTradingEachTrainingsBestSetOnTheTestAfterItAsItsReplayDoes() {
+        CliRun.Result walk = cli.run(args(GRID, "--objective", "return", "--walk-forward", "2d/1d"));
+
+        assertThat(walk.exitCode()).as(walk.out() + walk.err()).isZero();
+        assertThat(walk.out()).startsWith("walk-forward rsi-bs-5m (rsi on bitstamp BTC/USD 5m) 2d/1d rolling: 3 windows,"
+                + " the best set of each training by return traded on the test that follows\n");
+        List<String> rows = walk.out().lines().dropWhile(l -> !l.startsWith("  WINDOW")).skip(1).limit(3).toList();
+        String[][] days = {{"2013-11-26", "2013-11-28", "2013-11-29"}, {"2013-11-27", "2013-11-29", "2013-11-30"},
+                {"2013-11-28", "2013-11-30", "2013-12-01"}};
+        double stitched = 1;
+        for (int i = 0; i < 3; i++) {
+            String[] cells = rows.get(i).strip().split("\\s+");
+            // WINDOW, TRAINING (3 cells), TEST (3 cells), IN-SAMPLE, OUT-OF-SAMPLE, TRADES, SWEEP, PARAMETERS
+            assertThat(cells[1] + cells[3] + cells[6]).isEqualTo(days[i][0] + days[i][1] + days[i][2]);
+            String params = cells[11];
+            // the training window's sweep, asked for on its own, is the same sweep and ranks the same set first
+            CliRun.Result training = cli.run("optimize", "--strategy", "rsi-bs-5m", "--param", "period=10..16:2",
+                    "--param", "oversold=25,30,35", "--from", days[i][0], "--to", days[i][1], "--objective", "return",
+                    "--top", "1");
+            assertThat(training.out()).contains("read from sweep_results").contains("sweep " + cells[10] + " (");
+            assertThat(rankingLines(training.out()).getFirst()).startsWith(String.format("  %4s %10s", 1, cells[7]))
+                    .endsWith("  " + params);
+            // the test window: what the chosen set's replay gives there
+            List<String> replayArgs = new ArrayList<>(List.of("replay", "--strategy", "rsi-bs-5m", "--from",
+                    days[i][1], "--to", days[i][2]));
+            for (String param : params.split(",")) {
+                replayArgs.add("--param");
+                replayArgs.add(param);
+            }
+            CliRun.Result replay = cli.run(replayArgs.toArray(String[]::new));
+            assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+            assertThat(replay.out()).contains(String.format("%n  %-18s %s%n", "total return", cells[8]))
+                    .contains(String.format("%n  %-18s %s%n", "trades", cells[9]));
+            stitched *= 1 + Double.parseDouble(cells[8].replace("%", "")) / 100;
+        }
+        String whole = walk.out().lines().filter(l -> l.startsWith("  out-of-sample, stitched: ")).findFirst()
+                .orElseThrow();
+        double printed = Double.parseDouble(whole.substring(whole.indexOf(": ") + 2, whole.indexOf('%')));
+        assertThat(printed).as("the test windows compounded").isCloseTo((stitched - 1) * 100, within(0.02));
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isZero();
+
+        assertBad(cli.run(args(GRID, "--walk-forward", "2x/1d")), "error: --walk-forward '2x/1d': expected"
+                + " TRAIN/TEST[/anchored] with lengths in h, d or w, e.g. 60d/14d or 90d/30d/anchored");
+        assertBad(cli.run(args(GRID, "--walk-forward", "4d/2d")), "error: --walk-forward 4d/2d: no whole window fits"
+                + " in [2013-11-26T00:00:00Z, 2013-12-01T00:00:00Z): training and test take 6 days or more");
     }
 
     private static String pct(double percent) {

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.CandleSource;
+import dev.tradingbatch.readers.archive.BinanceArchive;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
 import dev.tradingbatch.readers.exchange.Exchanges;
@@ -49,6 +50,11 @@ public class CandleSources {
     public MarketRulesSource rules(String exchange) {
         Exchange known = Exchanges.named(exchange);
         return rules.computeIfAbsent(known.name(), name -> known.rulesSource(properties.settings(known)));
+    }
+
+    /** Binance's public data archive, at {@code trading.exchanges.binance.archive-url}, with Binance's timeouts. */
+    public BinanceArchive binanceArchive() {
+        return new BinanceArchive(properties.binanceArchiveUrl(), properties.settings(Exchanges.BINANCE).timeouts());
     }
 
     /** The exchange's source, one per process (its request budget is the process's); IllegalArgumentException for another name. */

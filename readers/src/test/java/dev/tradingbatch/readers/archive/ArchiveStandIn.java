@@ -1,6 +1,7 @@
 package dev.tradingbatch.readers.archive;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.Admin;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,9 +29,10 @@ public final class ArchiveStandIn {
     public static final String HEADER = "open_time,open,high,low,close,volume,close_time,quote_volume,count,"
             + "taker_buy_volume,taker_buy_quote_volume,ignore";
 
-    private final WireMockServer server;
+    private final Admin server;
 
-    public ArchiveStandIn(WireMockServer server) {
+    /** On {@code server}: a WireMockServer or a WireMockExtension. */
+    public ArchiveStandIn(Admin server) {
         this.server = server;
     }
 
@@ -58,15 +60,19 @@ public final class ArchiveStandIn {
     }
 
     private void serve(ArchiveFile file, byte[] zip, String digest) {
-        server.stubFor(get(urlPathEqualTo("/" + file.path())).willReturn(aResponse()
+        stub(get(urlPathEqualTo("/" + file.path())).atPriority(1).willReturn(aResponse()
                 .withHeader("Content-Type", "application/zip").withBody(zip)));
-        server.stubFor(get(urlPathEqualTo("/" + file.path() + ".CHECKSUM")).willReturn(aResponse()
+        stub(get(urlPathEqualTo("/" + file.path() + ".CHECKSUM")).atPriority(1).willReturn(aResponse()
                 .withHeader("Content-Type", "text/plain").withBody(digest + "  " + file.name() + "\n")));
+    }
+
+    private void stub(MappingBuilder mapping) {
+        server.addStubMapping(mapping.build());
     }
 
     /** How many times the zip of {@code file} was downloaded. */
     public int downloads(ArchiveFile file) {
-        return (int) server.getAllServeEvents().stream()
+        return (int) server.getServeEvents().getRequests().stream()
                 .filter(e -> e.getRequest().getUrl().equals("/" + file.path())).count();
     }
 

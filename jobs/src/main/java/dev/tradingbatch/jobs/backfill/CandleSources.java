@@ -54,8 +54,16 @@ public class CandleSources {
 
     /** Binance's public data archive, at {@code trading.exchanges.binance.archive-url}, with Binance's timeouts. */
     public BinanceArchive binanceArchive() {
-        return new BinanceArchive(properties.binanceArchiveUrl(), properties.settings(Exchanges.BINANCE).timeouts());
+        BinanceArchive a = archive;
+        if (a == null) {
+            // one per process, as the sources: it holds an HTTP client
+            a = new BinanceArchive(properties.binanceArchiveUrl(), properties.settings(Exchanges.BINANCE).timeouts());
+            archive = a;
+        }
+        return a;
     }
+
+    private volatile BinanceArchive archive;
 
     /** The exchange's source, one per process (its request budget is the process's); IllegalArgumentException for another name. */
     public CandleSource get(String exchange) {

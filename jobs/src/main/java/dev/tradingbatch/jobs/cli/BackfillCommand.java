@@ -54,9 +54,10 @@ class BackfillCommand implements Callable<Integer> {
             description = "with --exchange file: the exchange the imported candles are stored under (default: file)")
     String as;
 
-    @Option(names = "--source", paramLabel = "api|archive", defaultValue = BackfillRequest.API,
-            description = {"binance only: archive reads Binance's public data archive (monthly and daily files,",
-                    "checksums verified), the REST API for the days not archived yet; default: ${DEFAULT-VALUE}"})
+    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = BackfillRequest.API,
+            description = {"api (default) or archive: with --exchange binance,",
+                    "Binance's public data archive (checksummed files),",
+                    "the REST API for the days not archived yet"})
     String source;
 
     @Option(names = "--fill-gaps", description = {"ask the exchange only for the missing ranges inside the stored series",

@@ -147,4 +147,15 @@ class ArchiveBackfillTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--source archive is Binance's public data archive: it goes with --exchange binance, not --exchange kraken");
     }
+
+    @Test
+    void shouldRefuseAnUnknownSource() {
+        CliRun run = cli(dir);
+        CliRun.Result result = run.run("backfill", "--exchange", "binance", "--symbol", "BTC/USDT",
+                "--timeframe", "1h", "--source", "vision");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown --source 'vision' (expected api or archive)");
+        assertThat(run.migrated()).as("nothing written: no database").isFalse();
+    }
 }

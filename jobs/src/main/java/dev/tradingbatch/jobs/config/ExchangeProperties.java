@@ -10,6 +10,7 @@ import dev.tradingbatch.readers.exchange.RetryPolicy;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What {@code trading.exchanges.<name>} changes of the exchange's default settings (its entry in
@@ -70,15 +71,15 @@ public record ExchangeProperties(String baseUrl, Duration connectTimeout, Durati
      * The archive URL set here, checked: bad input naming {@code key.archive-url} when it is not an http(s) URL or
      * is set for an exchange without an archive.
      */
-    java.util.Optional<String> archiveUrl(String exchange, String key) {
+    Optional<String> archiveUrl(String exchange, String key) {
         if (archiveUrl == null || archiveUrl.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!Exchanges.BINANCE.name().equals(exchange)) {
             throw new BadInputException(key + ".archive-url: only binance has a public data archive");
         }
         try {
-            return java.util.Optional.of(Exchanges.BINANCE.defaults().withBaseUrl(archiveUrl.strip()).baseUrl());
+            return Optional.of(Exchanges.BINANCE.defaults().withBaseUrl(archiveUrl.strip()).baseUrl());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(key + ".archive-url" + e.getMessage().substring("base-url".length()));
         }

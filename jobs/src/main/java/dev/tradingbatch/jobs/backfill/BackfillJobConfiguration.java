@@ -12,6 +12,9 @@ import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.operations.JobRecords;
 import dev.tradingbatch.jobs.operations.Progress;
 import dev.tradingbatch.readers.ExchangeCandleItemReader;
+import dev.tradingbatch.readers.archive.ArchiveCandleItemReader;
+import dev.tradingbatch.readers.archive.ArchiveChecksumException;
+import org.springframework.batch.core.BatchStatus;
 import dev.tradingbatch.readers.file.CsvCandleItemReader;
 import dev.tradingbatch.writers.candles.CandleItemWriter;
 import org.springframework.batch.core.ExitStatus;
@@ -90,8 +93,10 @@ class BackfillJobConfiguration {
     Step backfillCandlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              CandleSources sources, CandleItemWriter candleItemWriter,
                              TradingProperties properties, Progress progress, Clock clock) {
-        return new PerExecutionStep(JobNames.BACKFILL_CANDLES_STEP, execution -> CandleChunks.step(
-                        JobNames.BACKFILL_CANDLES_STEP, jobRepository, transactionManager, candleItemReader(sources, execution.getJobParameters()),
+        return new PerExecutionStep(JobNames.BACKFILL_CANDLES_STEP, execution -> {
+            ItemStreamReader<RawCandle> reader = candleItemReader(sources, execution.getJobParameters());
+            return CandleChunks.step(
+                        JobNames.BACKFILL_CANDLES_STEP, jobRepository, transactionManager, reader,
                         candleItemWriter, properties.backfill().chunkSize(), progress)
                 .listener(new StepExecutionListener() {
                     /** When the exchange was asked: what settles the intervals it left out (market clock). */
@@ -103,19 +108,34 @@ class BackfillJobConfiguration {
 
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
-                        return stepExecution.getExitStatus()
+                        ExitStatus status = stepExecution.getExitStatus()
                                 .addExitDescription(BackfillSummary.of(stepExecution).counts());
+                        if (reader instanceof ArchiveCandleItemReader archive && !archive.failures().isEmpty()
+                                && stepExecution.getStatus() == BatchStatus.COMPLETED) {
+                            // the other files' candles are stored; the step fails naming the files left out, so
+                            // that a restart asks for those again (and only those)
+                            String failed = String.join("; ", archive.failures());
+                            stepExecution.upgradeStatus(BatchStatus.FAILED);
+                            stepExecution.addFailureException(new ArchiveChecksumException(failed));
+                            return ExitStatus.FAILED.addExitDescription(failed);
+                        }
+                        return status;
                     }
                 })
-                .build());
+                .build();
+        });
     }
 
-    /** An exchange's pages, or a CSV file's rows, for the run's parameters. */
+    /** An exchange's pages, Binance's archive files, or a CSV file's rows, for the run's parameters. */
     private static ItemStreamReader<RawCandle> candleItemReader(CandleSources sources, JobParameters p) {
         long from = p.getLong("from");
         long to = p.getLong("to");
         if (BackfillParameters.FILE.equals(p.getString("source"))) {
             return new CsvCandleItemReader(Path.of(p.getString("file")), t -> t >= from && t < to);
+        }
+        if (BackfillRequest.ARCHIVE.equals(p.getString("via"))) {
+            return new ArchiveCandleItemReader(sources.binanceArchive(), sources.get(p.getString("source")),
+                    p.getString("symbol"), Timeframe.parse(p.getString("timeframe")), from, to);
         }
         return new ExchangeCandleItemReader(sources.get(p.getString("source")), p.getString("symbol"),
                 Timeframe.parse(p.getString("timeframe")), from, to);

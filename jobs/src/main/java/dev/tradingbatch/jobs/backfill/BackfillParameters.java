@@ -28,6 +28,10 @@ final class BackfillParameters {
                 .addString("timeframe", request.timeframe().code())
                 .addLong("from", from, fromGiven)
                 .addLong("to", to);
+        if (request.archive()) {
+            // only then: a run from the candle API keeps the identity it always had
+            b.addString("via", BackfillRequest.ARCHIVE);
+        }
         if (request.fromFile()) {
             try {
                 b.addString("file", request.file().toAbsolutePath().normalize().toString())

@@ -22,9 +22,20 @@ import static dev.tradingbatch.model.OpenTimes.iso;
  * @param exchange the exchange the candles are stored under (the source, or {@code --as} for files)
  * @param from     first open time wanted (epoch ms UTC), null to continue from what is stored
  * @param to       end of the range, exclusive (epoch ms UTC), null for "up to the last closed candle"
+ * @param archive  Binance's public data archive instead of its REST API ({@code --source archive})
  */
 public record BackfillRequest(String source, String exchange, String symbol, Timeframe timeframe, Long from,
-                              Long to, Path file) {
+                              Long to, Path file, boolean archive) {
+
+    /** {@code --source} values: the exchange's candle API (the default) or its public data archive. */
+    public static final String API = "api";
+    public static final String ARCHIVE = "archive";
+
+    /** A request read from the exchange's candle API. */
+    public BackfillRequest(String source, String exchange, String symbol, Timeframe timeframe, Long from, Long to,
+                           Path file) {
+        this(source, exchange, symbol, timeframe, from, to, file, false);
+    }
 
     /** Where candles can come from: every exchange, or a file. */
     public static final List<String> SOURCES =
@@ -32,6 +43,12 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
 
     public static BackfillRequest parse(String source, String symbol, String timeframe, String from, String to,
                                         Path file, String as) {
+        return parse(source, symbol, timeframe, from, to, file, as, null);
+    }
+
+    /** {@code via}: {@value #API} (the default when null) or {@value #ARCHIVE} (Binance only). */
+    public static BackfillRequest parse(String source, String symbol, String timeframe, String from, String to,
+                                        Path file, String as, String via) {
         String src = source.toLowerCase(Locale.ROOT);
         if (!SOURCES.contains(src)) {
             throw new BadInputException("unknown exchange '" + source + "' (expected " + String.join(", ", SOURCES) + ")");
@@ -71,7 +88,15 @@ public record BackfillRequest(String source, String exchange, String symbol, Tim
         } else if (file != null || as != null) {
             throw new BadInputException((file != null ? "--file" : "--as") + " goes with --exchange file, not --exchange " + src);
         }
-        return new BackfillRequest(src, storeAs, sym, tf, fromMs, toMs, file);
+        boolean archive = via != null && via.toLowerCase(Locale.ROOT).equals(ARCHIVE);
+        if (via != null && !archive && !via.toLowerCase(Locale.ROOT).equals(API)) {
+            throw new BadInputException("unknown --source '" + via + "' (expected " + API + " or " + ARCHIVE + ")");
+        }
+        if (archive && !Exchanges.BINANCE.name().equals(src)) {
+            throw new BadInputException("--source archive is Binance's public data archive: it goes with --exchange "
+                    + Exchanges.BINANCE.name() + ", not --exchange " + src);
+        }
+        return new BackfillRequest(src, storeAs, sym, tf, fromMs, toMs, file, archive);
     }
 
 

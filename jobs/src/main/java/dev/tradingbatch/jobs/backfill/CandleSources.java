@@ -4,6 +4,7 @@ import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.metrics.ExchangeMetrics;
 import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.CandleSource;
+import dev.tradingbatch.readers.archive.BinanceArchive;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
 import dev.tradingbatch.readers.exchange.Exchanges;
@@ -69,6 +70,19 @@ public class CandleSources {
         Exchange known = Exchanges.named(exchange);
         return rules.computeIfAbsent(known.name(), name -> known.rulesSource(properties.settings(known)));
     }
+
+    /** Binance's public data archive, at {@code trading.exchanges.binance.archive-url}, with Binance's timeouts. */
+    public BinanceArchive binanceArchive() {
+        BinanceArchive a = archive;
+        if (a == null) {
+            // one per process, as the sources: it holds an HTTP client
+            a = new BinanceArchive(properties.binanceArchiveUrl(), properties.settings(Exchanges.BINANCE).timeouts());
+            archive = a;
+        }
+        return a;
+    }
+
+    private volatile BinanceArchive archive;
 
     /** The exchange's source, one per process (its request budget is the process's); IllegalArgumentException for another name. */
     public CandleSource get(String exchange) {

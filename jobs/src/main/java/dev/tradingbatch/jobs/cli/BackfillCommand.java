@@ -54,6 +54,12 @@ class BackfillCommand implements Callable<Integer> {
             description = "with --exchange file: the exchange the imported candles are stored under (default: file)")
     String as;
 
+    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = BackfillRequest.API,
+            description = {"api (default) or archive: with --exchange binance,",
+                    "Binance's public data archive (checksummed files),",
+                    "the REST API for the days not archived yet"})
+    String source;
+
     @Option(names = "--fill-gaps", description = {"ask the exchange only for the missing ranges inside the stored series",
             "(limited to gaps starting in --from/--to when given); see: gaps"})
     boolean fillGaps;
@@ -72,7 +78,10 @@ class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackfillRequest request = BackfillRequest.parse(exchange, symbol, timeframe, from, to, file, as);
+        BackfillRequest request = BackfillRequest.parse(exchange, symbol, timeframe, from, to, file, as, source);
+        if (fillGaps && request.archive()) {
+            throw new BadInputException("--fill-gaps asks the exchange's API for missing candles: it does not go with --source archive");
+        }
         if (fillGaps && request.fromFile()) {
             throw new BadInputException("--fill-gaps asks an exchange for missing candles: it does not go with --exchange file");
         }

@@ -1,13 +1,16 @@
 package dev.tradingbatch.jobs.config;
 
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.readers.archive.BinanceArchive;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
+import dev.tradingbatch.readers.exchange.Exchanges;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
 import dev.tradingbatch.readers.exchange.RateBudget;
 import dev.tradingbatch.readers.exchange.RetryPolicy;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What {@code trading.exchanges.<name>} changes of the exchange's default settings (its entry in
@@ -21,10 +24,12 @@ import java.time.Duration;
  * @param maxBackoff     longest wait between retries
  * @param maxRetryAfter  longest Retry-After (429/418) obeyed; a longer one fails the request
  * @param budget         request weight allowed per window, per process
+ * @param archiveUrl     Binance only: its public data archive ({@code backfill --source archive}), by default
+ *                       {@value BinanceArchive#DEFAULT_URL}; a mirror or local server otherwise
  */
 public record ExchangeProperties(String baseUrl, Duration connectTimeout, Duration readTimeout, Integer maxAttempts,
                                  Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
-                                 @DefaultValue Budget budget) {
+                                 @DefaultValue Budget budget, String archiveUrl) {
 
     /**
      * @param limit         weight allowed per window (Binance: 6000)
@@ -59,6 +64,24 @@ public record ExchangeProperties(String baseUrl, Duration connectTimeout, Durati
                     budget.requestWeight() == null ? b.requestWeight() : budget.requestWeight()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(key + ".budget." + e.getMessage());
+        }
+    }
+
+    /**
+     * The archive URL set here, checked: bad input naming {@code key.archive-url} when it is not an http(s) URL or
+     * is set for an exchange without an archive.
+     */
+    Optional<String> archiveUrl(String exchange, String key) {
+        if (archiveUrl == null || archiveUrl.isBlank()) {
+            return Optional.empty();
+        }
+        if (!Exchanges.BINANCE.name().equals(exchange)) {
+            throw new BadInputException(key + ".archive-url: only binance has a public data archive");
+        }
+        try {
+            return Optional.of(Exchanges.BINANCE.defaults().withBaseUrl(archiveUrl.strip()).baseUrl());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(key + ".archive-url" + e.getMessage().substring("base-url".length()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.config;
 
 import dev.tradingbatch.db.SqliteTransactions;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.readers.archive.BinanceArchive;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
 import dev.tradingbatch.readers.exchange.Exchanges;
@@ -61,7 +62,16 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
         String key = PREFIX + ".exchanges." + name;
         Exchange exchange = Exchanges.find(name).orElseThrow(() -> new BadInputException(
                 key + ": unknown exchange (known: " + String.join(", ", Exchanges.names()) + ")"));
+        changes.archiveUrl(exchange.name(), key);
         return changes.over(exchange.defaults(), key);
+    }
+
+    /** Where Binance's public data archive is: {@code trading.exchanges.binance.archive-url}, or its public host. */
+    public String binanceArchiveUrl() {
+        String name = Exchanges.BINANCE.name();
+        ExchangeProperties changes = exchanges.get(name);
+        return changes == null ? BinanceArchive.DEFAULT_URL
+                : changes.archiveUrl(name, PREFIX + ".exchanges." + name).orElse(BinanceArchive.DEFAULT_URL);
     }
 
     private static Map<String, ExchangeProperties> byLowerCaseName(Map<String, ExchangeProperties> exchanges) {

@@ -31,6 +31,8 @@ class ExchangeConfigTest {
             kraken.read-timeout           | 0s                 | trading.exchanges.kraken.read-timeout must be between 1 ms and ~24 days, was PT0S
             binance.connect-timeout       | -10s               | trading.exchanges.binance.connect-timeout must be between 1 ms and ~24 days, was PT-10S
             binance.base-url              | api.binance.com    | trading.exchanges.binance.base-url must be an http or https URL, was 'api.binance.com'
+            binance.archive-url           | data.binance.vision | trading.exchanges.binance.archive-url must be an http or https URL, was 'data.binance.vision'
+            kraken.archive-url            | http://127.0.0.1:9 | trading.exchanges.kraken.archive-url: only binance has a public data archive
             binance.budget.limit          | 0                  | trading.exchanges.binance.budget.limit must be at least 1, was 0
             binance.budget.window         | 0s                 | trading.exchanges.binance.budget.window must be positive, was PT0S
             coinbase.budget.request-weight | 11                | trading.exchanges.coinbase.budget.request-weight must be between 1 and the limit 10, was 11

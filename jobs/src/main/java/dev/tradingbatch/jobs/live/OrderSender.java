@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+
+import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * Sends an account's committed intents, never one twice. For each order whose outcome is not known, the exchange
@@ -21,6 +24,10 @@ import java.util.Optional;
  * or the process killed) is repeated only once {@code settle} has passed since, so that an order still on its
  * way inside the exchange is found rather than sent again. A query that fails sends nothing: a missing answer is
  * never read as "no order".
+ *
+ * An intent never sent whose candle opened more than its strategy's {@code maxAge} ago when the sender reaches it
+ * (after a long halt, a trader down for hours) is not sent: its signal is out of date, so it ends {@code rejected}
+ * saying so and the strategy's ledger is unchanged. An order sent before is always asked for, never dropped.
  */
 public final class OrderSender {
 
@@ -35,12 +42,24 @@ public final class OrderSender {
     private final SpotOrders exchange;
     private final Clock clock;
     private final Duration settle;
+    private final Function<LiveOrder, Optional<Duration>> maxAge;
 
+    /** A sender that sends intents however old their candle. */
     public OrderSender(LiveOrderRepository orders, SpotOrders exchange, Clock clock, Duration settle) {
+        this(orders, exchange, clock, settle, o -> Optional.empty());
+    }
+
+    /**
+     * @param maxAge for an order, how long after its candle opened it may still be sent first
+     *               ({@code trading.live.max-intent-age}); empty: no bound
+     */
+    public OrderSender(LiveOrderRepository orders, SpotOrders exchange, Clock clock, Duration settle,
+                       Function<LiveOrder, Optional<Duration>> maxAge) {
         this.orders = orders;
         this.exchange = exchange;
         this.clock = clock;
         this.settle = settle;
+        this.maxAge = maxAge;
     }
 
     /** Asks for, then if need be sends, every order of {@code account} whose outcome is not known; oldest first. */
@@ -71,6 +90,11 @@ public final class OrderSender {
 
     /** The order's status after asking, and maybe sending: accepted, rejected, unknown, or intent (try later). */
     private String settle(LiveOrder o) {
+        Optional<String> stale = o.sends() == 0 ? stale(o) : Optional.empty();
+        if (stale.isPresent()) {
+            orders.record(o.clientOrderId(), LiveOrder.REJECTED, null, null, null, null, stale.get(), clock.millis());
+            return LiveOrder.REJECTED;
+        }
         Optional<ExchangeOrder> there;
         try {
             there = exchange.find(o.symbol(), o.clientOrderId());
@@ -108,6 +132,13 @@ public final class OrderSender {
                 yield LiveOrder.UNKNOWN;
             }
         };
+    }
+
+    /** Why the never-sent intent is too old to send, if it is. */
+    private Optional<String> stale(LiveOrder o) {
+        return maxAge.apply(o).filter(bound -> clock.millis() - o.candleTime() > bound.toMillis())
+                .map(bound -> "not sent: stale, its candle of " + iso(o.candleTime()) + " opened more than "
+                        + bound.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (trading.live.max-intent-age) before " + iso(clock.millis()));
     }
 
     private void accepted(LiveOrder o, ExchangeOrder e) {

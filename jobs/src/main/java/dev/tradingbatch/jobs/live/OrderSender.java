@@ -11,6 +11,7 @@ import dev.tradingbatch.readers.orders.SpotOrders;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,6 +44,7 @@ public final class OrderSender {
     private final Clock clock;
     private final Duration settle;
     private final Function<LiveOrder, Optional<Duration>> maxAge;
+    private final List<String> failures = new ArrayList<>();
 
     /** A sender that sends intents however old their candle. */
     public OrderSender(LiveOrderRepository orders, SpotOrders exchange, Clock clock, Duration settle) {
@@ -70,6 +72,39 @@ public final class OrderSender {
     /** {@link #sendPending(String)} for the orders of one strategy only: what its evaluation job sends. */
     public Pass sendPending(String account, String strategyId) {
         return pass(orders.toSend(account, strategyId));
+    }
+
+    /**
+     * Asks the exchange for every order of {@code account} sent before whose outcome is not known, recording what it
+     * has; sends nothing (reconciliation). Counted: accepted (the exchange has it), unknown (it has none, or the
+     * question failed: the reason is kept on the row and {@link #failures} says which).
+     */
+    public Pass ask(String account) {
+        int accepted = 0;
+        int unknown = 0;
+        for (LiveOrder o : orders.toSend(account)) {
+            if (o.sends() == 0) {
+                continue;   // never sent: the exchange cannot have it
+            }
+            try {
+                Optional<ExchangeOrder> there = exchange.find(o.symbol(), o.clientOrderId());
+                if (there.isPresent()) {
+                    accepted(o, there.get());
+                    accepted++;
+                } else {
+                    unknown++;
+                }
+            } catch (OrderApiException e) {
+                failures.add(o.clientOrderId() + " (" + o.side() + "): " + e.getMessage());
+                unknown++;
+            }
+        }
+        return new Pass(accepted, 0, unknown, 0);
+    }
+
+    /** The questions about orders that failed in {@link #ask}, one line each. */
+    public List<String> failures() {
+        return List.copyOf(failures);
     }
 
     private Pass pass(List<LiveOrder> pending) {

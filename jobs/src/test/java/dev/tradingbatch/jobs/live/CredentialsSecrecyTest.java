@@ -130,7 +130,7 @@ class CredentialsSecrecyTest {
 
     @Test
     void shouldNotPrintALiteralKeyInTheSettingsText() {
-        AccountProperties p = new AccountProperties("binance", null, null, null, null, null, KEY, SECRET);
+        AccountProperties p = new AccountProperties("binance", null, null, null, null, null, KEY, SECRET, null, null);
 
         assertThat(p.toString()).doesNotContain(KEY, SECRET).contains("literal key given (refused)");
     }

@@ -97,12 +97,15 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
      * @param shutdownGrace how long SIGTERM waits for running jobs to stop at a chunk boundary
      * @param retentionCron when the retention of each series with {@code retention} set is applied (UTC)
      * @param archiveDir    where retention puts the archived candles
+     * @param reconcileInterval how often a trader reconciles the accounts of its live strategies ({@code reconcile},
+     *                          docs/live.md); also once when it starts
      */
     public record Schedule(@DefaultValue("10s") Duration delay, @DefaultValue("0 30 3 * * ?") String gapFillCron,
                            @DefaultValue("2m") Duration waitForCandle, @DefaultValue("5s") Duration pollInterval,
                            @DefaultValue("30s") Duration shutdownGrace,
                            @DefaultValue("0 45 3 * * ?") String retentionCron,
-                           @DefaultValue("archive") java.nio.file.Path archiveDir) {
+                           @DefaultValue("archive") java.nio.file.Path archiveDir,
+                           @DefaultValue("15m") Duration reconcileInterval) {
     }
 
     /**

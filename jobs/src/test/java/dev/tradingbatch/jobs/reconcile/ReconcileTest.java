@@ -183,6 +183,32 @@ class ReconcileTest {
     }
 
     @Test
+    void shouldPlanAReconciliationOfEachLiveAccountOfATraderAtStartAndEveryInterval() {
+        CliRun.Result plan = cli.run("schedule", "--role", "trader", "--strategy", "btc-live");
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out().lines().filter(l -> l.startsWith("reconcile main")))
+                .singleElement().asString().contains("at start, every 15m", "2026-12-01T11:15:05Z");
+
+        CliRun.Result hourly = cli.with("trading.schedule.reconcile-interval", "1h")
+                .run("schedule", "--role", "trader", "--strategy", "btc-live");
+        assertThat(hourly.out()).contains("at start, every 1h");
+    }
+
+    @Test
+    void shouldSettleTheOrderWhenTheScheduleFiresTheReconciliation() {
+        String id = buySentAndAnswerLost();
+
+        try (ConfigurableApplicationContext app = cli.start()) {
+            app.getBean(dev.tradingbatch.jobs.schedule.ScheduledWork.class).reconcile("main");
+        }
+
+        assertThat(cli.query("SELECT status FROM live_orders WHERE client_order_id = ?", id)).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("status", "accepted"));
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefuseAnAccountNotDeclared() {
         CliRun.Result r = cli.run("reconcile", "--account", "nope");
 

@@ -209,6 +209,25 @@ class ReconcileTest {
     }
 
     @Test
+    void shouldRefuseBadReconciliationSettingsNamingTheKey() {
+        CliRun.Result negative = cli.with("trading.accounts.main.mismatch-tolerance", "-1").run("reconcile");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("trading.accounts.main.mismatch-tolerance must not be negative, was -1");
+
+        CliRun.Result unknown = cli.with("trading.accounts.main.mismatch-tolerance", "0")
+                .with("trading.accounts.main.on-mismatch", "panic").run("reconcile");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("trading.accounts.main.on-mismatch: 'panic' is neither report nor halt");
+
+        CliRun.Result age = cli.with("trading.accounts.main.on-mismatch", "report")
+                .with("trading.live.max-intent-age", "0s").run("reconcile");
+        assertThat(age.exitCode()).isEqualTo(2);
+        assertThat(age.err()).contains("trading.live.max-intent-age must be positive");
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'reconcileAccountJob'"))
+                .isZero();
+    }
+
+    @Test
     void shouldRefuseAnAccountNotDeclared() {
         CliRun.Result r = cli.run("reconcile", "--account", "nope");
 

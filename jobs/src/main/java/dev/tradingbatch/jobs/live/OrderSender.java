@@ -76,8 +76,8 @@ public final class OrderSender {
 
     /**
      * Asks the exchange for every order of {@code account} sent before whose outcome is not known, recording what it
-     * has; sends nothing (reconciliation). Counted: accepted (the exchange has it), unknown (it has none, or the
-     * question failed: the reason is kept on the row and {@link #failures} says which).
+     * has; sends nothing (reconciliation). Counted: accepted (the exchange has it), unknown (it has none: left for the
+     * strategy's next evaluation; or the question failed: the row is left as it is and {@link #failures} says why).
      */
     public Pass ask(String account) {
         int accepted = 0;

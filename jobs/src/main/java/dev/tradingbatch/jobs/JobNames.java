@@ -38,6 +38,13 @@ public final class JobNames {
     public static final String OPTIMIZE_STRATEGY_STEP = "optimizeStrategyStep";
     public static final String OPTIMIZE_SETS_STEP = "optimizeSetsStep";
 
+    /**
+     * Reconciles one live trading account with the exchange: {@link #RECONCILE_ACCOUNT_STEP} (orders not final
+     * asked for and settled, balances compared with the ledgers).
+     */
+    public static final String RECONCILE_ACCOUNT_JOB = "reconcileAccountJob";
+    public static final String RECONCILE_ACCOUNT_STEP = "reconcileAccountStep";
+
     private JobNames() {
     }
 }

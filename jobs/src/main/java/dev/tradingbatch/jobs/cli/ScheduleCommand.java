@@ -41,8 +41,9 @@ class ScheduleCommand implements Callable<Integer> {
             }
             out.println(String.format(ROW, "JOB", "FIRES", "NEXT (UTC)", "THEN"));
             for (PlannedRun r : runs) {
-                String fires = r.cron() != null ? "cron " + r.cron() : "every " + r.market().timeframe().code()
-                        + " after close";
+                String fires = r.cron() != null ? "cron " + r.cron() : r.market() == null
+                        ? "at start, every " + r.every().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                        : "every " + r.market().timeframe().code() + " after close";
                 out.println(String.format(ROW, r.name(), fires, r.firstFire(), r.strategies().isEmpty() ? ""
                         : "evaluates " + String.join(", ", r.strategies())).stripTrailing());
             }

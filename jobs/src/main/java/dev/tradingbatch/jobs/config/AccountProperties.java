@@ -1,5 +1,9 @@
 package dev.tradingbatch.jobs.config;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+
 /**
  * One exchange account, declared under {@code trading.accounts.<name>} (see docs/live.md). Its API key and
  * secret are never written here: each comes from an environment variable ({@code -env}) or a file
@@ -16,15 +20,21 @@ package dev.tradingbatch.jobs.config;
  *                   https://testnet.binance.vision)
  * @param apiKey     refused: a key in the configuration would end up in backups, images and diffs
  * @param secret     refused, as {@code apiKey}
+ * @param mismatchTolerance how far below the sum of its strategies' ledgers an asset's balance may be before
+ *                          {@code reconcile} reports a shortfall (default 0: any)
+ * @param onMismatch {@code report} (the default) or {@code halt}: a shortfall also halts the account's live
+ *                   strategies
  */
 public record AccountProperties(String exchange, String apiKeyEnv, String apiKeyFile, String secretEnv,
-                                String secretFile, String baseUrl, String apiKey, String secret) {
+                                String secretFile, String baseUrl, String apiKey, String secret,
+                                @DefaultValue("0") BigDecimal mismatchTolerance,
+                                @DefaultValue("report") String onMismatch) {
 
     /** Names where the credentials come from, never a key: a record's own toString would print them. */
     @Override
     public String toString() {
         return "AccountProperties[exchange=" + exchange + ", api-key-env=" + apiKeyEnv + ", api-key-file="
-                + apiKeyFile + ", secret-env=" + secretEnv + ", secret-file=" + secretFile + ", base-url=" + baseUrl
+                + apiKeyFile + ", secret-env=" + secretEnv + ", secret-file=" + secretFile + ", base-url=" + baseUrl + ", mismatch-tolerance=" + mismatchTolerance + ", on-mismatch=" + onMismatch
                 + (apiKey == null && secret == null ? "" : ", literal key given (refused)") + "]";
     }
 }

@@ -32,6 +32,7 @@ import java.util.TreeMap;
  * @param now       pretend the time is this (a TIME as {@code backfill --from} takes it); unset: the system clock
  * @param accounts  the exchange accounts live strategies trade on, by name (docs/live.md)
  * @param replay    what {@code replay} accepts of the candles it runs over
+ * @param live      how live strategies' orders are sent (docs/live.md)
  */
 @ConfigurationProperties(TradingProperties.PREFIX)
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
@@ -39,7 +40,8 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                 Map<String, StrategyProperties> strategies, List<MarketProperties> markets,
                                 @DefaultValue Schedule schedule, @DefaultValue Plugins plugins,
                                 @DefaultValue Database database, String now,
-                                Map<String, AccountProperties> accounts, @DefaultValue Replay replay) {
+                                Map<String, AccountProperties> accounts, @DefaultValue Replay replay,
+                                @DefaultValue Live live) {
 
     static final String PREFIX = "trading";
 
@@ -105,12 +107,15 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
      * @param shutdownGrace how long SIGTERM waits for running jobs to stop at a chunk boundary
      * @param retentionCron when the retention of each series with {@code retention} set is applied (UTC)
      * @param archiveDir    where retention puts the archived candles
+     * @param reconcileInterval how often a trader reconciles the accounts of its live strategies ({@code reconcile},
+     *                          docs/live.md); also once when it starts
      */
     public record Schedule(@DefaultValue("10s") Duration delay, @DefaultValue("0 30 3 * * ?") String gapFillCron,
                            @DefaultValue("2m") Duration waitForCandle, @DefaultValue("5s") Duration pollInterval,
                            @DefaultValue("30s") Duration shutdownGrace,
                            @DefaultValue("0 45 3 * * ?") String retentionCron,
-                           @DefaultValue("archive") java.nio.file.Path archiveDir) {
+                           @DefaultValue("archive") java.nio.file.Path archiveDir,
+                           @DefaultValue("15m") Duration reconcileInterval) {
     }
 
     /**
@@ -192,5 +197,24 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
      *                          without a heartbeat (on the same host the pid is checked directly)
      */
     public record Jobs(@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("60s") Duration staleAfter) {
+    }
+
+    /**
+     * @param maxIntentAge an intent never sent whose candle opened longer ago than this when the sender reaches it
+     *                     (after a long halt, a trader down for hours) is not sent but {@code rejected}: its signal
+     *                     is out of date. Unset: two candles of the strategy's timeframe
+     */
+    public record Live(Duration maxIntentAge) {
+
+        public Live {
+            if (maxIntentAge != null && (maxIntentAge.isNegative() || maxIntentAge.isZero())) {
+                throw new BadInputException(PREFIX + ".live.max-intent-age must be positive, was " + maxIntentAge);
+            }
+        }
+
+        /** The bound for a strategy of that timeframe: the setting, or two of its candles. */
+        public Duration maxIntentAge(Duration timeframe) {
+            return maxIntentAge != null ? maxIntentAge : timeframe.multipliedBy(2);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.tradingbatch.db.LiveFillRepository;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.JobNames;
+import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.live.AccountService;
 import dev.tradingbatch.jobs.operations.JobRecords;
 import org.springframework.batch.core.job.Job;
@@ -76,9 +77,10 @@ class EvaluateJobConfiguration {
     @Bean
     SendOrdersTasklet sendOrdersTasklet(DeclaredStrategies declared, AccountService accounts,
                                         LiveOrderRepository orders, LiveFillRepository fills, TradeRepository trades,
-                                        PlatformTransactionManager transactionManager, Clock clock) {
+                                        PlatformTransactionManager transactionManager, Clock clock,
+                                        TradingProperties properties) {
         return new SendOrdersTasklet(declared, accounts, orders, fills, trades,
-                new TransactionTemplate(transactionManager), clock);
+                new TransactionTemplate(transactionManager), clock, properties.live());
     }
 
     /** The tasklet runs outside any transaction: it reads candles without one and writes its trades in a short one. */

@@ -4,6 +4,7 @@ import dev.tradingbatch.db.LiveFillRepository;
 import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.live.Account;
 import dev.tradingbatch.jobs.live.AccountService;
 import dev.tradingbatch.jobs.live.LiveSettlement;
@@ -20,6 +21,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,9 +48,12 @@ class SendOrdersTasklet implements Tasklet {
     private final TradeRepository trades;
     private final TransactionTemplate writes;
     private final Clock clock;
+    private final TradingProperties.Live live;
 
     SendOrdersTasklet(DeclaredStrategies declared, AccountService accounts, LiveOrderRepository orders,
-                      LiveFillRepository fills, TradeRepository trades, TransactionTemplate writes, Clock clock) {
+                      LiveFillRepository fills, TradeRepository trades, TransactionTemplate writes, Clock clock,
+                      TradingProperties.Live live) {
+        this.live = live;
         this.declared = declared;
         this.accounts = accounts;
         this.orders = orders;
@@ -67,7 +72,8 @@ class SendOrdersTasklet implements Tasklet {
         }
         DeclaredStrategy s = declared.get(id);
         SpotOrders exchange = accounts.orders(account.get());
-        OrderSender.Pass pass = new OrderSender(orders, exchange, clock, OrderSender.SETTLE)
+        Duration maxAge = live.maxIntentAge(Duration.ofMillis(s.market().timeframe().millis()));
+        OrderSender.Pass pass = new OrderSender(orders, exchange, clock, OrderSender.SETTLE, o -> Optional.of(maxAge))
                 .sendPending(account.get().name(), id);
         LiveSettlement.Settled settled = new LiveSettlement(orders, fills, trades, writes, exchange, clock)
                 .settle(id, s.paramsJson());

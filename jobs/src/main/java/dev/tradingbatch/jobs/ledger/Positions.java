@@ -51,6 +51,26 @@ public class Positions {
      * strategy id; then each of their accounts, in the order of their first strategy.
      */
     public Report now() {
+        List<StrategyPosition> positions = positions();
+        Set<String> names = new LinkedHashSet<>();
+        positions.forEach(p -> names.add(p.account()));
+        List<AccountCheck> checks = new ArrayList<>();
+        for (String name : names) {
+            checks.add(check(name, positions.stream().filter(p -> p.account().equals(name)).toList()));
+        }
+        return new Report(positions, checks);
+    }
+
+    /**
+     * What {@link #now()} shows of one account: the positions of its strategies and its balances beside their sum
+     * (a signed request, now); {@code reconcile} compares them.
+     */
+    public Report account(String name) {
+        List<StrategyPosition> mine = positions().stream().filter(p -> p.account().equals(name)).toList();
+        return new Report(mine, List.of(check(name, mine)));
+    }
+
+    private List<StrategyPosition> positions() {
         Map<String, StrategyPosition> byStrategy = new LinkedHashMap<>();
         for (DeclaredStrategy s : declared.all()) {
             declared.liveAccount(s.id()).ifPresent(a -> byStrategy.put(s.id(), new StrategyPosition(s.id(), a.name(),
@@ -64,15 +84,8 @@ public class Positions {
                     o.side() == Side.BUY ? p.bought().add(executed) : p.bought(),
                     o.side() == Side.SELL ? p.sold().add(executed) : p.sold(), p.fees(), p.orders() + 1));
         }
-        List<StrategyPosition> positions = byStrategy.values().stream().map(this::withFees)
+        return byStrategy.values().stream().map(this::withFees)
                 .sorted(Comparator.comparing(StrategyPosition::strategyId)).toList();
-        Set<String> names = new LinkedHashSet<>();
-        positions.forEach(p -> names.add(p.account()));
-        List<AccountCheck> checks = new ArrayList<>();
-        for (String name : names) {
-            checks.add(check(name, positions.stream().filter(p -> p.account().equals(name)).toList()));
-        }
-        return new Report(positions, checks);
     }
 
     /** {@code p} with the commission its fills were charged in its base asset. */

@@ -2,12 +2,16 @@ package dev.tradingbatch.jobs.live;
 
 import dev.tradingbatch.readers.exchange.Exchange;
 
+import java.math.BigDecimal;
+
 /**
  * One exchange account as declared and checked: its name, exchange, order API and where its credentials
  * come from (never the credentials themselves; {@link Accounts#credentials} reads them when they are used).
  *
- * @param baseUrl the exchange's REST API for orders: the registry's public host, a testnet or a local stand-in
+ * @param baseUrl           the exchange's REST API for orders: the registry's public host, a testnet or a local stand-in
+ * @param mismatchTolerance how far below its ledgers' sum an asset's balance may be before reconcile reports it
+ * @param haltOnMismatch    whether a shortfall halts the account's live strategies ({@code on-mismatch: halt})
  */
 public record Account(String name, Exchange exchange, String baseUrl, CredentialSource apiKey,
-                      CredentialSource secret) {
+                      CredentialSource secret, BigDecimal mismatchTolerance, boolean haltOnMismatch) {
 }

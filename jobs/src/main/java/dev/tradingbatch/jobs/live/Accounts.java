@@ -9,6 +9,7 @@ import dev.tradingbatch.readers.orders.ApiCredentials;
 import dev.tradingbatch.readers.orders.OrderClients;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,8 +65,17 @@ public class Accounts {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(key + "." + e.getMessage());
         }
+        BigDecimal tolerance = p.mismatchTolerance() == null ? BigDecimal.ZERO : p.mismatchTolerance();
+        if (tolerance.signum() < 0) {
+            throw new BadInputException(key + ".mismatch-tolerance must not be negative, was "
+                    + tolerance.toPlainString());
+        }
+        String onMismatch = p.onMismatch() == null ? "report" : p.onMismatch().strip().toLowerCase(Locale.ROOT);
+        if (!onMismatch.equals("report") && !onMismatch.equals("halt")) {
+            throw new BadInputException(key + ".on-mismatch: '" + p.onMismatch() + "' is neither report nor halt");
+        }
         return new Account(name, exchange, baseUrl, source(key, "api-key", p.apiKeyEnv(), p.apiKeyFile()),
-                source(key, "secret", p.secretEnv(), p.secretFile()));
+                source(key, "secret", p.secretEnv(), p.secretFile()), tolerance, onMismatch.equals("halt"));
     }
 
     private static CredentialSource source(String key, String credential, String envName, String file) {

@@ -11,8 +11,12 @@ import dev.tradingbatch.readers.orders.SpotOrders;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+
+import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * Sends an account's committed intents, never one twice. For each order whose outcome is not known, the exchange
@@ -21,6 +25,10 @@ import java.util.Optional;
  * or the process killed) is repeated only once {@code settle} has passed since, so that an order still on its
  * way inside the exchange is found rather than sent again. A query that fails sends nothing: a missing answer is
  * never read as "no order".
+ *
+ * An intent never sent whose candle opened more than its strategy's {@code maxAge} ago when the sender reaches it
+ * (after a long halt, a trader down for hours) is not sent: its signal is out of date, so it ends {@code rejected}
+ * saying so and the strategy's ledger is unchanged. An order sent before is always asked for, never dropped.
  */
 public final class OrderSender {
 
@@ -35,12 +43,25 @@ public final class OrderSender {
     private final SpotOrders exchange;
     private final Clock clock;
     private final Duration settle;
+    private final Function<LiveOrder, Optional<Duration>> maxAge;
+    private final List<String> failures = new ArrayList<>();
 
+    /** A sender that sends intents however old their candle. */
     public OrderSender(LiveOrderRepository orders, SpotOrders exchange, Clock clock, Duration settle) {
+        this(orders, exchange, clock, settle, o -> Optional.empty());
+    }
+
+    /**
+     * @param maxAge for an order, how long after its candle opened it may still be sent first
+     *               ({@code trading.live.max-intent-age}); empty: no bound
+     */
+    public OrderSender(LiveOrderRepository orders, SpotOrders exchange, Clock clock, Duration settle,
+                       Function<LiveOrder, Optional<Duration>> maxAge) {
         this.orders = orders;
         this.exchange = exchange;
         this.clock = clock;
         this.settle = settle;
+        this.maxAge = maxAge;
     }
 
     /** Asks for, then if need be sends, every order of {@code account} whose outcome is not known; oldest first. */
@@ -51,6 +72,39 @@ public final class OrderSender {
     /** {@link #sendPending(String)} for the orders of one strategy only: what its evaluation job sends. */
     public Pass sendPending(String account, String strategyId) {
         return pass(orders.toSend(account, strategyId));
+    }
+
+    /**
+     * Asks the exchange for every order of {@code account} sent before whose outcome is not known, recording what it
+     * has; sends nothing (reconciliation). Counted: accepted (the exchange has it), unknown (it has none: left for the
+     * strategy's next evaluation; or the question failed: the row is left as it is and {@link #failures} says why).
+     */
+    public Pass ask(String account) {
+        int accepted = 0;
+        int unknown = 0;
+        for (LiveOrder o : orders.toSend(account)) {
+            if (o.sends() == 0) {
+                continue;   // never sent: the exchange cannot have it
+            }
+            try {
+                Optional<ExchangeOrder> there = exchange.find(o.symbol(), o.clientOrderId());
+                if (there.isPresent()) {
+                    accepted(o, there.get());
+                    accepted++;
+                } else {
+                    unknown++;
+                }
+            } catch (OrderApiException e) {
+                failures.add(o.clientOrderId() + " (" + o.side() + "): " + e.getMessage());
+                unknown++;
+            }
+        }
+        return new Pass(accepted, 0, unknown, 0);
+    }
+
+    /** The questions about orders that failed in {@link #ask}, one line each. */
+    public List<String> failures() {
+        return List.copyOf(failures);
     }
 
     private Pass pass(List<LiveOrder> pending) {
@@ -71,6 +125,11 @@ public final class OrderSender {
 
     /** The order's status after asking, and maybe sending: accepted, rejected, unknown, or intent (try later). */
     private String settle(LiveOrder o) {
+        Optional<String> stale = o.sends() == 0 ? stale(o) : Optional.empty();
+        if (stale.isPresent()) {
+            orders.record(o.clientOrderId(), LiveOrder.REJECTED, null, null, null, null, stale.get(), clock.millis());
+            return LiveOrder.REJECTED;
+        }
         Optional<ExchangeOrder> there;
         try {
             there = exchange.find(o.symbol(), o.clientOrderId());
@@ -108,6 +167,13 @@ public final class OrderSender {
                 yield LiveOrder.UNKNOWN;
             }
         };
+    }
+
+    /** Why the never-sent intent is too old to send, if it is. */
+    private Optional<String> stale(LiveOrder o) {
+        return maxAge.apply(o).filter(bound -> clock.millis() - o.candleTime() > bound.toMillis())
+                .map(bound -> "not sent: stale, its candle of " + iso(o.candleTime()) + " opened more than "
+                        + bound.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (trading.live.max-intent-age) before " + iso(clock.millis()));
     }
 
     private void accepted(LiveOrder o, ExchangeOrder e) {

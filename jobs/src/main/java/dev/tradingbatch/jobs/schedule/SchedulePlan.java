@@ -116,12 +116,12 @@ public class SchedulePlan {
         for (MarketKey m : markets) {
             List<String> chained = traders.stream().filter(t -> t.market().equals(m)).map(DeclaredStrategy::id).toList();
             runs.add(new PlannedRun(PlannedRun.Kind.BACKFILL, m, null, Duration.ofMillis(m.timeframe().millis()), null,
-                    nextAfterClose(m.timeframe(), delay, now), role == Role.ALL ? chained : List.of()));
-            runs.add(new PlannedRun(PlannedRun.Kind.FILL_GAPS, m, null, null, cron, nextCron(cron, now), List.of()));
+                    nextAfterClose(m.timeframe(), delay, now), role == Role.ALL ? chained : List.of(), null));
+            runs.add(new PlannedRun(PlannedRun.Kind.FILL_GAPS, m, null, null, cron, nextCron(cron, now), List.of(), null));
             if (retention(m).isPresent()) {
                 String retentionCron = properties.schedule().retentionCron();
                 runs.add(new PlannedRun(PlannedRun.Kind.RETENTION, m, null, null, retentionCron,
-                        nextCron(retentionCron, now), List.of()));
+                        nextCron(retentionCron, now), List.of(), null));
             }
         }
         for (DeclaredStrategy t : traders) {
@@ -130,8 +130,14 @@ public class SchedulePlan {
             }
             runs.add(new PlannedRun(PlannedRun.Kind.EVALUATE, t.market(), t.id(),
                     Duration.ofMillis(t.market().timeframe().millis()), null,
-                    nextAfterClose(t.market().timeframe(), delay, now), List.of()));
+                    nextAfterClose(t.market().timeframe(), delay, now), List.of(), null));
         }
+        // the accounts of its live strategies: reconciled when the service starts, then every reconcile-interval
+        Duration every = properties.schedule().reconcileInterval();
+        traders.stream().map(t -> strategies.liveAccount(t.id())).flatMap(java.util.Optional::stream)
+                .map(dev.tradingbatch.jobs.live.Account::name).distinct().sorted()
+                .forEach(a -> runs.add(new PlannedRun(PlannedRun.Kind.RECONCILE, null, null, every, null,
+                        now.plus(every), List.of(), a)));
         return runs;
     }
 

@@ -26,6 +26,7 @@ public class ScheduledJob implements Job {
     static final String TIMEFRAME = "timeframe";
     static final String STRATEGY = "strategy";
     static final String CHAINED = "chained";
+    static final String ACCOUNT = "account";
 
     private final ScheduledWork work;
 
@@ -43,6 +44,7 @@ public class ScheduledJob implements Job {
                 case FILL_GAPS -> work.fillGaps(market(data));
                 case EVALUATE -> work.evaluate(data.getString(STRATEGY));
                 case RETENTION -> work.retain(market(data));
+                case RECONCILE -> work.reconcile(data.getString(ACCOUNT));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import dev.tradingbatch.jobs.evaluate.EvaluateService;
 import dev.tradingbatch.jobs.gaps.GapFills;
 import dev.tradingbatch.jobs.maintenance.ArchiveRequest;
 import dev.tradingbatch.jobs.maintenance.ArchiveService;
+import dev.tradingbatch.jobs.reconcile.ReconcileService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,10 +49,12 @@ public class ScheduledWork {
     private final TradingProperties properties;
     private final Clock clock;
     private final ArchiveService archive;
+    private final ReconcileService reconcile;
 
     ScheduledWork(BackfillService backfill, GapFills gapFills, EvaluateService evaluate, DeclaredStrategies strategies,
                   CandleRepository candles, SchedulePlan plan, TradingProperties properties, Clock clock,
-                  ArchiveService archive) {
+                  ArchiveService archive, ReconcileService reconcile) {
+        this.reconcile = reconcile;
         this.archive = archive;
         this.backfill = backfill;
         this.gapFills = gapFills;
@@ -121,6 +124,11 @@ public class ScheduledWork {
 
     private void evaluateNow(String strategyId) {
         attempt("evaluate " + strategyId, () -> evaluate.run(strategyId)).ifPresent(WorkLog::evaluation);
+    }
+
+    /** Reconciles the account with its exchange ({@code reconcile --account}); what it found is logged. */
+    public void reconcile(String account) {
+        attempt("reconcile " + account, () -> reconcile.reconcile(account)).ifPresent(o -> o.forEach(WorkLog::reconciled));
     }
 
     /** Runs one piece of work; a failure is logged, never thrown into the scheduler. */

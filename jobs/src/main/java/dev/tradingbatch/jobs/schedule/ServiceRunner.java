@@ -80,16 +80,18 @@ public class ServiceRunner {
                     // a fire under way on an instance that dies is fired again by another instance of the cluster
                     .requestRecovery()
                     .usingJobData(ScheduledJob.KIND, run.kind().name())
-                    .usingJobData(ScheduledJob.EXCHANGE, run.market().exchange())
-                    .usingJobData(ScheduledJob.SYMBOL, run.market().symbol())
-                    .usingJobData(ScheduledJob.TIMEFRAME, run.market().timeframe().code())
+                    .usingJobData(ScheduledJob.EXCHANGE, run.market() == null ? "" : run.market().exchange())
+                    .usingJobData(ScheduledJob.SYMBOL, run.market() == null ? "" : run.market().symbol())
+                    .usingJobData(ScheduledJob.TIMEFRAME, run.market() == null ? "" : run.market().timeframe().code())
+                    .usingJobData(ScheduledJob.ACCOUNT, run.account() == null ? "" : run.account())
                     .usingJobData(ScheduledJob.STRATEGY, run.strategy() == null ? "" : run.strategy())
                     .usingJobData(ScheduledJob.CHAINED, String.join(",", run.strategies()))
                     .build();
             planned.add(job.getKey());
             Set<Trigger> triggers = new HashSet<>();
             triggers.add(regular(run, job.getKey()));
-            if (run.kind() == PlannedRun.Kind.BACKFILL || run.kind() == PlannedRun.Kind.EVALUATE) {
+            if (run.kind() == PlannedRun.Kind.BACKFILL || run.kind() == PlannedRun.Kind.EVALUATE
+                    || run.kind() == PlannedRun.Kind.RECONCILE) {
                 triggers.add(TriggerBuilder.newTrigger().withIdentity(run.name() + " (catch-up)")
                         .forJob(job.getKey()).startNow().build());
             }

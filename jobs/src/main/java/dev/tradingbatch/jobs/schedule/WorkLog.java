@@ -87,6 +87,22 @@ final class WorkLog {
         }
     }
 
+    /** A reconciliation: what it found, a shortfall as a warning. */
+    static void reconciled(dev.tradingbatch.jobs.reconcile.ReconcileService.Outcome o) {
+        String what = "reconcile " + o.account();
+        if (o.run().isEmpty()) {
+            log.warn("{}: not started, {}", what, o.notStarted().orElse(""));
+            return;
+        }
+        String details = o.lines().stream().map(l -> "; " + l).reduce("", String::concat);
+        if (o.shortfalls() > 0) {
+            log.warn("{}: {} ({}, execution {}){}", what, o.summary(), o.run().get().status(),
+                    o.run().get().executionId(), details);
+            return;
+        }
+        ran(what, o.run().get(), o.run().get().completed() ? o.summary() : "not reconciled", details);
+    }
+
     /**
      * A job that ran: what it did, its status and execution, {@code details} (each starting {@code "; "}), the
      * dead run it continued, why it failed.

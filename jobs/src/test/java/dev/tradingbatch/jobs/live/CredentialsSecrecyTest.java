@@ -106,6 +106,12 @@ class CredentialsSecrecyTest {
         CliRun.Result positions = run(cli, "positions");
         assertThat(positions.exitCode()).as(positions.err()).isZero();
         assertThat(positions.out()).contains("btc-live").contains("account main");
+        run(cli, "reconcile", "--help");
+        CliRun.Result reconciled = run(cli, "reconcile", "--account", "main");
+        assertThat(reconciled.exitCode()).as(reconciled.out() + reconciled.err()).isZero();
+        assertThat(reconciled.out()).startsWith("reconcile main: ");
+        // the file account's balances are refused: a failed run, its message recorded, no credential in it
+        assertThat(run(cli, "reconcile", "--account", "docker").exitCode()).isEqualTo(1);
         assertThat(run(cli, "halt", "--strategy", "btc-live", "--reason", "secrecy").exitCode()).isZero();
         assertThat(run(cli, "orders").exitCode()).isZero();
         assertThat(run(cli, "resume", "--strategy", "btc-live").exitCode()).isZero();
@@ -130,7 +136,7 @@ class CredentialsSecrecyTest {
 
     @Test
     void shouldNotPrintALiteralKeyInTheSettingsText() {
-        AccountProperties p = new AccountProperties("binance", null, null, null, null, null, KEY, SECRET);
+        AccountProperties p = new AccountProperties("binance", null, null, null, null, null, KEY, SECRET, null, null);
 
         assertThat(p.toString()).doesNotContain(KEY, SECRET).contains("literal key given (refused)");
     }

@@ -256,6 +256,48 @@ class LiveEvaluateTest {
     }
 
     @Test
+    void shouldNotSendABuyDecidedTooLateAfterItsCandleAndLeaveTheLedgerUnchanged() {
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        Fill buy = signals(RSI, first, 1).getFirst();
+        assertThat(evaluate("btc-live", buy.candleTime() - M5).exitCode()).isZero();
+        priceAt(buy.candleTime());
+
+        // the trader was late: it evaluates the buy's candle 5 min 1 s after its close, two candles and a second after
+        // it opened, beyond the default bound of two 5m candles
+        CliRun.Result late = cli.clock(Clock.fixed(Instant.ofEpochMilli(buy.candleTime() + 2 * M5 + 1000),
+                ZoneOffset.UTC)).run("evaluate", "--strategy", "btc-live");
+
+        assertThat(late.exitCode()).as(late.out() + late.err()).isZero();
+        assertThat(late.out()).contains("(" + ClientOrderIds.of("btc-live", buy.candleTime(), Side.BUY)
+                + "): rejected (not sent: stale, its candle of ").contains("opened more than 10m");
+        assertThat(late.out()).as("the output says what became of the signal").contains("2 candles evaluated");
+        assertThat(binance.ordersTaken()).isZero();
+        assertThat(binance.free("USDT")).isEqualByComparingTo("10000");
+        assertThat(cli.query("SELECT status, sends FROM live_orders")).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("status", "rejected").containsEntry("sends", 0));
+        assertThat(cli.count("SELECT COUNT(*) FROM live_fills")).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isZero();
+    }
+
+    @Test
+    void shouldSendABuyDecidedLateWhenTheBoundAllowsIt() {
+        cli.with("trading.live.max-intent-age", "1h");
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        Fill buy = signals(RSI, first, 1).getFirst();
+        assertThat(evaluate("btc-live", buy.candleTime() - M5).exitCode()).isZero();
+        priceAt(buy.candleTime());
+
+        CliRun.Result late = cli.clock(Clock.fixed(Instant.ofEpochMilli(buy.candleTime() + 2 * M5 + 1000),
+                ZoneOffset.UTC)).run("evaluate", "--strategy", "btc-live");
+
+        assertThat(late.exitCode()).as(late.out() + late.err()).isZero();
+        assertThat(binance.ordersTaken()).as(late.out()).isEqualTo(1);
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(1);
+    }
+
+    @Test
     void shouldKeepEachLedgerOfTwoStrategiesOnOneAccountAndSymbolAndNeverSellTheOthersCoins() {
         // the same entry, a later exit: both buy on the same candle, btc-live sells while btc-hold still holds
         Map<String, String> later = Map.of("period", "14", "oversold", "35", "overbought", "75");

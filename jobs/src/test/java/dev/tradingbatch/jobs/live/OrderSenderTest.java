@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,6 +191,66 @@ class OrderSenderTest {
         assertThat(o.status()).isEqualTo("intent");
         assertThat(o.sends()).isZero();
         assertThat(o.reason()).startsWith("binance: no answer asking for the order " + id);
+    }
+
+    private OrderSender sender(Duration maxAge) {
+        return new OrderSender(orders, exchange(), clock, SETTLE, o -> Optional.of(maxAge));
+    }
+
+    @Test
+    void shouldRejectAnIntentNeverSentWhoseCandleIsOlderThanTheBoundWithoutAskingOrSending() {
+        String id = intendBuy();
+        clock.move(Duration.ofHours(1));   // 12:00:05: the candle of 10:00 opened 2h 5s ago
+
+        assertThat(sender(Duration.ofHours(2)).sendPending("main")).isEqualTo(new OrderSender.Pass(0, 1, 0, 0));
+
+        LiveOrder o = orders.find(id).orElseThrow();
+        assertThat(o.status()).isEqualTo("rejected");
+        assertThat(o.sends()).isZero();
+        assertThat(o.reason()).isEqualTo("not sent: stale, its candle of 2026-12-01T10:00:00Z opened more than 2h"
+                + " (trading.live.max-intent-age) before 2026-12-01T12:00:05Z");
+        assertThat(binance.ordersTaken()).isZero();
+        assertThat(binance.free("USDT")).isEqualByComparingTo("1000");
+        assertThat(sender(Duration.ofHours(2)).sendPending("main")).isEqualTo(new OrderSender.Pass(0, 0, 0, 0));
+    }
+
+    @Test
+    void shouldSendAnIntentWhoseCandleIsWithinTheBound() {
+        String id = intendBuy();
+        clock.move(Duration.ofMinutes(59).plusSeconds(55));   // 12:00:00: exactly two hours after the candle opened
+
+        assertThat(sender(Duration.ofHours(2)).sendPending("main")).isEqualTo(new OrderSender.Pass(1, 0, 0, 0));
+
+        assertThat(orders.find(id).orElseThrow().status()).isEqualTo("accepted");
+        assertThat(binance.ordersTaken()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStillAskForAnOrderSentBeforeHoweverOldItsCandle() {
+        String id = intendBuy();
+        // sent, the exchange took it, the answer was lost; the sender comes back a day later
+        orders.countSend(id, clock.millis());
+        exchange().send(MarketOrder.buyFor("BTC/USDT", new BigDecimal("100"), id));
+        clock.move(Duration.ofDays(1));
+
+        assertThat(sender(Duration.ofHours(2)).sendPending("main")).isEqualTo(new OrderSender.Pass(1, 0, 0, 0));
+
+        LiveOrder o = orders.find(id).orElseThrow();
+        assertThat(o.status()).isEqualTo("accepted");
+        assertThat(o.exchangeStatus()).isEqualTo("FILLED");
+        assertThat(binance.ordersTaken()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendAgainAnOrderSentBeforeThatTheExchangeDoesNotHaveHoweverOldItsCandle() {
+        String id = intendBuy();
+        orders.countSend(id, clock.millis());   // a send that never reached the exchange
+        clock.move(Duration.ofDays(1));
+
+        assertThat(sender(Duration.ofHours(2)).sendPending("main")).isEqualTo(new OrderSender.Pass(1, 0, 0, 0));
+
+        assertThat(orders.find(id).orElseThrow().sends()).isEqualTo(2);
+        assertThat(binance.ordersTaken()).isEqualTo(1);
     }
 
     /** A clock a test moves forward. */

@@ -1,0 +1,239 @@
+package dev.tradingbatch.jobs.reconcile;
+
+import dev.tradingbatch.db.LiveOrder;
+import dev.tradingbatch.db.LiveOrderRepository;
+import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.jobs.live.ClientOrderIds;
+import dev.tradingbatch.jobs.live.EnvironmentVariables;
+import dev.tradingbatch.model.Side;
+import dev.tradingbatch.readers.exchange.HttpTimeouts;
+import dev.tradingbatch.readers.orders.ApiCredentials;
+import dev.tradingbatch.readers.orders.BinanceSpotOrders;
+import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
+import dev.tradingbatch.readers.orders.MarketOrder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code reconcile} against {@link BinanceSpotStandIn}: an order the exchange filled while no process recorded its
+ * answer is settled into the strategy's ledger; a balance lowered by hand below the ledgers is reported, and with
+ * {@code on-mismatch: halt} halts the account's strategies; an exchange that does not answer fails the run and
+ * nothing is written.
+ */
+class ReconcileTest {
+
+    private static final String KEY = "reconcile-test-key";
+    private static final String SECRET = "reconcile-test-secret";
+    private static final long CANDLE = Instant.parse("2026-12-01T10:00:00Z").toEpochMilli();
+    private static final Instant NOW = Instant.parse("2026-12-01T11:00:05Z");
+
+    @TempDir
+    Path dir;
+    CliRun cli;
+    BinanceSpotStandIn binance;
+
+    @BeforeEach
+    void start() {
+        binance = new BinanceSpotStandIn(KEY, SECRET).market("BTCUSDT", "BTC", "USDT", "40000")
+                .balance("USDT", "1000").tradesPerFill(2);
+        cli = new CliRun(dir).bean("environmentVariables", (EnvironmentVariables) name ->
+                        Optional.ofNullable(Map.of("BINANCE_KEY", KEY, "BINANCE_SECRET", SECRET).get(name)))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .with("trading.accounts.main.exchange", "binance")
+                .with("trading.accounts.main.base-url", binance.baseUrl())
+                .with("trading.accounts.main.api-key-env", "BINANCE_KEY")
+                .with("trading.accounts.main.secret-env", "BINANCE_SECRET");
+        String key = "trading.strategies.btc-live.";
+        cli.with(key + "exchange", "binance").with(key + "symbol", "BTC/USDT").with(key + "timeframe", "1h")
+                .with(key + "type", "rsi").with(key + "stake", "100").with(key + "mode", "live")
+                .with(key + "account", "main");
+    }
+
+    @AfterEach
+    void stop() {
+        binance.close();
+    }
+
+    /** A buy sent by an evaluate that died before it recorded the answer: the stand-in took and filled it. */
+    private String buySentAndAnswerLost() {
+        String id = ClientOrderIds.of("btc-live", CANDLE, Side.BUY);
+        try (ConfigurableApplicationContext app = cli.start()) {
+            cli.update("INSERT INTO strategies (strategy_id, type, exchange, symbol, timeframe, params, created_at,"
+                    + " updated_at) VALUES ('btc-live', 'rsi', 'binance', 'BTC/USDT', '1h', '{}', 0, 0)");
+            LiveOrderRepository orders = app.getBean(LiveOrderRepository.class);
+            orders.insertIntent(LiveOrder.intent(id, "btc-live", "main", "BTC/USDT", Side.BUY, CANDLE, null,
+                    new BigDecimal("100"), NOW.toEpochMilli()));
+            orders.countSend(id, NOW.toEpochMilli());
+        }
+        new BinanceSpotOrders(binance.baseUrl(), new ApiCredentials(KEY, SECRET), Clock.systemUTC(),
+                new HttpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)))
+                .send(MarketOrder.buyFor("BTC/USDT", new BigDecimal("100"), id));
+        return id;
+    }
+
+    @Test
+    void shouldSettleAnOrderFilledWhileNoProcessRecordedItsAnswer() {
+        String id = buySentAndAnswerLost();
+        BinanceSpotStandIn.Order filled = binance.orders().getFirst();
+
+        CliRun.Result r = cli.run("reconcile");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("reconcile main: 1 orders found, 1 trade from the exchange's fills, the balances"
+                + " cover the ledgers (COMPLETED, execution ").contains("  settled btc-live: buy ")
+                .contains("  BTC: the exchange holds 0.0024975, the ledgers 0.0024975: ok");
+        assertThat(cli.query("SELECT status, exchange_status, executed_quantity FROM live_orders"))
+                .singleElement().satisfies(o -> assertThat(o).containsEntry("status", "accepted")
+                        .containsEntry("exchange_status", "FILLED"));
+        // the ledger is the stand-in's fills: its two trades, their quantities adding up to what it executed
+        assertThat(cli.count("SELECT COUNT(*) FROM live_fills WHERE client_order_id = ?", id)).isEqualTo(2);
+        assertThat(cli.query("SELECT quantity FROM live_fills").stream()
+                .map(f -> new BigDecimal((String) f.get("quantity"))).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(filled.executedQty());
+        assertThat(cli.query("SELECT side, quantity FROM strategy_trades WHERE run_id = 'live'")).singleElement()
+                .satisfies(t -> assertThat(new BigDecimal((String) t.get("quantity")))
+                        .isEqualByComparingTo(binance.free("BTC")));
+        assertThat(binance.ordersTaken()).isEqualTo(1);
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'reconcileAccountJob'"))
+                .isEqualTo(1);
+
+        // again: nothing new to settle, the same comparison
+        CliRun.Result again = cli.run("reconcile", "--account", "main");
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).startsWith("reconcile main: 0 orders found, 0 trades from the exchange's fills");
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReportABalanceLoweredByHandBelowTheLedgers() {
+        buySentAndAnswerLost();
+        assertThat(cli.run("reconcile").exitCode()).isZero();
+        binance.balance("BTC", "0.001");   // someone sold some by hand
+
+        CliRun.Result r = cli.run("reconcile");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("1 shortfall (COMPLETED")
+                .contains("  SHORTFALL BTC: the exchange holds 0.001, the ledgers 0.0024975, 0.0014975 short");
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_halts")).isZero();
+    }
+
+    @Test
+    void shouldAcceptADifferenceWithinTheTolerance() {
+        cli.with("trading.accounts.main.mismatch-tolerance", "0.002");
+        buySentAndAnswerLost();
+        assertThat(cli.run("reconcile").exitCode()).isZero();
+        binance.balance("BTC", "0.001");
+
+        CliRun.Result r = cli.run("reconcile");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("  BTC: the exchange holds 0.001, the ledgers 0.0024975: ok");
+    }
+
+    @Test
+    void shouldHaltTheAccountsStrategiesOnAShortfallWhenAskedTo() {
+        cli.with("trading.accounts.main.on-mismatch", "halt");
+        buySentAndAnswerLost();
+        assertThat(cli.run("reconcile").exitCode()).isZero();
+        binance.balance("BTC", "0");
+
+        CliRun.Result r = cli.run("reconcile");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("  halted btc-live");
+        assertThat(cli.query("SELECT strategy_id, reason FROM strategy_halts")).singleElement()
+                .satisfies(h -> assertThat(h).containsEntry("strategy_id", "btc-live").containsEntry("reason",
+                        "reconcile: account main BTC: the exchange holds 0, the ledgers 0.0024975, 0.0024975 short"
+                                + " (on-mismatch: halt)"));
+        CliRun.Result evaluate = cli.run("evaluate", "--strategy", "btc-live");
+        assertThat(evaluate.out()).contains("halted since", "reconcile: account main BTC");
+    }
+
+    @Test
+    void shouldFailAndWriteNothingWhenTheExchangeDoesNotAnswer() {
+        String id = buySentAndAnswerLost();
+        binance.close();
+
+        CliRun.Result r = cli.run("reconcile");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("reconcile main: FAILED, execution ").contains("failed: account main: 0 orders"
+                + " settled; not settled: " + id + " (buy): binance: no answer asking for the order " + id);
+        assertThat(cli.query("SELECT status FROM live_orders")).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("status", "intent"));
+        assertThat(cli.count("SELECT COUNT(*) FROM live_fills")).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_halts")).isZero();
+        assertThat(r.out() + r.err()).doesNotContain(KEY, SECRET);
+    }
+
+    @Test
+    void shouldPlanAReconciliationOfEachLiveAccountOfATraderAtStartAndEveryInterval() {
+        CliRun.Result plan = cli.run("schedule", "--role", "trader", "--strategy", "btc-live");
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out().lines().filter(l -> l.startsWith("reconcile main")))
+                .singleElement().asString().contains("at start, every 15m", "2026-12-01T11:15:05Z");
+
+        CliRun.Result hourly = cli.with("trading.schedule.reconcile-interval", "1h")
+                .run("schedule", "--role", "trader", "--strategy", "btc-live");
+        assertThat(hourly.out()).contains("at start, every 1h");
+    }
+
+    @Test
+    void shouldSettleTheOrderWhenTheScheduleFiresTheReconciliation() {
+        String id = buySentAndAnswerLost();
+
+        try (ConfigurableApplicationContext app = cli.start()) {
+            app.getBean(dev.tradingbatch.jobs.schedule.ScheduledWork.class).reconcile("main");
+        }
+
+        assertThat(cli.query("SELECT status FROM live_orders WHERE client_order_id = ?", id)).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("status", "accepted"));
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseBadReconciliationSettingsNamingTheKey() {
+        CliRun.Result negative = cli.with("trading.accounts.main.mismatch-tolerance", "-1").run("reconcile");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("trading.accounts.main.mismatch-tolerance must not be negative, was -1");
+
+        CliRun.Result unknown = cli.with("trading.accounts.main.mismatch-tolerance", "0")
+                .with("trading.accounts.main.on-mismatch", "panic").run("reconcile");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("trading.accounts.main.on-mismatch: 'panic' is neither report nor halt");
+
+        CliRun.Result age = cli.with("trading.accounts.main.on-mismatch", "report")
+                .with("trading.live.max-intent-age", "0s").run("reconcile");
+        assertThat(age.exitCode()).isEqualTo(2);
+        assertThat(age.err()).contains("trading.live.max-intent-age must be positive");
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'reconcileAccountJob'"))
+                .isZero();
+    }
+
+    @Test
+    void shouldRefuseAnAccountNotDeclared() {
+        CliRun.Result r = cli.run("reconcile", "--account", "nope");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown account 'nope' (declared: main)");
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'reconcileAccountJob'"))
+                .isZero();
+    }
+}

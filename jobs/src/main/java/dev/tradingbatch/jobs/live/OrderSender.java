@@ -28,7 +28,9 @@ import static dev.tradingbatch.model.OpenTimes.iso;
  *
  * An intent never sent whose candle opened more than its strategy's {@code maxAge} ago when the sender reaches it
  * (after a long halt, a trader down for hours) is not sent: its signal is out of date, so it ends {@code rejected}
- * saying so and the strategy's ledger is unchanged. An order sent before is always asked for, never dropped.
+ * saying so and the strategy's ledger is unchanged. An order sent before is always asked for first, never dropped
+ * while the exchange might have it; once the exchange has settled that it has none, it is sent again only within
+ * that bound.
  */
 public final class OrderSender {
 
@@ -143,6 +145,13 @@ public final class OrderSender {
         }
         if (o.sends() > 0 && clock.millis() < o.updatedAt() + settle.toMillis()) {
             return LiveOrder.INTENT;
+        }
+        Optional<String> late = o.sends() > 0 ? stale(o) : Optional.empty();
+        if (late.isPresent()) {
+            // the exchange has settled that it has none: not sending it again loses no order and sends none late
+            orders.record(o.clientOrderId(), LiveOrder.REJECTED, null, null, null, null, "the exchange has none of its "
+                    + o.sends() + (o.sends() == 1 ? " send" : " sends") + ", and it is " + late.get(), clock.millis());
+            return LiveOrder.REJECTED;
         }
         orders.countSend(o.clientOrderId(), clock.millis());
         MarketOrder order = o.side() == Side.BUY ? MarketOrder.buyFor(o.symbol(), o.quoteQuantity(), o.clientOrderId())

@@ -242,10 +242,26 @@ class OrderSenderTest {
     }
 
     @Test
-    void shouldSendAgainAnOrderSentBeforeThatTheExchangeDoesNotHaveHoweverOldItsCandle() {
+    void shouldNotSendAgainAnOrderSentBeforeThatTheExchangeDoesNotHaveOnceItsCandleIsOlderThanTheBound() {
         String id = intendBuy();
         orders.countSend(id, clock.millis());   // a send that never reached the exchange
         clock.move(Duration.ofDays(1));
+
+        assertThat(sender(Duration.ofHours(2)).sendPending("main")).isEqualTo(new OrderSender.Pass(0, 1, 0, 0));
+
+        LiveOrder o = orders.find(id).orElseThrow();
+        assertThat(o.status()).isEqualTo("rejected");
+        assertThat(o.sends()).isEqualTo(1);
+        assertThat(o.reason()).isEqualTo("the exchange has none of its 1 send, and it is not sent: stale, its candle of"
+                + " 2026-12-01T10:00:00Z opened more than 2h (trading.live.max-intent-age) before 2026-12-02T11:00:05Z");
+        assertThat(binance.ordersTaken()).isZero();
+    }
+
+    @Test
+    void shouldSendAgainAnOrderSentBeforeThatTheExchangeDoesNotHaveWithinTheBound() {
+        String id = intendBuy();
+        orders.countSend(id, clock.millis());   // a send that never reached the exchange
+        clock.move(SETTLE);
 
         assertThat(sender(Duration.ofHours(2)).sendPending("main")).isEqualTo(new OrderSender.Pass(1, 0, 0, 0));
 

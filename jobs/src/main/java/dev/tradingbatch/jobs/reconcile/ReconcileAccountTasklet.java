@@ -4,6 +4,7 @@ import dev.tradingbatch.db.LiveFillRepository;
 import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.jobs.ledger.AccountCheck;
@@ -28,8 +29,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * {@code reconcileAccountStep}: brings one account's ledgers up to what the exchange did, then checks them against
@@ -142,7 +146,14 @@ class ReconcileAccountTasklet implements Tasklet {
                     + " (on-mismatch: halt)";
             reason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
             for (StrategyPosition p : report.strategies()) {
-                if (declared.all().stream().anyMatch(s -> s.id().equals(p.strategyId()))) {
+                if (declared.all().stream().noneMatch(s -> s.id().equals(p.strategyId()))) {
+                    continue;
+                }
+                Optional<StrategyHalt> standing = halts.haltOf(p.strategyId());
+                if (standing.isPresent()) {
+                    // a halt already stands (a person's, or an earlier run's): its reason and time are kept
+                    lines.add("already halted " + p.strategyId() + " since " + iso(standing.get().haltedAt()));
+                } else {
                     halts.halt(p.strategyId(), reason);
                     lines.add("halted " + p.strategyId());
                 }

@@ -162,6 +162,14 @@ class ReconcileTest {
                                 + " (on-mismatch: halt)"));
         CliRun.Result evaluate = cli.run("evaluate", "--strategy", "btc-live");
         assertThat(evaluate.out()).contains("halted since", "reconcile: account main BTC");
+
+        // the shortfall stands at the next run: the halt that stands is kept as it is, not made again
+        assertThat(cli.run("halt", "--strategy", "btc-live", "--reason", "looking into it").exitCode()).isZero();
+        CliRun.Result again = cli.run("reconcile");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.out()).contains("  already halted btc-live since ").doesNotContain("  halted btc-live");
+        assertThat(cli.query("SELECT reason FROM strategy_halts WHERE strategy_id = 'btc-live'")).singleElement()
+                .isEqualTo(java.util.Map.of("reason", "looking into it"));
     }
 
     @Test

@@ -89,22 +89,23 @@ class OptimizeCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = launcher.start()) {
             PrintWriter out = spec.commandLine().getOut();
+            OptimizeService.Request request = new OptimizeService.Request(strategy, params, search, samples, seed,
+                    objective, minTrades, from, to, top, allowGaps, monteCarlo);
+            BatchStatus status;
+            String message;
             if (walkForward != null) {
-                WalkForward.Outcome walk = ctx.getBean(WalkForward.class).run(new OptimizeService.Request(strategy,
-                        params, search, samples, seed, objective, minTrades, from, to, top, allowGaps, monteCarlo),
-                        walkForward);
+                WalkForward.Outcome walk = ctx.getBean(WalkForward.class).run(request, walkForward);
                 OptimizeText.walkForward(walk).forEach(out::println);
-                if (walk.status() != BatchStatus.COMPLETED) {
-                    out.println(RunText.failed(walk.message()));
-                    return 1;
-                }
-                return 0;
+                status = walk.status();
+                message = walk.message();
+            } else {
+                OptimizeService.Outcome outcome = ctx.getBean(OptimizeService.class).run(request);
+                OptimizeText.outcome(outcome).forEach(out::println);
+                status = outcome.status();
+                message = outcome.message();
             }
-            OptimizeService.Outcome outcome = ctx.getBean(OptimizeService.class).run(new OptimizeService.Request(
-                    strategy, params, search, samples, seed, objective, minTrades, from, to, top, allowGaps, monteCarlo));
-            OptimizeText.outcome(outcome).forEach(out::println);
-            if (outcome.status() != BatchStatus.COMPLETED) {
-                out.println(RunText.failed(outcome.message()));
+            if (status != BatchStatus.COMPLETED) {
+                out.println(RunText.failed(message));
                 return 1;
             }
             return 0;

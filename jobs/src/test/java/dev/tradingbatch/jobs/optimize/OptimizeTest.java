@@ -66,13 +66,7 @@ class OptimizeTest {
 
         // the best set, replayed on its own over the same range
         String best = ranking.getFirst().substring(ranking.getFirst().lastIndexOf(' ') + 1);
-        List<String> replayArgs = new ArrayList<>(List.of("replay", "--strategy", "rsi-bs-5m", "--from", FROM,
-                "--to", TO));
-        for (String param : best.split(",")) {
-            replayArgs.add("--param");
-            replayArgs.add(param);
-        }
-        CliRun.Result replay = cli.run(replayArgs.toArray(String[]::new));
+        CliRun.Result replay = cli.run(replayArgs(FROM, TO, best));
 
         assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
         Map<String, Object> row = cli.query("SELECT * FROM sweep_results WHERE sweep_id = 2 AND params = ?",
@@ -241,13 +235,7 @@ class OptimizeTest {
                 .orElseThrow()) + 1);
         String params = best.substring(best.lastIndexOf(' ') + 1);
         // the best set's closed trades, as its replay stores them
-        List<String> replayArgs = new ArrayList<>(List.of("replay", "--strategy", "rsi-bs-5m", "--from", FROM,
-                "--to", TO));
-        for (String param : params.split(",")) {
-            replayArgs.add("--param");
-            replayArgs.add(param);
-        }
-        assertThat(cli.run(replayArgs.toArray(String[]::new)).exitCode()).isZero();
+        assertThat(cli.run(replayArgs(FROM, TO, params)).exitCode()).isZero();
         List<BigDecimal> returns = cli.query("SELECT pnl_percent FROM strategy_trades WHERE side = 'sell'"
                 + " ORDER BY candle_time").stream().map(r -> new BigDecimal((String) r.get("pnl_percent"))).toList();
         assertThat(returns).isNotEmpty();
@@ -289,13 +277,7 @@ class OptimizeTest {
             assertThat(rankingLines(training.out()).getFirst()).startsWith(String.format("  %4s %10s", 1, cells[7]))
                     .endsWith("  " + params);
             // the test window: what the chosen set's replay gives there
-            List<String> replayArgs = new ArrayList<>(List.of("replay", "--strategy", "rsi-bs-5m", "--from",
-                    days[i][1], "--to", days[i][2]));
-            for (String param : params.split(",")) {
-                replayArgs.add("--param");
-                replayArgs.add(param);
-            }
-            CliRun.Result replay = cli.run(replayArgs.toArray(String[]::new));
+            CliRun.Result replay = cli.run(replayArgs(days[i][1], days[i][2], params));
             assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
             assertThat(replay.out()).contains(String.format("%n  %-18s %s%n", "total return", cells[8]))
                     .contains(String.format("%n  %-18s %s%n", "trades", cells[9]));
@@ -369,6 +351,16 @@ class OptimizeTest {
     /** The ranking's rows, best first. */
     private static List<String> rankingLines(String out) {
         return out.lines().dropWhile(line -> !line.startsWith("  RANK")).skip(1).toList();
+    }
+
+    /** {@code replay} of rsi-bs-5m over [from, to) with the set {@code params} ({@code a=1,b=2}, as optimize prints it). */
+    private static String[] replayArgs(String from, String to, String params) {
+        List<String> all = new ArrayList<>(List.of("replay", "--strategy", "rsi-bs-5m", "--from", from, "--to", to));
+        for (String param : params.split(",")) {
+            all.add("--param");
+            all.add(param);
+        }
+        return all.toArray(String[]::new);
     }
 
     private static String[] args(String[] base, String... more) {

@@ -1,13 +1,13 @@
 package dev.tradingbatch.jobs.evaluate;
 
-import dev.tradingbatch.db.LiveFill;
 import dev.tradingbatch.db.LiveFillRepository;
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.live.Account;
 import dev.tradingbatch.jobs.live.SubLedger;
 import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.LiveFill;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.strategies.SkippedOrder;

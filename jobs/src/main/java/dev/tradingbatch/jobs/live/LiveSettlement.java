@@ -1,10 +1,10 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.LiveFill;
 import dev.tradingbatch.db.LiveFillRepository;
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.model.LiveFill;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.readers.orders.ExchangeFill;

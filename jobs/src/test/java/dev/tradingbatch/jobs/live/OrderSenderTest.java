@@ -1,14 +1,14 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
 import dev.tradingbatch.readers.orders.ApiCredentials;
 import dev.tradingbatch.readers.orders.BinanceSpotOrders;
-import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
 import dev.tradingbatch.readers.orders.BinanceSpotStandIn.Fault;
+import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
 import dev.tradingbatch.readers.orders.MarketOrder;
 import dev.tradingbatch.readers.orders.SpotOrders;
 import org.junit.jupiter.api.AfterEach;

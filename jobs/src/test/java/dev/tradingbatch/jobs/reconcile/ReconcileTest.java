@@ -1,10 +1,10 @@
 package dev.tradingbatch.jobs.reconcile;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.live.ClientOrderIds;
 import dev.tradingbatch.jobs.live.EnvironmentVariables;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
 import dev.tradingbatch.readers.orders.ApiCredentials;

@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** {@link OrderIntentWriter} and {@link LiveFillWriter}: each intent and each exchange trade stored once, counted once. */
+/** {@link OrderIntentWriter} and {@link LiveFillWriter}: each intent and exchange trade stored and counted once. */
 class LiveOrderWritersTest {
 
     static final MarketKey BTC = new MarketKey("binance", "BTC/USDT", Timeframe.H1);

@@ -104,6 +104,8 @@ class KillRestartIT {
         Path db = dir.resolve("stopped");
         Process child = ChildJvm.start(db.resolve("child.log"), properties(db), BACKFILL);
         awaitRequests(3, child);
+        // slower pages from here: the stop must come while pages remain, however long this JVM takes to start it
+        exchange.delay(4000);
 
         CliRun cli = cli(db);
         CliRun.Result stop = cli.run("jobs", "stop", "1");

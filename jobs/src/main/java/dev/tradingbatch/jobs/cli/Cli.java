@@ -28,7 +28,8 @@ import java.util.Map;
                 StrategiesCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
                 HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
                 AccountsCommand.class, HaltCommand.class, ResumeCommand.class, OrdersCommand.class,
-                PositionsCommand.class, ReconcileCommand.class, CommandLine.HelpCommand.class})
+                PositionsCommand.class, ReconcileCommand.class, VerifyCommand.class,
+                CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 
     public static final int BAD_INPUT = 2;

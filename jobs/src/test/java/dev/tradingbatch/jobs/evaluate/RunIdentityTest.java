@@ -190,6 +190,17 @@ class RunIdentityTest {
         CliRun.Result again = evaluateAfter(id, candles.get(1100).openTime());
         assertThat(again.out()).as("the next evaluation continues the new segment").doesNotContain("stored late");
         assertConsistentLedger(id);
+
+        // the ledger is flat where the new segment starts, as a replay starts: a replay of the new segment trades
+        // exactly as the live trader did in it
+        long through = candles.get(1100).openTime();
+        CliRun.Result replay = cli.run("replay", "--strategy", id, "--from", iso(last + M5), "--to", iso(through + M5));
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        String trade = "SELECT side, candle_time, price, quantity FROM strategy_trades WHERE strategy_id = ? AND run_id = ? "
+                + "AND candle_time > ? ORDER BY candle_time, side";
+        List<Map<String, Object>> live = cli.query(trade, id, RunIds.LIVE, last);
+        assertThat(live).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(cli.query(trade, id, runId(replay), last)).isEqualTo(live);
     }
 
     /** Buys and sells alternate from a buy, each sell selling what the buy before it bought; report agrees. */

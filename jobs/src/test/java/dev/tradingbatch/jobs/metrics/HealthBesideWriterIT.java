@@ -1,12 +1,10 @@
 package dev.tradingbatch.jobs.metrics;
 
 import dev.tradingbatch.jobs.cli.CliRun;
-import dev.tradingbatch.jobs.cli.Launcher;
 import dev.tradingbatch.jobs.demo.SettableClock;
 import dev.tradingbatch.jobs.schedule.Role;
 import dev.tradingbatch.jobs.schedule.ServiceRunner;
 import dev.tradingbatch.jobs.support.BitstampSample;
-import dev.tradingbatch.jobs.support.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,23 +38,16 @@ class HealthBesideWriterIT {
     void shouldAnswerHealthWhileAnotherConnectionHoldsTheWriteLock() throws Exception {
         CliRun cli = new CliRun(dir);
         BitstampSample.importInto(cli);
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", "jdbc:sqlite:" + cli.database() + "?busy_timeout=1000");
-        p.put("trading.database.busy-retries", 0);
-        p.put("management.server.port", "0");
-        String key = "trading.strategies." + STRATEGY + ".";
-        p.put(key + "exchange", "bitstamp");
-        p.put(key + "symbol", "BTC/USD");
-        p.put(key + "timeframe", "5m");
-        p.put(key + "type", "rsi");
-        p.put(key + "stake", "1000");
         SettableClock clock = new SettableClock();
         clock.set(Instant.parse("2013-11-26T02:00:01Z"));
-        try (ConfigurableApplicationContext ctx = new Launcher(p, Map.of("testClock", clock,
-                "testSleeper", new RecordingSleeper())).withManagementServer().start()) {
+        BitstampSample.declare(cli, STRATEGY, "rsi", Map.of())
+                .with("spring.datasource.url", "jdbc:sqlite:" + cli.database() + "?busy_timeout=1000")
+                .with("trading.database.busy-retries", 0).with("management.server.port", "0").clock(clock);
+        try (ConfigurableApplicationContext ctx = cli.launcher().withManagementServer().start()) {
             ctx.getBean(ServiceRunner.class).start(Role.TRADER, List.of(STRATEGY));
             int port = Integer.parseInt(ctx.getEnvironment().getRequiredProperty("local.management.port"));
-            awaitIdle(ctx);
+            MetricsIT.awaitIdle(ctx);
+            Scrape.get(port, "/actuator/health");   // the first request of a fresh server loads classes: untimed
             long started = System.nanoTime();
             Scrape alone = Scrape.get(port, "/actuator/health");
             long aloneMillis = (System.nanoTime() - started) / 1_000_000;
@@ -84,15 +73,6 @@ class HealthBesideWriterIT {
                                 + "\"validationQuery\":\"isValid()\"},\"status\":\"UP\"}")
                         .contains("\"schedule\":{\"status\":\"UP\"}").endsWith("\"status\":\"UP\"}");
             }
-        }
-    }
-
-    private static void awaitIdle(ConfigurableApplicationContext ctx) throws Exception {
-        org.quartz.Scheduler scheduler = ctx.getBean(org.quartz.Scheduler.class);
-        Thread.sleep(300);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
         }
     }
 }

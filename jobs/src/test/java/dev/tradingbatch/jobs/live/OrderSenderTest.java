@@ -179,6 +179,21 @@ class OrderSenderTest {
     }
 
     @Test
+    void shouldTakeNoAbsurdNumberFromAnAnswerButAskForTheOrderInstead() {
+        String id = intendBuy();
+        binance.failNextOrder(Fault.ABSURD_ANSWER_AFTER_ACCEPT);
+
+        assertThat(sender().sendPending("main")).isEqualTo(new OrderSender.Pass(0, 0, 1, 0));
+        assertThat(orders.find(id).orElseThrow().reason()).isEqualTo("an answer to the order that cannot be read "
+                + "(executedQty '1e400000000' is out of range (beyond 10^64 or 10^-64))");
+        assertThat(orders.find(id).orElseThrow().executedQuantity()).isNull();
+        assertThat(sender().sendPending("main")).isEqualTo(new OrderSender.Pass(1, 0, 0, 0));
+
+        assertThat(binance.ordersTaken()).isEqualTo(1);
+        assertThat(orders.find(id).orElseThrow().executedQuantity()).hasToString("0.00250000");
+    }
+
+    @Test
     void shouldSendNothingWhenTheExchangeCannotBeAsked() {
         String id = intendBuy();
         SpotOrders unreachable = exchange();

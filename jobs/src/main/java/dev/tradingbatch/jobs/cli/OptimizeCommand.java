@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.cli;
 
+import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.optimize.OptimizeService;
+import dev.tradingbatch.jobs.optimize.SweepReport;
 import dev.tradingbatch.jobs.optimize.WalkForward;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -74,6 +77,15 @@ class OptimizeCommand implements Callable<Integer> {
                     + "set on the test window after it, and stitch the tests; anchored windows all start at --from")
     String walkForward;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "also writes one self-contained HTML page: the ranking, a heatmap of the objective over two "
+                    + "parameters and the best set's equity against buy and hold")
+    Path report;
+
+    @Option(names = "--heatmap", paramLabel = "X,Y",
+            description = "the two swept parameters of the report's heatmap (default: the first two swept)")
+    String heatmap;
+
     @Option(names = "--allow-gaps",
             description = "runs even over open gaps longer than trading.replay.max-open-gap, as replay --allow-gaps")
     boolean allowGaps;
@@ -91,6 +103,14 @@ class OptimizeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             OptimizeService.Request request = new OptimizeService.Request(strategy, params, search, samples, seed,
                     objective, minTrades, from, to, top, allowGaps, monteCarlo);
+            if (walkForward != null && report != null) {
+                throw new BadInputException("--report is for a sweep: walk-forward prints its windows (drop --report)");
+            }
+            if (heatmap != null && report == null) {
+                throw new BadInputException("--heatmap " + heatmap + " is for the --report page: give --report FILE.html");
+            }
+            SweepReport reports = ctx.getBean(SweepReport.class);
+            List<String> axes = report == null ? List.of() : reports.axes(request, heatmap);
             BatchStatus status;
             String message;
             if (walkForward != null) {
@@ -103,6 +123,10 @@ class OptimizeCommand implements Callable<Integer> {
                 OptimizeText.outcome(outcome).forEach(out::println);
                 status = outcome.status();
                 message = outcome.message();
+                if (report != null && status == BatchStatus.COMPLETED) {
+                    reports.write(request, outcome, axes, report);
+                    out.println("report: " + report);
+                }
             }
             if (status != BatchStatus.COMPLETED) {
                 out.println(RunText.failed(message));

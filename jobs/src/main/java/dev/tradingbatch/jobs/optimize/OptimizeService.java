@@ -213,14 +213,23 @@ public class OptimizeService {
      * warm-up loaded before {@code from}, the market's order rules), nothing stored.
      */
     Backtest.Result backtest(DeclaredStrategy base, StrategySpec set, MarketRules rules, long from, long to) {
+        Fed fed = fed(base, set, rules, from, to);
+        return new Backtest.Result(fed.result(), fed.backtest().metrics(fed.result()));
+    }
+
+    /** A backtest fed every candle of its range, and what they gave. */
+    record Fed(Backtest backtest, Evaluation.Result result) {
+    }
+
+    /** {@link #backtest}, the backtest itself kept (its evaluated closes, its equity curve). */
+    Fed fed(DeclaredStrategy base, StrategySpec set, MarketRules rules, long from, long to) {
         DeclaredStrategy s = new DeclaredStrategy(base.id(), base.market(), set, base.stake(), base.feeRate(),
                 base.slippageBps());
         Backtest backtest = new Backtest(s, rules, from);
         Evaluation.Runner runner = backtest.evaluation().start();
         long loadFrom = candles.openTimeBefore(s.market(), from, s.spec().warmUpBars()).orElse(Long.MIN_VALUE);
         candles.forEachStored(s.market(), loadFrom, to, backtest.feeding(runner));
-        Evaluation.Result result = runner.finish();
-        return new Backtest.Result(result, backtest.metrics(result));
+        return new Fed(backtest, runner.finish());
     }
 
     /** Best first: a higher figure, then a defined one before an undefined one, then the lower set index. */

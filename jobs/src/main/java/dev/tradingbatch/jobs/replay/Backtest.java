@@ -5,6 +5,7 @@ import dev.tradingbatch.jobs.evaluate.Evaluation;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.metrics.BacktestMetrics;
+import dev.tradingbatch.strategies.metrics.CandleCloses;
 import dev.tradingbatch.strategies.metrics.Metrics;
 
 import java.util.Optional;
@@ -48,6 +49,17 @@ public final class Backtest {
     public BacktestMetrics metrics(Evaluation.Result result) {
         return Metrics.summary(evaluated, result.newFills(), evaluation.fillModel(),
                 evaluation.strategy().market().timeframe());
+    }
+
+    /** The metrics with the equity at every evaluated close: what a report draws. */
+    public BacktestMetrics withEquityCurve(Evaluation.Result result) {
+        return Metrics.compute(evaluated, result.newFills(), evaluation.fillModel(),
+                evaluation.strategy().market().timeframe());
+    }
+
+    /** The closes of the candles evaluated so far, oldest first. */
+    public CandleCloses evaluated() {
+        return evaluated;
     }
 
     /** Runs the evaluation over {@code candles} (oldest first, warm-up included), nothing stored. */

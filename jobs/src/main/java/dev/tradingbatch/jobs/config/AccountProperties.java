@@ -24,17 +24,23 @@ import java.math.BigDecimal;
  *                          {@code reconcile} reports a shortfall (default 0: any)
  * @param onMismatch {@code report} (the default) or {@code halt}: a shortfall also halts the account's live
  *                   strategies
+ * @param maxStake     the most quote currency the account's live strategies may have in open positions and buys not
+ *                     settled yet: a buy beyond it is not sent (docs/live.md, "Risk limits"); none when not given
+ * @param maxDailyLoss the most the account's live strategies may lose together in a UTC day (realised, after fees):
+ *                     reached, they halt; none when not given
  */
 public record AccountProperties(String exchange, String apiKeyEnv, String apiKeyFile, String secretEnv,
                                 String secretFile, String baseUrl, String apiKey, String secret,
                                 @DefaultValue("0") BigDecimal mismatchTolerance,
-                                @DefaultValue("report") String onMismatch) {
+                                @DefaultValue("report") String onMismatch, BigDecimal maxStake,
+                                BigDecimal maxDailyLoss) {
 
     /** Names where the credentials come from, never a key: a record's own toString would print them. */
     @Override
     public String toString() {
         return "AccountProperties[exchange=" + exchange + ", api-key-env=" + apiKeyEnv + ", api-key-file="
                 + apiKeyFile + ", secret-env=" + secretEnv + ", secret-file=" + secretFile + ", base-url=" + baseUrl + ", mismatch-tolerance=" + mismatchTolerance + ", on-mismatch=" + onMismatch
+                + ", max-stake=" + maxStake + ", max-daily-loss=" + maxDailyLoss
                 + (apiKey == null && secret == null ? "" : ", literal key given (refused)") + "]";
     }
 }

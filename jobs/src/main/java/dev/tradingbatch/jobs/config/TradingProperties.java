@@ -138,7 +138,8 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                      Integer warmUp, BigDecimal stake,
                                      @DefaultValue("0.001") BigDecimal feeRate,
                                      @DefaultValue("0") BigDecimal slippageBps,
-                                     @DefaultValue("paper") String mode, String account) {
+                                     @DefaultValue("paper") String mode, String account,
+                                     BigDecimal maxPosition, BigDecimal maxDailyLoss) {
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.jobs.live.Account;
+import dev.tradingbatch.jobs.live.RiskLimits;
 import dev.tradingbatch.jobs.live.Accounts;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.Exchanges;
@@ -48,6 +49,7 @@ public class DeclaredStrategies {
     private final Map<String, DeclaredStrategy> byId = new LinkedHashMap<>();
     /** The account of each strategy declared {@code mode: live}. */
     private final Map<String, Account> liveAccounts = new LinkedHashMap<>();
+    private final Map<String, RiskLimits.OfStrategy> riskLimits = new LinkedHashMap<>();
 
     private final StrategyTypes types;
     private final CandleRepository candles;
@@ -102,7 +104,15 @@ public class DeclaredStrategies {
             if (p.slippageBps().signum() < 0 || p.slippageBps().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
                 throw bad(id, "slippage-bps", "must be in [0, 10000), got " + p.slippageBps().toPlainString());
             }
-            liveAccount(id, p, market, accounts).ifPresent(a -> liveAccounts.put(id, a));
+            Optional<Account> live = liveAccount(id, p, market, accounts);
+            live.ifPresent(a -> liveAccounts.put(id, a));
+            RiskLimits.OfStrategy limits = new RiskLimits.OfStrategy(limit(id, "max-position", p.maxPosition()),
+                    limit(id, "max-daily-loss", p.maxDailyLoss()));
+            if (live.isEmpty() && !limits.equals(RiskLimits.OfStrategy.NONE)) {
+                throw bad(id, limits.maxPosition() != null ? "max-position" : "max-daily-loss",
+                        "a risk limit is for a live strategy (mode: live): a paper strategy trades as its replay does");
+            }
+            riskLimits.put(id, limits);
             byId.put(id, new DeclaredStrategy(id, market, spec, stake, p.feeRate(), p.slippageBps()));
         }
     }
@@ -139,6 +149,24 @@ public class DeclaredStrategies {
      */
     public DeclaredStrategy evaluable(String id) {
         return tradable(id);
+    }
+
+    /** A live strategy's own risk limits ({@link RiskLimits.OfStrategy#NONE} for none, and for a paper strategy). */
+    public RiskLimits.OfStrategy riskLimits(String id) {
+        return riskLimits.getOrDefault(id, RiskLimits.OfStrategy.NONE);
+    }
+
+    /** The live strategies trading on account {@code account}, in the order declared. */
+    public List<String> liveStrategiesOf(String account) {
+        return liveAccounts.entrySet().stream().filter(e -> e.getValue().name().equals(account)).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static BigDecimal limit(String id, String key, BigDecimal value) {
+        if (value != null && value.signum() <= 0) {
+            throw bad(id, key, "must be above 0, got " + value.toPlainString());
+        }
+        return value;
     }
 
     /** The account a strategy declared {@code mode: live} trades on; empty for a paper strategy. */

@@ -1,13 +1,17 @@
 package dev.tradingbatch.jobs.evaluate;
 
+import dev.tradingbatch.db.HaltRepository;
 import dev.tradingbatch.db.LiveFillRepository;
+import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.live.Account;
 import dev.tradingbatch.jobs.live.SubLedger;
+import dev.tradingbatch.readers.orders.OrderStatus;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.LiveFill;
 import dev.tradingbatch.model.LiveOrder;
+import dev.tradingbatch.model.Side;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.strategies.SkippedOrder;
@@ -46,9 +50,15 @@ public class EvaluateAndStore {
     private final DeclaredStrategies declared;
     private final TransactionTemplate writes;
     private final Clock clock;
+    private final HaltRepository halts;
+
+    /** A UTC day, in ms: daily losses count from 00:00 UTC. */
+    private static final long DAY = 86_400_000L;
 
     EvaluateAndStore(TradeRepository trades, LiveOrderRepository liveOrders, LiveFillRepository liveFills,
-                     DeclaredStrategies declared, PlatformTransactionManager transactionManager, Clock clock) {
+                     DeclaredStrategies declared, PlatformTransactionManager transactionManager, Clock clock,
+                     HaltRepository halts) {
+        this.halts = halts;
         this.trades = trades;
         this.liveOrders = liveOrders;
         this.liveFills = liveFills;
@@ -104,15 +114,59 @@ public class EvaluateAndStore {
             List<LiveFill> fills = liveFills.ofStrategy(declaredAs.id());
             BigDecimal held = SubLedger.held(fills, SubLedger.base(declaredAs.market().symbol()))
                     .subtract(SubLedger.reserved(liveOrders.ofStrategy(declaredAs.id()), fills));
+            long now = clock.millis();
             LiveIntents.Decided decided = LiveIntents.decide(declaredAs, account.name(), evaluation.fillModel(),
-                    result.newFills(), held, clock.millis());
-            writer.write(new Chunk<>(decided.intents()));
+                    result.newFills(), held, now);
+            RiskCheck.Checked checked = RiskCheck.check(decided.intents(), declared.riskLimits(declaredAs.id()),
+                    account.limits(), standing(declaredAs.id(), account, held, now));
+            checked.halt().ifPresent(why -> (checked.wholeAccount() ? declared.liveStrategiesOf(account.name())
+                    : List.of(declaredAs.id())).forEach(id -> halts.halt(new StrategyHalt(id, Optional.of(why), now))));
+            writer.write(new Chunk<>(checked.intents()));
             skipped.addAll(decided.skipped());
+            skipped.addAll(checked.skipped());
         });
         skipped.sort(Comparator.comparingLong(SkippedOrder::candleTime));
         List<LiveOrder> committed = writer.committed();
         contribution.incrementWriteCount(committed.size());
         return new Outcome(result, committed.size(), committed, List.copyOf(skipped));
+    }
+
+    /**
+     * Where a live strategy and its account stand before its new intents: its holdings, each one's realised pnl since
+     * 00:00 UTC of {@code now}, and what the account's open positions and unsettled buys have at stake.
+     */
+    private RiskCheck.Standing standing(String strategyId, Account account, BigDecimal held, long now) {
+        long dayStart = Math.floorDiv(now, DAY) * DAY;
+        BigDecimal own = BigDecimal.ZERO;
+        BigDecimal all = BigDecimal.ZERO;
+        BigDecimal atStake = BigDecimal.ZERO;
+        for (String id : declared.liveStrategiesOf(account.name())) {
+            BigDecimal pnl = BigDecimal.ZERO;
+            for (TradeRow t : trades.trades(id, RunIds.LIVE)) {
+                if (t.pnl() != null && t.executedAt() >= dayStart) {
+                    pnl = pnl.add(t.pnl());
+                }
+            }
+            own = id.equals(strategyId) ? pnl : own;
+            all = all.add(pnl);
+            Optional<TradeRow> open = trades.openPosition(id, RunIds.LIVE);
+            if (open.isPresent()) {
+                atStake = atStake.add(open.get().price().multiply(open.get().quantity()).add(open.get().fee()));
+            }
+            for (LiveOrder o : liveOrders.ofStrategy(id)) {
+                if (o.side() == Side.BUY && !o.status().equals(LiveOrder.REJECTED) && !endedEmpty(o)
+                        && trades.trade(id, RunIds.LIVE, o.candleTime(), Side.BUY.code()).isEmpty()) {
+                    atStake = atStake.add(o.quoteQuantity());
+                }
+            }
+        }
+        return new RiskCheck.Standing(held, own, all, atStake);
+    }
+
+    /** An order the exchange ended without filling any of it (expired, canceled): nothing at stake. */
+    private static boolean endedEmpty(LiveOrder o) {
+        return o.exchangeStatus() != null && OrderStatus.valueOf(o.exchangeStatus()).isFinal()
+                && (o.executedQuantity() == null || o.executedQuantity().signum() == 0);
     }
 
     private static TradeRow row(DeclaredStrategy s, String runId, Fill f, long executedAt) {

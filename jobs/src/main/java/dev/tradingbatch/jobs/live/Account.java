@@ -11,7 +11,9 @@ import java.math.BigDecimal;
  * @param baseUrl           the exchange's REST API for orders: the registry's public host, a testnet or a local stand-in
  * @param mismatchTolerance how far below its ledgers' sum an asset's balance may be before reconcile reports it
  * @param haltOnMismatch    whether a shortfall halts the account's live strategies ({@code on-mismatch: halt})
+ * @param limits            its risk limits ({@code max-stake}, {@code max-daily-loss})
  */
 public record Account(String name, Exchange exchange, String baseUrl, CredentialSource apiKey,
-                      CredentialSource secret, BigDecimal mismatchTolerance, boolean haltOnMismatch) {
+                      CredentialSource secret, BigDecimal mismatchTolerance, boolean haltOnMismatch,
+                      RiskLimits.OfAccount limits) {
 }

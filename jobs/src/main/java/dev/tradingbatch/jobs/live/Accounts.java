@@ -74,7 +74,9 @@ public class Accounts {
             throw new BadInputException(key + ".on-mismatch: '" + p.onMismatch() + "' is neither report nor halt");
         }
         return new Account(name, exchange, baseUrl, source(key, "api-key", p.apiKeyEnv(), p.apiKeyFile()),
-                source(key, "secret", p.secretEnv(), p.secretFile()), tolerance, onMismatch.equals("halt"));
+                source(key, "secret", p.secretEnv(), p.secretFile()), tolerance, onMismatch.equals("halt"),
+                new RiskLimits.OfAccount(RiskLimits.positive(key + ".max-stake", p.maxStake()),
+                        RiskLimits.positive(key + ".max-daily-loss", p.maxDailyLoss())));
     }
 
     private static CredentialSource source(String key, String credential, String envName, String file) {

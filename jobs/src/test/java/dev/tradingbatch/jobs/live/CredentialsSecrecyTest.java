@@ -136,7 +136,7 @@ class CredentialsSecrecyTest {
 
     @Test
     void shouldNotPrintALiteralKeyInTheSettingsText() {
-        AccountProperties p = new AccountProperties("binance", null, null, null, null, null, KEY, SECRET, null, null);
+        AccountProperties p = new AccountProperties("binance", null, null, null, null, null, KEY, SECRET, null, null, null, null);
 
         assertThat(p.toString()).doesNotContain(KEY, SECRET).contains("literal key given (refused)");
     }

@@ -342,6 +342,84 @@ class LiveEvaluateTest {
         assertThat(binance.orders()).hasSize(live.size() + hold.size());
     }
 
+    @Test
+    void shouldNotSendABuyBeyondTheStrategysMaxPositionNorTheAccountsMaxStake() {
+        cli.with("trading.strategies.btc-live.max-position", "0.01");
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        Fill buy = signals(RSI, first, 1).getFirst();
+        priceAt(buy.candleTime());
+
+        CliRun.Result r = evaluate("btc-live", buy.candleTime());
+
+        // 100 USDT buys about 0.1 BTC at a price near 1000
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("max-position: a buy of about 0.").contains(", the limit is 0.01");
+        assertThat(binance.orders()).isEmpty();
+        assertThat(cli.count("SELECT COUNT(*) FROM live_orders")).isZero();
+
+        // the same buy under an account whose max-stake is below the stake
+        cli.with("trading.strategies.btc-live.max-position", "10").with("trading.accounts.main.max-stake", "99.99");
+        CliRun.Result again = cli.clock(Clock.fixed(Instant.ofEpochMilli(buy.candleTime() + M5 + 1000),
+                ZoneOffset.UTC)).run("evaluate", "--strategy", "btc-live");
+        assertThat(again.out() + again.err()).doesNotContain("max-position");
+        declare("btc-live-2", RSI);
+        cli.with("trading.strategies.btc-live-2.max-position", "10");
+        assertThat(evaluate("btc-live-2", first).exitCode()).isZero();
+        CliRun.Result second = evaluate("btc-live-2", buy.candleTime());
+        assertThat(second.out()).contains("the account's max-stake: its open positions and unsettled buys hold 0, "
+                + "with this buy's 100 beyond the limit 99.99");
+        assertThat(binance.orders()).isEmpty();
+    }
+
+    @Test
+    void shouldHaltItselfWhenItsDailyLossIsReachedAndSendNothing() {
+        cli.with("trading.strategies.btc-live.max-daily-loss", "5");
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        Fill buy = signals(RSI, first, 1).getFirst();
+        // a round trip that lost 5.25 USDT settled earlier the same UTC day
+        long executed = buy.candleTime() + M5 - 60_000;
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(cli.url(), true);
+        try {
+            new org.springframework.jdbc.core.JdbcTemplate(ds).update("INSERT INTO strategy_trades (strategy_id, run_id,"
+                    + " symbol, side, price, quantity, fee, candle_time, executed_at, pnl, pnl_percent, params) VALUES"
+                    + " ('btc-live', 'live', 'BTC/USDT', 'sell', '1000', '0.1', '0.1', ?, ?, '-5.25', '-5', '{}')",
+                    first - M5, executed);
+        } finally {
+            ds.destroy();
+        }
+        priceAt(buy.candleTime());
+
+        CliRun.Result r = evaluate("btc-live", buy.candleTime());
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("not sent: halted by max-daily-loss: lost 5.25 today (UTC), the limit is 5");
+        assertThat(binance.orders()).isEmpty();
+        assertThat(cli.query("SELECT strategy_id, reason FROM strategy_halts")).containsExactly(Map.of(
+                "strategy_id", "btc-live", "reason", "max-daily-loss: lost 5.25 today (UTC), the limit is 5"));
+        assertThat(evaluate("btc-live", buy.candleTime() + M5).out()).contains("halted");
+    }
+
+    @Test
+    void shouldRefuseABadRiskLimitInOneLine() {
+        cli.with("trading.strategies.btc-live.max-position", "0");
+        CliRun.Result zero = cli.run("evaluate", "--strategy", "btc-live");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).isEqualTo("error: strategy 'btc-live': max-position must be above 0, got 0\n");
+
+        cli.with("trading.strategies.btc-live.max-position", "1").with("trading.accounts.main.max-daily-loss", "-1");
+        CliRun.Result negative = cli.run("evaluate", "--strategy", "btc-live");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).isEqualTo("error: trading.accounts.main.max-daily-loss must be above 0, got -1\n");
+
+        cli.with("trading.accounts.main.max-daily-loss", "10").with("trading.strategies.btc-live.mode", "paper");
+        CliRun.Result paper = cli.run("evaluate", "--strategy", "btc-live");
+        assertThat(paper.exitCode()).isEqualTo(2);
+        assertThat(paper.err()).isEqualTo("error: strategy 'btc-live': max-position a risk limit is for a live "
+                + "strategy (mode: live): a paper strategy trades as its replay does\n");
+    }
+
     /** Whether a fill of {@code other} falls strictly inside a position of {@code holder} (buy, sell pairs). */
     private static boolean overlaps(List<Fill> holder, List<Fill> other) {
         for (int i = 0; i + 1 < holder.size(); i += 2) {

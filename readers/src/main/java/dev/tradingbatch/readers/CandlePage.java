@@ -4,10 +4,20 @@ import dev.tradingbatch.model.RawCandle;
 
 import java.util.List;
 
-/** One exchange response: its closed candles (oldest first) and the open time the next request starts at. */
-public record CandlePage(List<RawCandle> candles, long nextFrom) {
+/**
+ * One exchange response: its closed candles (oldest first) and the open time the next request starts at.
+ *
+ * @param derived whether the candles were built from the exchange's trades rather than published by it as candles
+ *                (Kraken, older than its OHLC window)
+ */
+public record CandlePage(List<RawCandle> candles, long nextFrom, boolean derived) {
 
     public CandlePage {
         candles = List.copyOf(candles);
+    }
+
+    /** Candles the exchange published as such. */
+    public CandlePage(List<RawCandle> candles, long nextFrom) {
+        this(candles, nextFrom, false);
     }
 }

@@ -8,6 +8,7 @@ import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.ExchangeException;
 import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.UnknownSymbolException;
+import dev.tradingbatch.readers.trades.TradeCandles;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.kraken.Kraken;
@@ -36,6 +37,10 @@ import java.util.Set;
  * <p>Kraken serves only its 720 most recent rows per interval, whatever {@code since} says, and the
  * last row is the still-open candle. Values arrive as JSON strings and XChange builds each
  * BigDecimal from that text, so {@code toPlainString()} gives back exactly what was sent.
+ *
+ * <p>The part of a range older than that window is built from Kraken's public trades ({@link KrakenTradesApi},
+ * {@link TradeCandles}): such a page ends at the first interval not yet complete, so a restart asks again at most
+ * that interval's trades. Those candles are {@linkplain CandlePage#derived() derived}.
  */
 public final class KrakenCandleSource implements CandleSource {
 
@@ -45,7 +50,7 @@ public final class KrakenCandleSource implements CandleSource {
     /** Rows Kraken keeps per pair and interval, the open candle included. */
     static final int HISTORY = 720;
 
-    private static final String UNKNOWN_PAIR = "EQuery:Unknown asset pair";
+    static final String UNKNOWN_PAIR = "EQuery:Unknown asset pair";
 
     /** Kraken's errors (HTTP 200) that mean "too many requests": wait, then ask again. */
     private static final List<String> THROTTLED = List.of("EAPI:Rate limit exceeded", "EGeneral:Too many requests");
@@ -61,21 +66,28 @@ public final class KrakenCandleSource implements CandleSource {
     /** Kraken's own asset codes where they differ from the common ones. */
     private static final Map<String, String> ASSET_CODES = Map.of("BTC", "XBT", "DOGE", "XDG");
 
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
     private final Kraken kraken;
+    private final KrakenTradesApi trades;
     private final Clock clock;
+    private final RequestPacing pacing;
 
     public KrakenCandleSource(String baseUrl, Clock clock) {
-        this(baseUrl, clock, HttpTimeouts.DEFAULT);
+        this(baseUrl, clock, HttpTimeouts.DEFAULT, RequestPacing.NONE);
     }
 
-    public KrakenCandleSource(String baseUrl, Clock clock, HttpTimeouts timeouts) {
+    /** {@code pacing} is waited on before each trades page after a fetch's first. */
+    public KrakenCandleSource(String baseUrl, Clock clock, HttpTimeouts timeouts, RequestPacing pacing) {
         ExchangeSpecification spec = new ExchangeSpecification(KrakenExchange.class);
         spec.setSslUri(baseUrl);
         spec.setShouldLoadRemoteMetaData(false);
         timeouts.applyTo(spec);
         // The proxy alone: building KrakenExchange would not give pair names without AssetPairs anyway.
         this.kraken = ExchangeRestProxyBuilder.forInterface(Kraken.class, spec).build();
+        this.trades = new KrakenTradesApi(baseUrl, timeouts);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.pacing = Objects.requireNonNull(pacing, "pacing");
     }
 
     @Override
@@ -106,6 +118,10 @@ public final class KrakenCandleSource implements CandleSource {
         String pair = pair(symbol);
         int interval = interval(timeframe);
         SourceSupport.checkRange(from, to);
+        long window = ohlcWindowStart(timeframe, clock.millis());
+        if (from < window) {
+            return fromTrades(symbol, timeframe, pair, from, Math.min(to, window));
+        }
         // since is epoch seconds; one second before from includes the candle opening at from whether
         // Kraken treats since as exclusive (documented "after this time") or inclusive.
         long since = Math.floorDiv(from, 1000L) - 1;
@@ -126,15 +142,50 @@ public final class KrakenCandleSource implements CandleSource {
         return new CandlePage(candles, to);
     }
 
-    /**
-     * Kraken keeps 720 rows and the newest is the open candle at {@code floor(now)}, so the oldest
-     * row opens 719 candle lengths earlier; there are 719 closed candles, not 720. Choosing 720
-     * would promise a candle that is already gone and make it look like a gap.
-     */
+    /** Kraken's whole history: what its OHLC window no longer has is built from its trades. */
     @Override
     public OptionalLong earliestAvailable(Timeframe timeframe, long now) {
         interval(timeframe);
-        return OptionalLong.of(timeframe.floor(now) - (HISTORY - 1L) * timeframe.millis());
+        return OptionalLong.empty();
+    }
+
+    /**
+     * The oldest open time OHLC still serves at {@code now}: Kraken keeps 720 rows and the newest is the open
+     * candle at {@code floor(now)}, so the oldest row opens 719 candle lengths earlier; there are 719 closed
+     * candles, not 720. Choosing 720 would ask OHLC for a candle that is already gone.
+     */
+    static long ohlcWindowStart(Timeframe timeframe, long now) {
+        return timeframe.floor(now) - (HISTORY - 1L) * timeframe.millis();
+    }
+
+    /**
+     * Candles in {@code [from, end)} built from trades, paging by Kraken's {@code last} cursor until at least one
+     * interval is complete (a busy interval may take many pages); the page ends at the first incomplete interval.
+     */
+    private CandlePage fromTrades(String symbol, Timeframe timeframe, String pair, long from, long end) {
+        TradeCandles candles = new TradeCandles(timeframe, from, end);
+        String what = SourceSupport.range(from, end);
+        // since in epoch ns; one less so that a trade at exactly from is included whether since is exclusive or not
+        String since = Long.toString(Math.multiplyExact(from, NANOS_PER_MILLI) - 1);
+        for (int page = 0; ; page++) {
+            if (page > 0) {
+                pacing.awaitRequest();
+            }
+            KrakenTradesApi.Page answer = trades.trades(symbol, timeframe, what, pair, since);
+            answer.trades().forEach(candles::add);
+            if (candles.reachedEnd()) {
+                break;
+            }
+            if (answer.trades().isEmpty() || answer.last().equals(since)) {
+                candles.exhausted(clock.millis());
+                break;
+            }
+            since = answer.last();
+            if (candles.nextFrom() > from) {
+                break;
+            }
+        }
+        return new CandlePage(candles.complete(), candles.nextFrom(), true);
     }
 
     private List<KrakenOHLC> request(String symbol, Timeframe timeframe, String what,
@@ -166,7 +217,7 @@ public final class KrakenCandleSource implements CandleSource {
         return ohlcs.getOHLCs();
     }
 
-    private static ExchangeFailure classify(String[] errors) {
+    static ExchangeFailure classify(String[] errors) {
         if (Arrays.stream(errors).anyMatch(e -> THROTTLED.stream().anyMatch(e::startsWith))) {
             return ExchangeFailure.throttled(Optional.empty());
         }

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.MarketRulesRepository;
 import dev.tradingbatch.model.MarketKey;
@@ -92,7 +93,8 @@ class BackfillJobConfiguration {
     @Bean
     Step backfillCandlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              CandleSources sources, CandleItemWriter candleItemWriter,
-                             TradingProperties properties, Progress progress, Clock clock) {
+                             TradingProperties properties, Progress progress, Clock clock,
+                             DerivedCandleRepository derived) {
         return new PerExecutionStep(JobNames.BACKFILL_CANDLES_STEP, execution -> {
             ItemStreamReader<RawCandle> reader = candleItemReader(sources, execution.getJobParameters());
             return CandleChunks.step(
@@ -108,6 +110,11 @@ class BackfillJobConfiguration {
 
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
+                        if (reader instanceof ExchangeCandleItemReader exchange) {
+                            // failed or not: the candles already stored from trades are marked as derived
+                            exchange.derived().ifPresent(span -> derived.record(market(stepExecution.getJobParameters()),
+                                    span.from(), span.to(), clock.millis()));
+                        }
                         ExitStatus status = stepExecution.getExitStatus()
                                 .addExitDescription(BackfillSummary.of(stepExecution).counts());
                         if (reader instanceof ArchiveCandleItemReader archive && !archive.failures().isEmpty()
@@ -124,6 +131,10 @@ class BackfillJobConfiguration {
                 })
                 .build();
         });
+    }
+
+    private static MarketKey market(JobParameters p) {
+        return new MarketKey(p.getString("exchange"), p.getString("symbol"), Timeframe.parse(p.getString("timeframe")));
     }
 
     /** An exchange's pages, Binance's archive files, or a CSV file's rows, for the run's parameters. */
@@ -149,7 +160,6 @@ class BackfillJobConfiguration {
                                       @Value("#{jobParameters['symbol']}") String symbol,
                                       @Value("#{jobParameters['timeframe']}") String timeframe,
                                       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-        MarketKey market = new MarketKey(exchange, symbol, Timeframe.parse(timeframe));
-        return new CandleItemWriter(market, candles, rejected, clock, jobExecutionId);
+        return new CandleItemWriter(new MarketKey(exchange, symbol, Timeframe.parse(timeframe)), candles, rejected, clock, jobExecutionId);
     }
 }

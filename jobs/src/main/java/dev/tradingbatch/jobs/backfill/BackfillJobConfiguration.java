@@ -15,6 +15,8 @@ import dev.tradingbatch.jobs.operations.Progress;
 import dev.tradingbatch.readers.ExchangeCandleItemReader;
 import dev.tradingbatch.readers.archive.ArchiveCandleItemReader;
 import dev.tradingbatch.readers.archive.ArchiveChecksumException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import dev.tradingbatch.readers.file.CsvCandleItemReader;
 import dev.tradingbatch.writers.candles.CandleItemWriter;
@@ -47,6 +49,8 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 class BackfillJobConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackfillJobConfiguration.class);
 
     /** Parameters: see {@link BackfillParameters}. */
     @Bean
@@ -114,6 +118,9 @@ class BackfillJobConfiguration {
                             // failed or not: the candles already stored from trades are marked as derived
                             exchange.derived().ifPresent(span -> derived.record(market(stepExecution.getJobParameters()),
                                     span.from(), span.to(), clock.millis()));
+                            MarketKey market = market(stepExecution.getJobParameters());
+                            exchange.differences().forEach(d -> LOG.warn(
+                                    "{}: derived from trades and published differ at {}", market, d));
                         }
                         ExitStatus status = stepExecution.getExitStatus()
                                 .addExitDescription(BackfillSummary.of(stepExecution).counts());

@@ -66,6 +66,14 @@ class KrakenTradesBackfillTest {
                 new T(T0 + H + 2 * M, "16700.0", "0.5")), HOUR_1_PAGE_2);
         trades.page(sinceFor(T0 + 3 * H), List.of(new T(T0 + 3 * H + 5 * M, "16800.0", "2"),
                 new T(T0 + 4 * H, "16900.0", "1")), "1672545600000277100");
+        // the OHLC window's first three hours, derived to compare with what OHLC publishes for them (hour h:
+        // o 42283.5 h 42554.6 l 42261.0 c 42475.2, volume h / 1000): hour 4 agrees, hour 5's volume differs,
+        // hour 6 has no trade though OHLC says it had volume
+        trades.page(sinceFor(T0 + 4 * H), List.of(new T(T0 + 4 * H, "42283.5", "0.001"),
+                new T(T0 + 4 * H + M, "42554.6", "0.001"), new T(T0 + 4 * H + 2 * M, "42261.0", "0.001"),
+                new T(T0 + 4 * H + 3 * M, "42475.2", "0.001"), new T(T0 + 5 * H, "42283.5", "0.006"),
+                new T(T0 + 5 * H + M, "42554.6", "0"), new T(T0 + 5 * H + 2 * M, "42261.0", "0"),
+                new T(T0 + 5 * H + 3 * M, "42475.2", "0"), new T(T0 + 7 * H, "1", "1")), "1672556400000277100");
     }
 
     private void hour1Page2() {
@@ -81,13 +89,15 @@ class KrakenTradesBackfillTest {
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).doesNotContain("serves only")
-                .contains("4 pages fetched, 722 stored, 0 already present, 0 rejected");
+                .contains("4 pages fetched, 722 stored, 0 already present, 0 rejected; 2 candles derived from trades "
+                        + "differ from the exchange's (the published kept; see the log)");
         List<Candle> stored = cli.candles(BTC);
         assertThat(stored).hasSize(3 + 719);
         assertCandle(stored.get(0), T0, "16500.1", "16510.0", "16490.5", "16490.5", "0.30000001");
         assertCandle(stored.get(1), T0 + H, "16600.0", "16700.0", "16400.0", "16400.0", "2.25");
         assertCandle(stored.get(2), T0 + 3 * H, "16800.0", "16800.0", "16800.0", "16800.0", "2");
         assertThat(stored.get(3).openTime()).as("then Kraken's own candles").isEqualTo(T0 + 4 * H);
+        assertThat(stored.get(4).volume()).as("the published, not the derived").isEqualByComparingTo("0.005");
         assertThat(stored.getLast().openTime()).isEqualTo(T0 + 722 * H);
         assertThat(cli.count("SELECT COUNT(*) FROM derived_candle_ranges")).isEqualTo(1);
 

@@ -40,7 +40,8 @@ import java.util.Set;
  *
  * <p>The part of a range older than that window is built from Kraken's public trades ({@link KrakenTradesApi},
  * {@link TradeCandles}): such a page ends at the first interval not yet complete, so a restart asks again at most
- * that interval's trades. Those candles are {@linkplain CandlePage#derived() derived}.
+ * that interval's trades. Those candles are {@linkplain CandlePage#derived() derived}; where they meet the OHLC
+ * window, a few intervals are derived both ways and compared ({@link DerivedOverlap}).
  */
 public final class KrakenCandleSource implements CandleSource {
 
@@ -66,12 +67,12 @@ public final class KrakenCandleSource implements CandleSource {
     /** Kraken's own asset codes where they differ from the common ones. */
     private static final Map<String, String> ASSET_CODES = Map.of("BTC", "XBT", "DOGE", "XDG");
 
-    private static final long NANOS_PER_MILLI = 1_000_000L;
+    /** Intervals of the OHLC window also derived from trades, to compare with the published candles. */
+    static final int OVERLAP = 3;
 
     private final Kraken kraken;
-    private final KrakenTradesApi trades;
+    private final KrakenDerivedCandles derived;
     private final Clock clock;
-    private final RequestPacing pacing;
 
     public KrakenCandleSource(String baseUrl, Clock clock) {
         this(baseUrl, clock, HttpTimeouts.DEFAULT, RequestPacing.NONE);
@@ -85,9 +86,9 @@ public final class KrakenCandleSource implements CandleSource {
         timeouts.applyTo(spec);
         // The proxy alone: building KrakenExchange would not give pair names without AssetPairs anyway.
         this.kraken = ExchangeRestProxyBuilder.forInterface(Kraken.class, spec).build();
-        this.trades = new KrakenTradesApi(baseUrl, timeouts);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.pacing = Objects.requireNonNull(pacing, "pacing");
+        this.derived = new KrakenDerivedCandles(new KrakenTradesApi(baseUrl, timeouts),
+                Objects.requireNonNull(pacing, "pacing"), clock);
     }
 
     @Override
@@ -116,12 +117,18 @@ public final class KrakenCandleSource implements CandleSource {
     @Override
     public CandlePage fetch(String symbol, Timeframe timeframe, long from, long to) {
         String pair = pair(symbol);
-        int interval = interval(timeframe);
+        interval(timeframe);
         SourceSupport.checkRange(from, to);
         long window = ohlcWindowStart(timeframe, clock.millis());
         if (from < window) {
-            return fromTrades(symbol, timeframe, pair, from, Math.min(to, window));
+            return fromTrades(symbol, timeframe, pair, from, to, window);
         }
+        return new CandlePage(ohlc(symbol, timeframe, pair, from, to), to);
+    }
+
+    /** OHLC's closed candles in {@code [from, to)}: one request returns everything Kraken still has for the range. */
+    private List<RawCandle> ohlc(String symbol, Timeframe timeframe, String pair, long from, long to) {
+        int interval = interval(timeframe);
         // since is epoch seconds; one second before from includes the candle opening at from whether
         // Kraken treats since as exclusive (documented "after this time") or inclusive.
         long since = Math.floorDiv(from, 1000L) - 1;
@@ -131,15 +138,13 @@ public final class KrakenCandleSource implements CandleSource {
         long length = timeframe.millis();
         // The newest row is Kraken's uncommitted current candle: never returned, even if the clock
         // says its interval has ended. Every other row must also be closed by our clock.
-        List<RawCandle> candles = rows.subList(0, Math.max(0, rows.size() - 1)).stream()
+        return rows.subList(0, Math.max(0, rows.size() - 1)).stream()
                 .filter(r -> {
                     long open = r.getTime() * 1000L;
                     return open >= from && open < to && open + length <= now;
                 })
                 .map(KrakenCandleSource::raw)
                 .toList();
-        // One request returns everything Kraken still has for the range: the range is done.
-        return new CandlePage(candles, to);
     }
 
     /** Kraken's whole history: what its OHLC window no longer has is built from its trades. */
@@ -159,33 +164,22 @@ public final class KrakenCandleSource implements CandleSource {
     }
 
     /**
-     * Candles in {@code [from, end)} built from trades, paging by Kraken's {@code last} cursor until at least one
-     * interval is complete (a busy interval may take many pages); the page ends at the first incomplete interval.
+     * Candles in {@code [from, min(to, window))} built from trades; the page ends at the first interval not complete.
+     * The page that reaches the OHLC window also derives its first {@value #OVERLAP} intervals and compares them with
+     * the candles OHLC publishes for them (stored are the published ones): the differences go with the page.
      */
-    private CandlePage fromTrades(String symbol, Timeframe timeframe, String pair, long from, long end) {
-        TradeCandles candles = new TradeCandles(timeframe, from, end);
-        String what = SourceSupport.range(from, end);
-        // since in epoch ns; one less so that a trade at exactly from is included whether since is exclusive or not
-        String since = Long.toString(Math.multiplyExact(from, NANOS_PER_MILLI) - 1);
-        for (int page = 0; ; page++) {
-            if (page > 0) {
-                pacing.awaitRequest();
-            }
-            KrakenTradesApi.Page answer = trades.trades(symbol, timeframe, what, pair, since);
-            answer.trades().forEach(candles::add);
-            if (candles.reachedEnd()) {
-                break;
-            }
-            if (answer.trades().isEmpty() || answer.last().equals(since)) {
-                candles.exhausted(clock.millis());
-                break;
-            }
-            since = answer.last();
-            if (candles.nextFrom() > from) {
-                break;
-            }
+    private CandlePage fromTrades(String symbol, Timeframe timeframe, String pair, long from, long to, long window) {
+        long end = Math.min(to, window);
+        TradeCandles candles = derived.derive(symbol, timeframe, pair, from, end, false, false);
+        List<String> differences = List.of();
+        if (candles.nextFrom() == window && window < to) {
+            long overlapEnd = Math.min(to, window + OVERLAP * timeframe.millis());
+            TradeCandles overlap = derived.derive(symbol, timeframe, pair, window, overlapEnd, true, true);
+            derived.awaitRequest();
+            differences = DerivedOverlap.differences(overlap.complete(),
+                    ohlc(symbol, timeframe, pair, window, overlapEnd));
         }
-        return new CandlePage(candles.complete(), candles.nextFrom(), true);
+        return new CandlePage(candles.complete(), candles.nextFrom(), true, differences);
     }
 
     private List<KrakenOHLC> request(String symbol, Timeframe timeframe, String what,

@@ -81,9 +81,10 @@ class BackfillJobConfiguration {
     /** Records the ranges without trades the exchange answered for as confirmed empty. */
     @Bean
     Step settleNoTradeIntervalsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    GapRepository gaps, TradingProperties properties, Clock clock) {
+                                    GapRepository gaps, DerivedCandleRepository derived,
+                                    TradingProperties properties, Clock clock) {
         return new StepBuilder(JobNames.SETTLE_NO_TRADE_INTERVALS_STEP, jobRepository)
-                .tasklet(new SettleNoTradeIntervals(gaps, properties.gaps().settle(), clock), transactionManager)
+                .tasklet(new SettleNoTradeIntervals(gaps, derived, properties.gaps().settle(), clock), transactionManager)
                 .build();
     }
 

@@ -103,7 +103,9 @@ class KrakenTradesBackfillTest {
 
         CliRun.Result markets = cli.run("markets");
         assertThat(markets.out()).contains("kraken     BTC/USD      1h        2023-01-01T00:00:00Z "
-                + "2023-01-31T02:00:00Z       723       722         0         1         1         3\n");
+                + "2023-01-31T02:00:00Z       723       722         1         0         0         3\n");
+        assertThat(cli.count("SELECT COUNT(*) FROM gap_asks WHERE range_start = ? AND range_end = ? AND confirmed_empty = 1",
+                T0 + 2 * H, T0 + 3 * H)).as("hour 2 had no trade: confirmed empty, not a hole").isEqualTo(1);
     }
 
     @Test

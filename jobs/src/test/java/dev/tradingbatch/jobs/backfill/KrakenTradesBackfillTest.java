@@ -142,6 +142,32 @@ class KrakenTradesBackfillTest {
         assertThat(cli.run("markets").out()).endsWith("         3\n");
     }
 
+    @Test
+    void shouldFillAGapOlderThanTheOhlcWindowFromTradesAndMarkItDerived() {
+        // OHLC without hour 10 (a hole in Kraken's candles), stored from hour 4 on
+        String hour10 = "[" + (T0 + 10 * H) / 1000 + ",";
+        String ohlc = KrakenBackfillTest.ohlc(T0, 4, 723);
+        int at = ohlc.indexOf(hour10);
+        kraken.stubFor(get(urlPathEqualTo(KrakenBackfillTest.OHLC)).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(ohlc.substring(0, at) + ohlc.substring(ohlc.indexOf(']', at) + 2))));
+        CliRun.Result r = cli.run("backfill", "--exchange", "kraken", "--symbol", "BTC/USD", "--timeframe", "1h",
+                "--from", "2023-01-01T04:00:00Z");
+        assertThat(r.out()).as(r.err()).contains("718 stored");
+        // a day later hour 10 is older than the OHLC window: the gap is asked from trades
+        trades.page(sinceFor(T0 + 10 * H), List.of(new T(T0 + 10 * H + M, "16950.5", "0.5"),
+                new T(T0 + 10 * H + 2 * M, "16940.0", "0.25"), new T(T0 + 11 * H, "16999.0", "1")), "1672570800000277100");
+
+        CliRun.Result fill = cli.clock(Clock.fixed(NOW.plusSeconds(24 * 3600), ZoneOffset.UTC))
+                .run("backfill", "--exchange", "kraken", "--symbol", "BTC/USD", "--timeframe", "1h", "--fill-gaps");
+
+        assertThat(fill.exitCode()).as(fill.out() + fill.err()).isZero();
+        List<Candle> stored = cli.candles(BTC);
+        assertThat(stored).hasSize(719);
+        assertCandle(stored.get(6), T0 + 10 * H, "16950.5", "16950.5", "16940.0", "16940.0", "0.75");
+        assertThat(cli.run("markets").out()).endsWith("         1\n");
+    }
+
     private static void assertCandle(Candle c, long openTime, String open, String high, String low, String close,
                                      String volume) {
         assertThat(c.openTime()).isEqualTo(openTime);

@@ -1,5 +1,6 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.LiveFill;
 import dev.tradingbatch.model.Side;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

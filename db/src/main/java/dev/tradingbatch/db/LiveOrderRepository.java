@@ -1,5 +1,7 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.LiveOrder;
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Side;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -70,8 +72,8 @@ public class LiveOrderRepository {
     public List<LiveOrder> toSettle(String strategyId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM live_orders o WHERE strategy_id = ? AND status = 'accepted'"
                 + " AND NOT EXISTS (SELECT 1 FROM strategy_trades t WHERE t.strategy_id = o.strategy_id"
-                + " AND t.run_id = 'live' AND t.candle_time = o.candle_time AND t.side = o.side)"
-                + " ORDER BY created_at, client_order_id", ROW, strategyId);
+                + " AND t.run_id = ? AND t.candle_time = o.candle_time AND t.side = o.side)"
+                + " ORDER BY created_at, client_order_id", ROW, strategyId, RunIds.LIVE);
     }
 
     /** The strategy's orders, oldest first. */

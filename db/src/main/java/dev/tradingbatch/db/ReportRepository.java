@@ -1,5 +1,7 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.model.StoredTrade;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -86,11 +88,11 @@ public class ReportRepository {
     public List<Execution> executions(String strategyId) {
         return jdbc.query("""
                         SELECT o.side, o.model_price, t.price FROM live_orders o
-                        JOIN strategy_trades t ON t.strategy_id = o.strategy_id AND t.run_id = 'live'
+                        JOIN strategy_trades t ON t.strategy_id = o.strategy_id AND t.run_id = ?
                              AND t.candle_time = o.candle_time AND t.side = o.side
                         WHERE o.strategy_id = ? AND o.model_price IS NOT NULL ORDER BY o.candle_time, o.side""",
                 (rs, i) -> new Execution(rs.getString(1), decimal(rs.getString(2)), decimal(rs.getString(3))),
-                strategyId);
+                RunIds.LIVE, strategyId);
     }
 
     private static StoredTrade trade(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.tradingbatch.db;
 
+import dev.tradingbatch.model.StoredTrade;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;

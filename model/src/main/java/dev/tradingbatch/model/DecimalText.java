@@ -73,6 +73,21 @@ public final class DecimalText {
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 
+    /**
+     * {@link #parse} of the value of a field ({@code open}, {@code tickSize}), refused in one phrase naming it:
+     * {@code open '1e400000000' is out of range (beyond 10^64 or 10^-64)}, {@code open is not a number: 'abc'}
+     * (an IllegalArgumentException; the text quoted is never longer than {@value #MAX_LENGTH} characters).
+     */
+    public static BigDecimal parse(String field, String text) {
+        try {
+            return parse(text.strip());
+        } catch (OutOfRangeException e) {
+            throw new IllegalArgumentException(field + " " + e.getMessage(), e);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(field + " is not a number: '" + text + "'", e);
+        }
+    }
+
     /** The general parser, on a text of at most {@value #MAX_LENGTH} characters: its exponent is still checked. */
     private static BigDecimal general(String text) {
         BigDecimal value = new BigDecimal(text);

@@ -11,4 +11,9 @@ class RunIdsTest {
         assertThat(RunIds.LIVE).isEqualTo("live");
         assertThat(RunIds.replay(7)).isEqualTo("replay-7");
     }
+
+    @Test
+    void shouldNameASweepByItsJobInstance() {
+        assertThat(RunIds.sweep(2)).isEqualTo("sweep-2");
+    }
 }

@@ -80,7 +80,11 @@ public final class TestCandles {
 
     /** The candles of a CSV file in {@code samples/} ({@code open_time,open,high,low,close,volume}, epoch ms). */
     public static List<Candle> sample(String file) {
-        Path path = Path.of("..", "samples", file);
+        return sample(Path.of("..", "samples", file));
+    }
+
+    /** The candles of a CSV file in the format of {@code samples/}. */
+    public static List<Candle> sample(Path path) {
         try {
             return Files.readAllLines(path).stream()
                     .skip(1)

@@ -7,13 +7,18 @@ import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;
+import dev.tradingbatch.strategies.PriceScale;
 import dev.tradingbatch.strategies.StrategySpec;
 import dev.tradingbatch.strategies.StrategyType;
+import dev.tradingbatch.strategies.TestCandles;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The example type as the application runs it: checked as a plugin's type is, then traded by the paper trader candle
@@ -59,6 +64,14 @@ class DonchianBreakoutTest {
         assertThat(StrategySpec.defaults(TYPE).params())
                 .containsExactly(Map.entry("entry-period", "20"), Map.entry("exit-period", "10"));
         assertThat(TYPE.code()).isEqualTo("donchian");
+    }
+
+    /** A market priced in 0.0004 trades on the same candles as the same market priced in 40,000. */
+    @ParameterizedTest(name = "on prices moved {0} decimals left")
+    @ValueSource(ints = {6, 8})
+    void shouldTradeOnTheSameCandlesWhateverThePriceScale(int decimals) {
+        PriceScale.assertSameSignals(StrategySpec.defaults(TYPE),
+                TestCandles.sample(Path.of("..", "..", "samples", "bitstamp-BTC-USD-5m.csv")), decimals);
     }
 
     private static List<Fill> trade(StrategySpec spec, List<Candle> candles) {

@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.cli;
 
+import dev.tradingbatch.db.DatabaseCorrupt;
 import dev.tradingbatch.db.DatabaseUnavailableException;
+import dev.tradingbatch.db.SqliteUrls;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.Failures;
 import picocli.CommandLine;
@@ -28,7 +30,8 @@ import java.util.Map;
                 StrategiesCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
                 HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
                 AccountsCommand.class, HaltCommand.class, ResumeCommand.class, OrdersCommand.class,
-                PositionsCommand.class, ReconcileCommand.class, CommandLine.HelpCommand.class})
+                PositionsCommand.class, ReconcileCommand.class, VerifyCommand.class,
+                CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 
     public static final int BAD_INPUT = 2;
@@ -51,7 +54,8 @@ public class Cli implements Runnable {
      */
     public static int execute(String[] args, Map<String, Object> properties, Map<String, Object> beans,
                               PrintWriter out, PrintWriter err) {
-        CommandLine cmd = commandLine(new Launcher(properties, beans));
+        Launcher launcher = new Launcher(properties, beans);
+        CommandLine cmd = commandLine(launcher);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((e, a) -> {
@@ -59,7 +63,7 @@ public class Cli implements Runnable {
             return BAD_INPUT;
         });
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-            Throwable cause = badInput(e);
+            Throwable cause = badInput(e, launcher);
             if (cause != null) {
                 err.println("error: " + cause.getMessage());
                 return BAD_INPUT;
@@ -80,11 +84,19 @@ public class Cli implements Runnable {
         return cmd;
     }
 
-    /** The bad input or unusable database behind a failure, if that is what it was. */
-    private static Throwable badInput(Throwable e) {
+    /**
+     * The bad input or unusable database behind a failure, if that is what it was: a database file found damaged
+     * part-way through a command is named (the one the launcher last started on), with what to do.
+     */
+    private static Throwable badInput(Throwable e, Launcher launcher) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BadInputException || t instanceof DatabaseUnavailableException) {
                 return t;
+            }
+            if (t instanceof SQLException sql && DatabaseCorrupt.causedBy(sql)) {
+                String url = launcher.databaseUrl().orElse("(spring.datasource.url)");
+                return new DatabaseUnavailableException(DatabaseCorrupt.message(url.replaceFirst("\\?.*", ""),
+                        SqliteUrls.isSqlite(url) ? SqliteUrls.file(url) : null), sql);
             }
             if (t instanceof SQLException sql && isUnopenable(sql)) {
                 return new DatabaseUnavailableException("cannot open database: " + sql.getMessage(), sql);

@@ -5,13 +5,17 @@ import dev.tradingbatch.jobs.config.ConfigurationErrors;
 import dev.tradingbatch.jobs.metrics.ManagementServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the Spring application for a command, once its arguments have been checked. Properties
@@ -24,11 +28,26 @@ public final class Launcher {
     private final Map<String, Object> beans;
     private boolean shutdownHook = true;
     private boolean managementServer;
+    /** The database URL of the last application started, shared with every launcher made from this one. */
+    private final AtomicReference<String> databaseUrl;
 
     /** {@code beans} replace the application's own of the same type (a fixed clock, a sleeper that only records). */
     public Launcher(Map<String, Object> properties, Map<String, Object> beans) {
+        this(properties, beans, new AtomicReference<>());
+    }
+
+    private Launcher(Map<String, Object> properties, Map<String, Object> beans, AtomicReference<String> databaseUrl) {
         this.properties = Map.copyOf(properties);
         this.beans = Map.copyOf(beans);
+        this.databaseUrl = databaseUrl;
+    }
+
+    /**
+     * {@code spring.datasource.url} of the application this launcher (or one made from it) started last, known as
+     * soon as its configuration is read; empty before: what a failure names as the database.
+     */
+    Optional<String> databaseUrl() {
+        return Optional.ofNullable(databaseUrl.get());
     }
 
     /** This launcher with more properties and beans (they win over the ones it had). */
@@ -37,12 +56,12 @@ public final class Launcher {
         p.putAll(moreProperties);
         Map<String, Object> b = new java.util.HashMap<>(beans);
         b.putAll(moreBeans);
-        return new Launcher(p, b);
+        return new Launcher(p, b, databaseUrl);
     }
 
     /** This launcher, leaving shutdown to the caller (the service closes the application itself on SIGTERM). */
     Launcher withoutShutdownHook() {
-        Launcher l = new Launcher(properties, beans);
+        Launcher l = new Launcher(properties, beans, databaseUrl);
         l.shutdownHook = false;
         l.managementServer = managementServer;
         return l;
@@ -54,7 +73,7 @@ public final class Launcher {
      * ({@link ManagementServer}). Without the port, or for any other command, no web server starts.
      */
     public Launcher withManagementServer() {
-        Launcher l = new Launcher(properties, beans);
+        Launcher l = new Launcher(properties, beans, databaseUrl);
         l.shutdownHook = shutdownHook;
         l.managementServer = true;
         return l;
@@ -69,6 +88,8 @@ public final class Launcher {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("launcher", properties));
         app.setEnvironment(environment);
+        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
+                databaseUrl.set(event.getEnvironment().getProperty("spring.datasource.url")));
         app.addInitializers(ctx -> beans.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean)));
         if (managementServer) {
             // decided once the configuration files are read (the port may come from config/application.yml)

@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.cli;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.jobs.ledger.AccountCheck;
 import dev.tradingbatch.jobs.ledger.Positions;
 import dev.tradingbatch.jobs.ledger.StrategyPosition;
+import dev.tradingbatch.model.LiveOrder;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,9 +2,10 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.optimize.MonteCarlo;
 import dev.tradingbatch.jobs.optimize.Objective;
-import dev.tradingbatch.jobs.optimize.WalkForward;
 import dev.tradingbatch.jobs.optimize.OptimizeService;
+import dev.tradingbatch.jobs.optimize.WalkForward;
 import dev.tradingbatch.jobs.replay.ReplayFigures;
+import dev.tradingbatch.model.RunIds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class OptimizeText {
         RunText.continued(o.recovered()).ifPresent(lines::add);
         lines.add("optimize " + o.strategy().id() + " (" + o.strategy().spec().type() + " on " + o.strategy().market()
                 + ") [" + iso(o.from()) + ", " + iso(o.to()) + "): " + o.sets() + (o.sets() == 1 ? " set" : " sets")
-                + " (" + o.search() + " " + o.specs() + "), sweep sweep-" + o.sweepId()
+                + " (" + o.search() + " " + o.specs() + "), sweep " + RunIds.sweep(o.sweepId())
                 + " (" + o.status() + ", execution " + o.executionId() + ", "
                 + (o.computed() ? "computed now" : "read from sweep_results") + ")");
         lines.add(String.format("  %-18s %s", "coverage", "[" + iso(o.coverage().from()) + ", "
@@ -92,7 +93,7 @@ final class OptimizeText {
                     w.chosen().map(c -> ReplayFigures.percent(c.result().totalReturnPercent())).orElse("-"),
                     ReplayFigures.percent(w.outOfSampleReturnPercent()),
                     w.outOfSample().map(r -> String.valueOf(r.metrics().trades())).orElse("0"),
-                    "sweep-" + w.sweep().sweepId(),
+                    RunIds.sweep(w.sweep().sweepId()),
                     w.chosen().map(c -> params(c.result().params())).orElse("no set ranked: nothing traded")));
         }
         lines.add("  out-of-sample, stitched: " + ReplayFigures.percent(o.stitchedPercent()) + "; mean per window:"

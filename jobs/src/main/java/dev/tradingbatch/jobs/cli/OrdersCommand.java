@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.cli;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.jobs.ledger.OrderList;
+import dev.tradingbatch.model.LiveOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

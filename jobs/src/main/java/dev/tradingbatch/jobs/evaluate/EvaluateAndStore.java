@@ -1,16 +1,17 @@
 package dev.tradingbatch.jobs.evaluate;
 
-import dev.tradingbatch.db.LiveFill;
 import dev.tradingbatch.db.LiveFillRepository;
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.live.Account;
 import dev.tradingbatch.jobs.live.SubLedger;
 import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.LiveFill;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.strategies.SkippedOrder;
+import dev.tradingbatch.writers.orders.OrderIntentWriter;
 import dev.tradingbatch.writers.trades.TradeItemWriter;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -95,7 +96,7 @@ public class EvaluateAndStore {
     /** A live strategy's new fills as intents, committed with its declaration in one transaction. */
     private Outcome intents(Evaluation evaluation, DeclaredStrategy declaredAs, Account account,
                             Evaluation.Result result, StepContribution contribution) {
-        List<LiveOrder> committed = new ArrayList<>();
+        OrderIntentWriter writer = new OrderIntentWriter(liveOrders);
         List<SkippedOrder> skipped = new ArrayList<>(result.skipped());
         writes.executeWithoutResult(tx -> {
             declared.record(declaredAs);
@@ -105,12 +106,13 @@ public class EvaluateAndStore {
                     .subtract(SubLedger.reserved(liveOrders.ofStrategy(declaredAs.id()), fills));
             LiveIntents.Decided decided = LiveIntents.decide(declaredAs, account.name(), evaluation.fillModel(),
                     result.newFills(), held, clock.millis());
-            decided.intents().stream().filter(liveOrders::insertIntent).forEach(committed::add);
+            writer.write(new Chunk<>(decided.intents()));
             skipped.addAll(decided.skipped());
         });
         skipped.sort(Comparator.comparingLong(SkippedOrder::candleTime));
+        List<LiveOrder> committed = writer.committed();
         contribution.incrementWriteCount(committed.size());
-        return new Outcome(result, committed.size(), List.copyOf(committed), List.copyOf(skipped));
+        return new Outcome(result, committed.size(), committed, List.copyOf(skipped));
     }
 
     private static TradeRow row(DeclaredStrategy s, String runId, Fill f, long executedAt) {

@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.evaluate;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.jobs.live.ClientOrderIds;
 import dev.tradingbatch.model.Fill;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.strategies.FillModel;

@@ -1,7 +1,6 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.LiveFillRepository;
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.config.TradingProperties;
@@ -9,6 +8,7 @@ import dev.tradingbatch.jobs.live.Account;
 import dev.tradingbatch.jobs.live.AccountService;
 import dev.tradingbatch.jobs.live.LiveSettlement;
 import dev.tradingbatch.jobs.live.OrderSender;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.orders.SpotOrders;

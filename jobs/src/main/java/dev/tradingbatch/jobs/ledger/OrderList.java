@@ -1,9 +1,9 @@
 package dev.tradingbatch.jobs.ledger;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
+import dev.tradingbatch.model.LiveOrder;
 import org.springframework.stereotype.Service;
 
 import java.util.LinkedHashSet;

@@ -1,14 +1,14 @@
 package dev.tradingbatch.jobs.ledger;
 
-import dev.tradingbatch.db.LiveFill;
 import dev.tradingbatch.db.LiveFillRepository;
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.live.AccountService;
 import dev.tradingbatch.jobs.live.Accounts;
+import dev.tradingbatch.model.LiveFill;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.orders.Balance;
 import dev.tradingbatch.readers.orders.OrderApiException;

@@ -2,7 +2,6 @@ package dev.tradingbatch.jobs.live;
 
 import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.orders.Balance;
-import dev.tradingbatch.readers.orders.OrderClients;
 import dev.tradingbatch.readers.orders.SpotOrders;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +27,7 @@ public class AccountService {
 
     /** The account's order client, at its base URL, with the timeouts of {@code trading.exchanges.<exchange>}. */
     public SpotOrders orders(Account account) {
-        return OrderClients.create(account.exchange(), account.baseUrl(), accounts.credentials(account), wallClock,
+        return account.exchange().orderClient(account.baseUrl(), accounts.credentials(account), wallClock,
                 properties.settings(account.exchange()).timeouts());
     }
 

@@ -6,7 +6,6 @@ import dev.tradingbatch.jobs.config.TradingProperties;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.Exchanges;
 import dev.tradingbatch.readers.orders.ApiCredentials;
-import dev.tradingbatch.readers.orders.OrderClients;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -54,9 +53,9 @@ public class Accounts {
         Exchange exchange = Exchanges.find(p.exchange().strip()).orElseThrow(() -> new BadInputException(
                 key + ".exchange: unknown exchange '" + p.exchange().strip() + "' (known: "
                         + String.join(", ", Exchanges.names()) + ")"));
-        if (!OrderClients.supports(exchange)) {
+        if (!exchange.hasOrders()) {
             throw new BadInputException(key + ".exchange: live orders on " + exchange.name()
-                    + " are not built yet (so far: " + String.join(", ", OrderClients.exchanges()) + ")");
+                    + " are not built yet (so far: " + String.join(", ", Exchanges.withOrders()) + ")");
         }
         String baseUrl;
         try {

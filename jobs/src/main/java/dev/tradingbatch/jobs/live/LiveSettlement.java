@@ -1,10 +1,10 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.LiveFill;
 import dev.tradingbatch.db.LiveFillRepository;
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
+import dev.tradingbatch.model.LiveFill;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.readers.orders.ExchangeFill;
@@ -12,6 +12,9 @@ import dev.tradingbatch.readers.orders.ExchangeOrder;
 import dev.tradingbatch.readers.orders.OrderApiException;
 import dev.tradingbatch.readers.orders.OrderStatus;
 import dev.tradingbatch.readers.orders.SpotOrders;
+import dev.tradingbatch.writers.orders.LiveFillWriter;
+import dev.tradingbatch.writers.trades.TradeItemWriter;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
@@ -102,10 +105,10 @@ public final class LiveSettlement {
                 o.clientOrderId(), o.side(), f.price(), f.quantity(), f.quoteQuantity(), f.commission(),
                 f.commissionAsset(), f.time())).toList();
         return Optional.of(writes.execute(tx -> {
-            fills.insertNew(rows);
+            new LiveFillWriter(fills).write(new Chunk<>(rows));
             TradeRow row = SubLedger.trade(o, fills.ofOrder(o.clientOrderId()), trades.openPosition(o.strategyId(),
                     RunIds.LIVE), paramsJson);
-            trades.insertNew(List.of(row));
+            new TradeItemWriter(trades).write(new Chunk<>(row));
             return row;
         }));
     }

@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.orders.ExchangeOrder;
 import dev.tradingbatch.readers.orders.MarketOrder;

@@ -1,7 +1,7 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.LiveFill;
-import dev.tradingbatch.db.LiveOrder;
+import dev.tradingbatch.model.LiveFill;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.model.TradeRow;

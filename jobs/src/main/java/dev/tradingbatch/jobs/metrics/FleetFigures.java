@@ -2,7 +2,6 @@ package dev.tradingbatch.jobs.metrics;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.GapRepository;
-import dev.tradingbatch.db.StoredTrade;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
@@ -13,6 +12,7 @@ import dev.tradingbatch.jobs.report.StrategyDetail;
 import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.model.StoredTrade;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.operations;
 
+import dev.tradingbatch.db.DatabaseCorrupt;
 import dev.tradingbatch.db.DatabaseFull;
 import dev.tradingbatch.db.SqliteUrls;
 import dev.tradingbatch.jobs.Failures;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * A job that filled the database's disk says so in one line naming the database and the free space
  * ({@link DatabaseFull}), and ends FAILED, never UNKNOWN: each chunk commits its rows and its checkpoint in
  * one transaction of that database, so the failed chunk left nothing and the same command continues from the
- * last commit once there is room.
+ * last commit once there is room. A job that found the database file damaged (SQLITE_CORRUPT, SQLITE_NOTADB) says so
+ * in one line naming the file and what to do ({@link DatabaseCorrupt}).
  */
 @Component
 public class FailureMessages implements JobExecutionListener {
@@ -50,6 +52,11 @@ public class FailureMessages implements JobExecutionListener {
                     failed(step);
                 }
             }
+        } else if (status == BatchStatus.FAILED && execution.getAllFailureExceptions().stream()
+                .anyMatch(DatabaseCorrupt::causedBy)) {
+            String where = url.replaceFirst("\\?.*", "");
+            execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(),
+                    DatabaseCorrupt.message(where, SqliteUrls.isSqlite(url) ? SqliteUrls.file(url) : null)));
         } else if (status == BatchStatus.FAILED) {
             execution.getAllFailureExceptions().stream().findFirst().ifPresent(e ->
                     execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), Failures.message(e))));

@@ -151,20 +151,24 @@ public class OptimizeService {
         return new Plan(base, specs, search, samples, seed, objective, sets, range);
     }
 
+    /** The sweep job's parameters for a checked request, under the market's order rules. */
+    static JobParameters parameters(Plan plan, MarketRules rules) {
+        return OptimizeParameters.of(plan.base(), rules, plan.range().start(), plan.range().end(),
+                plan.range().loadFrom(), plan.specs(), plan.search(), plan.samples(), plan.seed());
+    }
+
     /** Checks the request and runs the sweep, or reads the same sweep run before. */
     public Outcome run(Request r) {
         Plan plan = plan(r);
         DeclaredStrategy base = plan.base();
         List<ParamSpec> specs = plan.specs();
         Search search = plan.search();
-        int samples = plan.samples();
         long seed = plan.seed();
         Objective objective = plan.objective();
         SweepSets sets = plan.sets();
         ReplayService.Range range = plan.range();
         MarketRules rules = declared.rules(base);
-        JobParameters parameters = OptimizeParameters.of(base, rules, range.start(), range.end(), range.loadFrom(),
-                specs, search, samples, seed);
+        JobParameters parameters = parameters(plan, rules);
         JobStart started;
         try {
             started = launches.start(optimizeStrategyJob, parameters);

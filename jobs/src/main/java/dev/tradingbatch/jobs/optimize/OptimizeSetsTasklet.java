@@ -9,6 +9,7 @@ import dev.tradingbatch.jobs.replay.Backtest;
 import dev.tradingbatch.jobs.replay.ReplayFigures;
 import dev.tradingbatch.jobs.replay.ReplayParameters;
 import dev.tradingbatch.model.MarketRules;
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.StrategySpec;
 import org.springframework.batch.core.ExitStatus;
@@ -80,7 +81,7 @@ class OptimizeSetsTasklet implements Tasklet {
         int stored = writes.execute(tx -> results.insert(rows));
         contribution.incrementWriteCount(stored);
         contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("sets " + first + " to " + (end - 1)
-                + " of sweep-" + sweepId + ": " + rows.size() + " computed, " + stored + " stored"));
+                + " of " + RunIds.sweep(sweepId) + ": " + rows.size() + " computed, " + stored + " stored"));
         return RepeatStatus.FINISHED;
     }
 

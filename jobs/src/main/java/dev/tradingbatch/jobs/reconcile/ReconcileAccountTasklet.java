@@ -1,10 +1,9 @@
 package dev.tradingbatch.jobs.reconcile;
 
 import dev.tradingbatch.db.LiveFillRepository;
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
-import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.db.StrategyHalt;
+import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.jobs.ledger.AccountCheck;
@@ -15,6 +14,7 @@ import dev.tradingbatch.jobs.live.AccountService;
 import dev.tradingbatch.jobs.live.Accounts;
 import dev.tradingbatch.jobs.live.LiveSettlement;
 import dev.tradingbatch.jobs.live.OrderSender;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.readers.orders.SpotOrders;
 import org.springframework.batch.core.ExitStatus;

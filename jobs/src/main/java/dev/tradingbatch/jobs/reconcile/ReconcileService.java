@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.reconcile;
 
+import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.live.Account;
 import dev.tradingbatch.jobs.live.Accounts;
 import dev.tradingbatch.jobs.operations.JobLaunches;
@@ -44,7 +45,7 @@ public class ReconcileService {
     private final JobLaunches launches;
     private final Job job;
 
-    ReconcileService(Accounts accounts, JobLaunches launches, @Qualifier("reconcileAccountJob") Job job) {
+    ReconcileService(Accounts accounts, JobLaunches launches, @Qualifier(JobNames.RECONCILE_ACCOUNT_JOB) Job job) {
         this.accounts = accounts;
         this.launches = launches;
         this.job = job;

@@ -1,11 +1,11 @@
 package dev.tradingbatch.jobs.replay;
 
-import dev.tradingbatch.model.OpenTimes;
-import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
+import dev.tradingbatch.model.OpenTimes;
+import dev.tradingbatch.model.RunIds;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -56,7 +56,7 @@ public class ReplayRuns {
     private static ReplayRun run(JobExecution e) {
         JobParameters p = e.getJobParameters();
         ExecutionContext ctx = e.getExecutionContext();
-        String runId = ctx.getString(ReplayJobConfiguration.RUN_ID, "replay-" + e.getJobInstance().getInstanceId());
+        String runId = ctx.getString(ReplayJobConfiguration.RUN_ID, RunIds.replay(e.getJobInstance().getInstanceId()));
         return new ReplayRun(runId, p.getString("strategy"), p.getLong("from"), p.getLong("to"), e.getStatus(),
                 ctx.getInt(ReplayJobConfiguration.EVALUATED, 0), ctx.getInt(ReplayJobConfiguration.TRADES, 0),
                 p.getString("params"), p.getString("stake"), p.getString("feeRate"), p.getString("slippageBps"));

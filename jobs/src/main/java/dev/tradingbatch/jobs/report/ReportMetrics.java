@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.report;
 
-import dev.tradingbatch.db.StoredTrade;
+import dev.tradingbatch.model.StoredTrade;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

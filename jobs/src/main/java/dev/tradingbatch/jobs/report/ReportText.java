@@ -1,11 +1,11 @@
 package dev.tradingbatch.jobs.report;
 
-import dev.tradingbatch.model.RunIds;
-import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.db.StoredStrategy;
-import dev.tradingbatch.db.StoredTrade;
 import dev.tradingbatch.jobs.halt.HaltText;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.model.StoredTrade;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,16 +1,16 @@
 package dev.tradingbatch.jobs.report;
 
-import dev.tradingbatch.model.RunIds;
-import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.Query2Row;
 import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.db.StoredStrategy;
-import dev.tradingbatch.db.StoredTrade;
-import dev.tradingbatch.model.MarketKey;
-import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.halt.Halts;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.model.StoredTrade;
+import dev.tradingbatch.model.Timeframe;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;

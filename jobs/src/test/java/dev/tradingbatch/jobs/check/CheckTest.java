@@ -48,6 +48,20 @@ class CheckTest {
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).as("check writes nothing").isZero();
     }
 
+    @Test
+    void shouldFindTrendCleanWithParametersWhoseWarmUpTheSampleHoldsTwice() {
+        // trend's default warm-up (1205 candles) twice is longer than the sample: shorter averages
+        BitstampSample.declare(cli, "trend-bs-5m", "trend", Map.of("fast", "10", "slow", "30", "adx-period", "10"));
+
+        CliRun.Result r = cli.run("check", "--strategy", "trend-bs-5m");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("check trend-bs-5m (trend ")
+                .containsPattern("\\): \\d+ candles, ([4-9]|[1-9]\\d+) fills replayed").contains("look-ahead: none")
+                .containsPattern("warm-up: \\d+ candles suffice: with \\d+ the signals are the same")
+                .endsWith("clean" + System.lineSeparator());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sma-trend", "bollinger-breakout", "rsi-stop"})
     void shouldFindTheDocumentedJsonExamplesClean(String example) {

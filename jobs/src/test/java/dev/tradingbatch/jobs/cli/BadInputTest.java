@@ -53,6 +53,10 @@ class BadInputTest {
                     + "|--from '+999999999-12-31T00:00:00Z' is out of range (1970-01-01 to 9999-12-31)",
             "--exchange binance --symbol BTC/USDT --timeframe 1h --to 10064366524800000"
                     + "|--to '10064366524800000' is out of range (1970-01-01 to 9999-12-31)",
+            "archive --exchange binance --symbol BTC/USDT --timeframe 1h --before +999999999-12-31T00:00:00Z --to old.csv.gz"
+                    + "|--before '+999999999-12-31T00:00:00Z' is out of range (1970-01-01 to 9999-12-31)",
+            "archive --exchange binance --symbol BTC/USDT --timeframe 1h --before 10064366524800000 --to old.csv.gz"
+                    + "|--before '10064366524800000' is out of range (1970-01-01 to 9999-12-31)",
             "--exchange binance --symbol FOO/BAR --timeframe 1h|binance does not list symbol 'FOO/BAR'",
             "--exchange file --symbol BTC/USD --timeframe 1h --file missing.csv|cannot read --file missing.csv",
             "--exchange binance --symbol BTC/USDT --timeframe 1h --as x|--as goes with --exchange file, not --exchange binance",

@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.deploy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +72,49 @@ class ComposeFileTest {
                 .contains("SPRING_DATASOURCE_URL=jdbc:sqlite:/data/trading.db")
                 .as("plugins read from the folder compose mounts").contains("ENV TRADING_PLUGINS_DIR=/app/plugins")
                 .contains("mkdir -p /app/config /app/plugins /data");
+    }
+
+    /**
+     * The commented example of a JSON strategy's trader, uncommented with its commented declaration: a trader service
+     * like the others, and a ta4j strategy whose definition-file is under the mounted config/ (the working folder
+     * /app stands for the repository's root, config/ being mounted at /app/config).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunTheCommentedJsonStrategyExampleOnceUncommented(@TempDir Path dir) throws IOException {
+        Path compose = Files.write(dir.resolve("compose.yaml"), uncommented(
+                Files.readAllLines(ExampleConfig.REPO.resolve("docker/compose.yaml")), "trader-sma-trend-bin-1h"));
+        List<String> config = uncommented(Files.readAllLines(ExampleConfig.REPO.resolve("config/application.yml")),
+                "sma-trend-bin-1h");
+
+        ComposeFile.Service trader = ComposeFile.read(compose).services().get("trader-sma-trend-bin-1h");
+        Map<String, Object> root = new Yaml().load(String.join("\n", config));
+        Map<String, Object> strategy = ((Map<String, Map<String, Map<String, Object>>>) root.get("trading"))
+                .get("strategies").get("sma-trend-bin-1h");
+
+        assertThat(trader).as("the service, uncommented").isNotNull();
+        assertThat(trader.command()).containsExactly("run", "--role", "trader", "--strategy", "sma-trend-bin-1h");
+        Map<String, Object> settings = new HashMap<>(trader.settings());
+        settings.remove("command");
+        Map<String, Object> other = new HashMap<>(ComposeFile.read(compose).services().get("trader-btc-bin-1h").settings());
+        other.remove("command");
+        assertThat(settings).as("configured as every other trader").isEqualTo(other);
+        assertThat(strategy).as("the declaration, uncommented").containsEntry("type", "ta4j")
+                .containsEntry("definition-file", "config/strategies/sma-trend.json");
+        assertThat(ExampleConfig.REPO.resolve((String) strategy.get("definition-file"))).isRegularFile();
+    }
+
+    /** {@code lines} with the commented block of {@code key} ({@code # key:} and its deeper lines) uncommented. */
+    private static List<String> uncommented(List<String> lines, String key) {
+        List<String> out = new ArrayList<>();
+        boolean inBlock = false;
+        for (String line : lines) {
+            String content = line.stripLeading();
+            inBlock = content.startsWith("# " + key + ":") || inBlock && content.startsWith("#  ");
+            out.add(inBlock ? line.replaceFirst("# ", "") : line);
+        }
+        assertThat(out).as("a commented block %s", key).isNotEqualTo(lines);
+        return out;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.model.Timeframe;
+import dev.tradingbatch.strategies.StrategySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,16 +161,8 @@ class RunIdentityTest {
     void shouldKeepTheLedgerOneSequenceWhenCandlesArriveLateInsideTheEvaluatedRange() throws IOException {
         // the MACD of the sample with 10 candles left out of the file, then the full file imported later
         String id = "macd-late";
-        cli = new CliRun(dir.resolve("late"));
-        Path holed = dir.resolve("holed.csv");
-        List<String> lines = new ArrayList<>(Files.readAllLines(BitstampSample.FILE));
-        List<String> kept = new ArrayList<>(lines.subList(0, 501));   // the header and candles 0 to 499
-        kept.addAll(lines.subList(511, lines.size()));
-        Files.write(holed, kept);
-        assertThat(cli.run("backfill", "--exchange", "file", "--file", holed.toString(), "--as", "bitstamp",
-                "--symbol", "BTC/USD", "--timeframe", "5m").exitCode()).isZero();
+        List<Candle> holedCandles = importWithAHole("late");
         BitstampSample.declare(cli, id, "macd", Map.of());
-        List<Candle> holedCandles = cli.candles(BitstampSample.MARKET);
         long first = candles.get(440).openTime();
         long last = candles.get(546).openTime();
         // what makes this a test: with the candles in, the strategy holds a position at the last candle evaluated
@@ -190,6 +183,51 @@ class RunIdentityTest {
         CliRun.Result again = evaluateAfter(id, candles.get(1100).openTime());
         assertThat(again.out()).as("the next evaluation continues the new segment").doesNotContain("stored late");
         assertConsistentLedger(id);
+
+        // the ledger is flat where the new segment starts, as a replay starts: a replay of the new segment trades
+        // exactly as the live trader did in it
+        long through = candles.get(1100).openTime();
+        CliRun.Result replay = cli.run("replay", "--strategy", id, "--from", iso(last + M5), "--to", iso(through + M5));
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        String trade = "SELECT side, candle_time, price, quantity FROM strategy_trades WHERE strategy_id = ? AND run_id = ? "
+                + "AND candle_time > ? ORDER BY candle_time, side";
+        List<Map<String, Object>> live = cli.query(trade, id, RunIds.LIVE, last);
+        assertThat(live).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(cli.query(trade, id, runId(replay), last)).isEqualTo(live);
+    }
+
+    /** A new database holding the sample without its candles 500 to 509 (a file with a hole); its candles. */
+    private List<Candle> importWithAHole(String name) throws IOException {
+        cli = new CliRun(dir.resolve(name));
+        Path holed = dir.resolve(name + ".csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(BitstampSample.FILE));
+        List<String> kept = new ArrayList<>(lines.subList(0, 501));   // the header and candles 0 to 499
+        kept.addAll(lines.subList(511, lines.size()));
+        Files.write(holed, kept);
+        assertThat(cli.run("backfill", "--exchange", "file", "--file", holed.toString(), "--as", "bitstamp",
+                "--symbol", "BTC/USD", "--timeframe", "5m").exitCode()).isZero();
+        return cli.candles(BitstampSample.MARKET);
+    }
+
+    @Test
+    void shouldLoadTheWholeWarmUpCountedInCandlesWhenAHoleLiesInIt() throws IOException {
+        List<Candle> stored = importWithAHole("warm-up");
+        BitstampSample.declare(cli, "rsi-hole", "rsi", Map.of());
+        int warmUp = StrategySpec.of("rsi", Map.of()).warmUpBars();
+        long first = candles.get(600).openTime();
+        int at = stored.stream().map(Candle::openTime).toList().indexOf(first);
+        // what makes this a test: warm-up history loaded by time would hold 10 candles fewer
+        assertThat(stored.stream().filter(c -> c.openTime() >= first - warmUp * M5 && c.openTime() < first))
+                .hasSize(warmUp - 10);
+
+        CliRun.Result r = evaluateAfter("rsi-hole", first);
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(cli.query("SELECT p.PARAMETER_VALUE AS v FROM BATCH_JOB_EXECUTION_PARAMS p JOIN BATCH_JOB_EXECUTION e "
+                + "ON e.JOB_EXECUTION_ID = p.JOB_EXECUTION_ID JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
+                + "WHERE i.JOB_NAME = 'evaluateStrategyJob' AND p.PARAMETER_NAME = 'loadFrom'"))
+                .as("loaded from the %d-th stored candle before the first evaluated", warmUp)
+                .containsExactly(Map.of("v", String.valueOf(stored.get(at - warmUp).openTime())));
     }
 
     /** Buys and sells alternate from a buy, each sell selling what the buy before it bought; report agrees. */

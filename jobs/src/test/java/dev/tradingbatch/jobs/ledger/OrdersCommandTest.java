@@ -1,8 +1,8 @@
 package dev.tradingbatch.jobs.ledger;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.Side;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.tradingbatch.jobs.ledger;
 
-import dev.tradingbatch.db.LiveFill;
 import dev.tradingbatch.db.LiveFillRepository;
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.live.EnvironmentVariables;
+import dev.tradingbatch.model.LiveFill;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
 import org.junit.jupiter.api.AfterEach;

@@ -1,14 +1,14 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.LiveOrder;
 import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
 import dev.tradingbatch.readers.orders.ApiCredentials;
 import dev.tradingbatch.readers.orders.BinanceSpotOrders;
-import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
 import dev.tradingbatch.readers.orders.BinanceSpotStandIn.Fault;
+import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
 import dev.tradingbatch.readers.orders.MarketOrder;
 import dev.tradingbatch.readers.orders.SpotOrders;
 import org.junit.jupiter.api.AfterEach;
@@ -176,6 +176,21 @@ class OrderSenderTest {
         assertThat(o.status()).isEqualTo("rejected");
         assertThat(o.reason()).isEqualTo("-2010 Account has insufficient balance for requested action.");
         assertThat(binance.ordersTaken()).isZero();
+    }
+
+    @Test
+    void shouldTakeNoAbsurdNumberFromAnAnswerButAskForTheOrderInstead() {
+        String id = intendBuy();
+        binance.failNextOrder(Fault.ABSURD_ANSWER_AFTER_ACCEPT);
+
+        assertThat(sender().sendPending("main")).isEqualTo(new OrderSender.Pass(0, 0, 1, 0));
+        assertThat(orders.find(id).orElseThrow().reason()).isEqualTo("an answer to the order that cannot be read "
+                + "(executedQty '1e400000000' is out of range (beyond 10^64 or 10^-64))");
+        assertThat(orders.find(id).orElseThrow().executedQuantity()).isNull();
+        assertThat(sender().sendPending("main")).isEqualTo(new OrderSender.Pass(1, 0, 0, 0));
+
+        assertThat(binance.ordersTaken()).isEqualTo(1);
+        assertThat(orders.find(id).orElseThrow().executedQuantity()).hasToString("0.00250000");
     }
 
     @Test

@@ -254,7 +254,8 @@ class MetricsIT {
         }
     }
 
-    private static void awaitIdle(ConfigurableApplicationContext ctx) throws Exception {
+    /** Waits until the service's scheduler runs no job (at most a minute). */
+    static void awaitIdle(ConfigurableApplicationContext ctx) throws Exception {
         org.quartz.Scheduler scheduler = ctx.getBean(org.quartz.Scheduler.class);
         Thread.sleep(300);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -104,6 +104,8 @@ class KillRestartIT {
         Path db = dir.resolve("stopped");
         Process child = ChildJvm.start(db.resolve("child.log"), properties(db), BACKFILL);
         awaitRequests(3, child);
+        // slower pages from here: the stop must come while pages remain, however long this JVM takes to start it
+        exchange.delay(4000);
 
         CliRun cli = cli(db);
         CliRun.Result stop = cli.run("jobs", "stop", "1");
@@ -135,8 +137,12 @@ class KillRestartIT {
                 "trading.backfill.progress", "never");
     }
 
+    /**
+     * Waits for the child's next {@code n} klines requests. Up to 240 s: a JVM starting Spring on a 2-core machine
+     * that four builds keep busy (load 14) took over 60 s to ask its first page.
+     */
     private void awaitRequests(int n, Process child) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         int base = -1;
         while (System.nanoTime() < deadline) {
             List<LoggedRequest> requests = binance.findAll(getRequestedFor(urlPathEqualTo(FakeBinance.KLINES)));
@@ -149,7 +155,7 @@ class KillRestartIT {
             assertThat(child.isAlive()).as("the child ended before %d requests", n).isTrue();
             Thread.sleep(20);
         }
-        throw new AssertionError("the child made fewer than " + n + " requests in 60 s");
+        throw new AssertionError("the child made fewer than " + n + " requests in 240 s");
     }
 
     private static String log(Path folder) throws java.io.IOException {

@@ -1,16 +1,7 @@
 package dev.tradingbatch.jobs.reconcile;
 
-import dev.tradingbatch.db.LiveOrder;
-import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
-import dev.tradingbatch.jobs.live.ClientOrderIds;
-import dev.tradingbatch.jobs.live.EnvironmentVariables;
-import dev.tradingbatch.model.Side;
-import dev.tradingbatch.readers.exchange.HttpTimeouts;
-import dev.tradingbatch.readers.orders.ApiCredentials;
-import dev.tradingbatch.readers.orders.BinanceSpotOrders;
 import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
-import dev.tradingbatch.readers.orders.MarketOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReconcileTest {
 
-    private static final String KEY = "reconcile-test-key";
-    private static final String SECRET = "reconcile-test-secret";
-    private static final long CANDLE = Instant.parse("2026-12-01T10:00:00Z").toEpochMilli();
-    private static final Instant NOW = Instant.parse("2026-12-01T11:00:05Z");
-
     @TempDir
     Path dir;
     CliRun cli;
@@ -48,19 +29,8 @@ class ReconcileTest {
 
     @BeforeEach
     void start() {
-        binance = new BinanceSpotStandIn(KEY, SECRET).market("BTCUSDT", "BTC", "USDT", "40000")
-                .balance("USDT", "1000").tradesPerFill(2);
-        cli = new CliRun(dir).bean("environmentVariables", (EnvironmentVariables) name ->
-                        Optional.ofNullable(Map.of("BINANCE_KEY", KEY, "BINANCE_SECRET", SECRET).get(name)))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .with("trading.accounts.main.exchange", "binance")
-                .with("trading.accounts.main.base-url", binance.baseUrl())
-                .with("trading.accounts.main.api-key-env", "BINANCE_KEY")
-                .with("trading.accounts.main.secret-env", "BINANCE_SECRET");
-        String key = "trading.strategies.btc-live.";
-        cli.with(key + "exchange", "binance").with(key + "symbol", "BTC/USDT").with(key + "timeframe", "1h")
-                .with(key + "type", "rsi").with(key + "stake", "100").with(key + "mode", "live")
-                .with(key + "account", "main");
+        binance = LiveAccountFixture.binance();
+        cli = LiveAccountFixture.cli(dir, binance);
     }
 
     @AfterEach
@@ -68,21 +38,8 @@ class ReconcileTest {
         binance.close();
     }
 
-    /** A buy sent by an evaluate that died before it recorded the answer: the stand-in took and filled it. */
     private String buySentAndAnswerLost() {
-        String id = ClientOrderIds.of("btc-live", CANDLE, Side.BUY);
-        try (ConfigurableApplicationContext app = cli.start()) {
-            cli.update("INSERT INTO strategies (strategy_id, type, exchange, symbol, timeframe, params, created_at,"
-                    + " updated_at) VALUES ('btc-live', 'rsi', 'binance', 'BTC/USDT', '1h', '{}', 0, 0)");
-            LiveOrderRepository orders = app.getBean(LiveOrderRepository.class);
-            orders.insertIntent(LiveOrder.intent(id, "btc-live", "main", "BTC/USDT", Side.BUY, CANDLE, null,
-                    new BigDecimal("100"), NOW.toEpochMilli()));
-            orders.countSend(id, NOW.toEpochMilli());
-        }
-        new BinanceSpotOrders(binance.baseUrl(), new ApiCredentials(KEY, SECRET), Clock.systemUTC(),
-                new HttpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)))
-                .send(MarketOrder.buyFor("BTC/USDT", new BigDecimal("100"), id));
-        return id;
+        return LiveAccountFixture.buySentAndAnswerLost(cli, binance);
     }
 
     @Test
@@ -169,7 +126,7 @@ class ReconcileTest {
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.out()).contains("  already halted btc-live since ").doesNotContain("  halted btc-live");
         assertThat(cli.query("SELECT reason FROM strategy_halts WHERE strategy_id = 'btc-live'")).singleElement()
-                .isEqualTo(java.util.Map.of("reason", "looking into it"));
+                .isEqualTo(Map.of("reason", "looking into it"));
     }
 
     @Test
@@ -187,7 +144,7 @@ class ReconcileTest {
         assertThat(cli.count("SELECT COUNT(*) FROM live_fills")).isZero();
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_halts")).isZero();
-        assertThat(r.out() + r.err()).doesNotContain(KEY, SECRET);
+        assertThat(r.out() + r.err()).doesNotContain(LiveAccountFixture.KEY, LiveAccountFixture.SECRET);
     }
 
     @Test

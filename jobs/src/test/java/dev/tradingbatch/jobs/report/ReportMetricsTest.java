@@ -1,6 +1,6 @@
 package dev.tradingbatch.jobs.report;
 
-import dev.tradingbatch.db.StoredTrade;
+import dev.tradingbatch.model.StoredTrade;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -84,6 +84,45 @@ class StrategyPluginTest {
     }
 
     @Test
+    void shouldExportAPluginStrategyAsJsonThatTradesTheSame() {
+        Path plugins = dir.resolve("plugins");
+        TestPlugins.smaCross(plugins.resolve("sma.jar"));
+        CliRun cli = cli(plugins);
+        BitstampSample.importInto(cli);
+        BitstampSample.declare(cli, "sma-bs-5m", "sma-cross", Map.of("fast", "8", "slow", "30", "stop-loss", "1.5"));
+
+        CliRun.Result export = cli.run("strategies", "export", "--strategy", "sma-bs-5m");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        BitstampSample.declare(cli, "sma-json", "ta4j", Map.of()).with("trading.strategies.sma-json.definition",
+                export.out());
+        CliRun.Result plugin = cli.run("replay", "--strategy", "sma-bs-5m");
+        CliRun.Result json = cli.run("replay", "--strategy", "sma-json");
+
+        assertThat(export.out()).contains("\"type\": \"SMAIndicator\"", "\"type\": \"StopLossRule\"");
+        assertThat(plugin.exitCode()).as(plugin.out() + plugin.err()).isZero();
+        assertThat(json.exitCode()).as(json.out() + json.err()).isZero();
+        String trades = "SELECT side, candle_time, price FROM strategy_trades WHERE run_id = ? ORDER BY candle_time";
+        assertThat(cli.query(trades, "replay-3")).hasSizeGreaterThanOrEqualTo(20)
+                .isEqualTo(cli.query(trades, "replay-2"));
+    }
+
+    @Test
+    void shouldRefuseToExportAPluginWhoseOwnIndicatorTa4jCannotRead() {
+        Path plugins = dir.resolve("plugins");
+        TestPlugins.peeking(plugins.resolve("peeking.jar"));
+        CliRun cli = cli(plugins);
+        BitstampSample.declare(cli, "peek", "peeking", Map.of());
+
+        CliRun.Result export = cli.run("strategies", "export", "--strategy", "peek");
+
+        assertThat(export.exitCode()).isEqualTo(1);
+        assertThat(export.out()).isEmpty();
+        assertThat(export.err()).isEqualTo("failed: the JSON of peek does not read back as the same strategy: ta4j "
+                + "cannot read it back: at $.rules[0].components[0] (NextClose): unknown indicator type 'NextClose'"
+                + System.lineSeparator());
+    }
+
+    @Test
     void shouldEvaluateAndReplayAPluginStrategyAsABuiltInOne() {
         Path plugins = dir.resolve("plugins");
         TestPlugins.smaCross(plugins.resolve("sma.jar"));

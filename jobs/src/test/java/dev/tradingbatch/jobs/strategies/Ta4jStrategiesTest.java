@@ -96,7 +96,13 @@ class Ta4jStrategiesTest {
                 "{\"type\":\"BaseStrategy\",\"rules\":[{\"type\":\"CrossedRule\",\"label\":\"entry\"}," + exit + "]}",
                 "definition at $.rules[0] (CrossedRule): unknown rule type 'CrossedRule'",
                 "{\"type\":\"BaseStrategy\",\"rules\":[" + exit + "]}",
-                "definition at $.rules: needs a rule labelled \"entry\" and one labelled \"exit\" (\"label\": \"entry\")");
+                "definition at $.rules: needs a rule labelled \"entry\" and one labelled \"exit\" (\"label\": \"entry\")",
+                entry(rsi.replace("14", "\"abc\""), exit),
+                "definition at $.rules[0].components[0] (RSIIndicator): no constructor takes these parameters and "
+                        + "components (parameters {\"barCount\":\"abc\"})",
+                entry(rsi.replace("14", "0"), exit),
+                "definition at $.rules[0].components[0] (RSIIndicator): cannot be computed (StackOverflowError): is a "
+                        + "parameter out of its range, such as a barCount below 1? (parameters {\"barCount\":0})");
         for (Map.Entry<String, String> definition : refused.entrySet()) {
             CliRun cli = declare(new CliRun(dir), "bad", Map.of("definition", definition.getKey()));
 
@@ -105,6 +111,13 @@ class Ta4jStrategiesTest {
             assertThat(r.exitCode()).as(definition.getKey()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("error: strategy 'bad': " + definition.getValue() + System.lineSeparator());
         }
+    }
+
+    /** A strategy whose entry is {@code rsi} crossing down through 30. */
+    private static String entry(String rsi, String exit) {
+        return "{\"type\":\"BaseStrategy\",\"rules\":[{\"type\":\"CrossedDownIndicatorRule\",\"label\":\"entry\","
+                + "\"components\":[" + rsi + ",{\"type\":\"ConstantIndicator\",\"parameters\":{\"value\":\"30\"}}]},"
+                + exit + "]}";
     }
 
     @Test

@@ -42,6 +42,12 @@ final class BinanceMarketRules implements MarketRulesSource {
         if (market == null) {
             throw new UnknownSymbolException(BinanceCandleSource.NAME, symbol);
         }
+        JsonNode found = market;
+        return json.read(what, () -> filters(found));
+    }
+
+    /** LOT_SIZE, PRICE_FILTER and NOTIONAL (or MIN_NOTIONAL) of the symbol's filters. */
+    private static MarketRules filters(JsonNode market) {
         BigDecimal step = null;
         BigDecimal minQuantity = null;
         BigDecimal tick = null;

@@ -29,8 +29,8 @@ final class CoinbaseMarketRules implements MarketRulesSource {
             throw json.status(what, answer.status());
         }
         var product = answer.body();
-        return new MarketRules(PublicJson.decimal(product, "base_increment"),
+        return json.read(what, () -> new MarketRules(PublicJson.decimal(product, "base_increment"),
                 PublicJson.decimal(product, "quote_increment"), PublicJson.decimal(product, "base_min_size"),
-                PublicJson.decimal(product, "min_market_funds"));
+                PublicJson.decimal(product, "min_market_funds")));
     }
 }

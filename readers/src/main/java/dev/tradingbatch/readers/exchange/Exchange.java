@@ -2,20 +2,21 @@ package dev.tradingbatch.readers.exchange;
 
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandleSource;
+import dev.tradingbatch.readers.orders.ApiCredentials;
+import dev.tradingbatch.readers.orders.SpotOrders;
 
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * One exchange, as {@link Exchanges} lists it: everything the application knows about it in one
- * place. Its order and account services are in {@link dev.tradingbatch.readers.orders.OrderClients} while only
- * Binance has them; they belong here, beside its {@code sourceFactory}, once a second exchange does, so that they
- * share its name, settings and request budget.
+ * place: its candles, its markets' order rules and, for the exchanges live orders are built for, its order client.
  *
  * @param name          as users type it and the database stores it
  * @param timeframes    the candle lengths it serves
@@ -23,9 +24,11 @@ import java.util.function.Function;
  * @param defaults      base URL, timeouts, retry and request budget when {@code trading.exchanges} sets none
  * @param sourceFactory builds its own {@link CandleSource}
  * @param rulesFactory  builds the reader of its markets' order rules ({@link MarketRulesSource})
+ * @param orderFactory  builds its order client ({@link SpotOrders}); empty while live orders on it are not built
  */
 public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, ExchangeSettings defaults,
-                       CandleSourceFactory sourceFactory, Function<ExchangeSettings, MarketRulesSource> rulesFactory) {
+                       CandleSourceFactory sourceFactory, Function<ExchangeSettings, MarketRulesSource> rulesFactory,
+                       Optional<OrderClientFactory> orderFactory) {
 
     public Exchange {
         Objects.requireNonNull(name, "name");
@@ -34,6 +37,22 @@ public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, Ex
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(sourceFactory, "sourceFactory");
         Objects.requireNonNull(rulesFactory, "rulesFactory");
+        Objects.requireNonNull(orderFactory, "orderFactory");
+    }
+
+    /** Whether live orders are built for it: an account may trade on it. */
+    public boolean hasOrders() {
+        return orderFactory.isPresent();
+    }
+
+    /**
+     * Its order client at {@code baseUrl}, signing with {@code credentials}; IllegalArgumentException when live
+     * orders on it are not built yet.
+     */
+    public SpotOrders orderClient(String baseUrl, ApiCredentials credentials, Clock clock, HttpTimeouts timeouts) {
+        return orderFactory.orElseThrow(() -> new IllegalArgumentException(
+                        "live orders on " + name + " are not built yet"))
+                .create(baseUrl, credentials, clock, timeouts);
     }
 
     /** The reader of its markets' order rules at {@code settings}' base URL and timeouts. */
@@ -61,6 +80,14 @@ public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, Ex
          * further requests of a fetch that sends several (Kraken's trade pages).
          */
         CandleSource create(ExchangeSettings settings, Clock clock, RequestPacing pacing);
+    }
+
+    /** Builds an exchange's order client: an account's orders, fills and balances through its signed API. */
+    @FunctionalInterface
+    public interface OrderClientFactory {
+
+        /** A client at {@code baseUrl} ({@code clock} signs requests: wall time), with {@code timeouts}. */
+        SpotOrders create(String baseUrl, ApiCredentials credentials, Clock clock, HttpTimeouts timeouts);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.tradingbatch.readers.exchange;
 
+import dev.tradingbatch.readers.orders.BinanceSpotOrders;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,8 @@ import java.util.OptionalInt;
 /**
  * The exchanges candles are read from, each with its name, timeframes, limits, default settings and
  * source: the one list every command, check and message takes them from. Adding an exchange is one
- * entry here, its {@link dev.tradingbatch.readers.CandleSource} and its {@link MarketRulesSource}.
+ * entry here, its {@link dev.tradingbatch.readers.CandleSource}, its {@link MarketRulesSource} and, when live
+ * orders are built for it, its order client ({@link dev.tradingbatch.readers.orders.SpotOrders}).
  */
 public final class Exchanges {
 
@@ -20,7 +23,8 @@ public final class Exchanges {
                     new RateBudget(6000, Duration.ofMinutes(1), 2)),
             (settings, clock, pacing) -> new BinanceCandleSource(settings.baseUrl(), clock, settings.timeouts(),
                     pacing::observeUsed),
-            BinanceMarketRules::new);
+            BinanceMarketRules::new,
+            Optional.of(BinanceSpotOrders::new));
 
     /** Coinbase Exchange candles (XChange's default host, api.pro.coinbase.com, was retired); 10 public requests per second. */
     public static final Exchange COINBASE = new Exchange(CoinbaseCandleSource.NAME, CoinbaseCandleSource.served(),
@@ -28,7 +32,8 @@ public final class Exchanges {
             new ExchangeSettings("https://api.exchange.coinbase.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(10, Duration.ofSeconds(1), 1)),
             (settings, clock, pacing) -> new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts()),
-            CoinbaseMarketRules::new);
+            CoinbaseMarketRules::new,
+            Optional.empty());
 
     /**
      * Kraken OHLC: every candle it still has in one request, its 720 most recent; older candles are built from its
@@ -39,7 +44,8 @@ public final class Exchanges {
             new ExchangeSettings("https://api.kraken.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(1, Duration.ofSeconds(1), 1)),
             (settings, clock, pacing) -> new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts(), pacing),
-            KrakenMarketRules::new);
+            KrakenMarketRules::new,
+            Optional.empty());
 
     private static final List<Exchange> ALL = List.of(BINANCE, COINBASE, KRAKEN);
 
@@ -54,6 +60,11 @@ public final class Exchanges {
     /** Their names: {@code binance, coinbase, kraken}. */
     public static List<String> names() {
         return ALL.stream().map(Exchange::name).toList();
+    }
+
+    /** The names of the exchanges live orders are built for, for messages: {@code binance}. */
+    public static List<String> withOrders() {
+        return ALL.stream().filter(Exchange::hasOrders).map(Exchange::name).toList();
     }
 
     /** The exchange of that name (any case), if there is one. */

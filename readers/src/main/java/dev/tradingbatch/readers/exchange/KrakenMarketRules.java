@@ -44,12 +44,13 @@ final class KrakenMarketRules implements MarketRulesSource {
             throw new UnknownSymbolException(KrakenCandleSource.NAME, symbol);
         }
         JsonNode pair = pairs.next();
-        BigDecimal tick = PublicJson.decimal(pair, "tick_size");
-        if (tick == null && pair.hasNonNull("pair_decimals")) {
-            tick = BigDecimal.ONE.movePointLeft(pair.get("pair_decimals").asInt());
-        }
-        BigDecimal step = pair.hasNonNull("lot_decimals")
-                ? BigDecimal.ONE.movePointLeft(pair.get("lot_decimals").asInt()) : null;
-        return new MarketRules(step, tick, PublicJson.decimal(pair, "ordermin"), PublicJson.decimal(pair, "costmin"));
+        return json.read(what, () -> {
+            BigDecimal tick = PublicJson.decimal(pair, "tick_size");
+            if (tick == null) {
+                tick = PublicJson.decimalsStep(pair, "pair_decimals");
+            }
+            return new MarketRules(PublicJson.decimalsStep(pair, "lot_decimals"), tick,
+                    PublicJson.decimal(pair, "ordermin"), PublicJson.decimal(pair, "costmin"));
+        });
     }
 }

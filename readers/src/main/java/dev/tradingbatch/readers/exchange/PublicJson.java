@@ -1,5 +1,6 @@
 package dev.tradingbatch.readers.exchange;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 
 /**
  * One public GET of an exchange's JSON reference data (not candles: no paging, no retry; a caller that fails
@@ -52,13 +54,18 @@ final class PublicJson {
             throw failure(what, "interrupted", e);
         }
         JsonNode body;
+        String complaint = null;
         try {
             body = JSON.readTree(response.body());
+        } catch (StreamConstraintsException e) {
+            // a number of thousands of digits: read no further, and say so
+            body = null;
+            complaint = e.getOriginalMessage();
         } catch (IOException e) {
             body = null;
         }
         if (body == null && response.statusCode() / 100 == 2) {
-            throw failure(what, "malformed response body", null);
+            throw failure(what, "malformed response body" + (complaint == null ? "" : ": " + complaint), null);
         }
         return new Answer(response.statusCode(), body);
     }
@@ -72,7 +79,22 @@ final class PublicJson {
         return failure(what, SourceSupport.statusLine(status), null);
     }
 
-    /** A decimal field sent as text ({@code "0.00001000"}) or number, exactly; null when absent or empty. */
+    /**
+     * What {@code reading} makes of an answer, or an ExchangeException naming the request and the value refused
+     * ({@code binance GET exchangeInfo BTC/USDT: tickSize '1e400000000' is out of range (beyond 10^64 or 10^-64)}).
+     */
+    <T> T read(String what, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException e) {
+            throw failure(what, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A decimal field sent as text ({@code "0.00001000"}) or number, exactly; null when absent or empty;
+     * IllegalArgumentException naming the field when it is not a number or beyond {@link DecimalText}'s bounds.
+     */
     static BigDecimal decimal(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull()) {
@@ -80,6 +102,26 @@ final class PublicJson {
         }
         // a number's text too (not its plain form: 1e400000000 would be 400 million digits), bounded as every value
         String text = value.asText().strip();
-        return text.isEmpty() ? null : DecimalText.parse(text);
+        return text.isEmpty() ? null : DecimalText.parse(field, text);
+    }
+
+    /**
+     * A count of decimals ({@code lot_decimals}) as the step it means, 10^-decimals; null when absent;
+     * IllegalArgumentException naming the field beyond 0 to {@value DecimalText#MAX_EXPONENT} (a step of
+     * 10^-400000000 would be written out as 400 million digits).
+     */
+    static BigDecimal decimalsStep(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0
+                || value.asInt() > DecimalText.MAX_EXPONENT) {
+            String text = value.asText();
+            throw new IllegalArgumentException(field + " '" + (text.length() > DecimalText.MAX_LENGTH
+                    ? text.substring(0, 20) + "...' (" + text.length() + " characters)" : text + "'")
+                    + " is not a count of decimals from 0 to " + DecimalText.MAX_EXPONENT);
+        }
+        return BigDecimal.ONE.movePointLeft(value.asInt());
     }
 }

@@ -1,6 +1,7 @@
 package dev.tradingbatch.readers.exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.ExchangeFailure;
 import jakarta.ws.rs.core.Response;
@@ -135,9 +136,13 @@ final class SourceSupport {
     /**
      * Whether sending the request again may help, judged from what the HTTP client threw:
      * 429 and 418 wait (for Retry-After when sent), 5xx and every network or parsing failure
-     * back off, any other HTTP status is final.
+     * back off, any other HTTP status is final, and so is an answer beyond the JSON parser's bounds.
      */
     static ExchangeFailure classify(Throwable t, Clock clock) {
+        if (beyondParserBounds(t)) {
+            // a number of thousands of digits (or a like absurdity) is what the exchange sends, not a cut answer
+            return ExchangeFailure.permanent();
+        }
         int status = httpStatus(t);
         if (status == TOO_MANY_REQUESTS || status == IP_BANNED) {
             return ExchangeFailure.throttled(header(t, "Retry-After").flatMap(v -> retryAfter(v, clock.instant())));
@@ -153,6 +158,18 @@ final class SourceSupport {
         // Timeouts, resets, truncated bodies, JSON syntax errors; a malformed URL is configuration.
         return io != null && !(io instanceof MalformedURLException)
                 ? ExchangeFailure.temporary() : ExchangeFailure.permanent();
+    }
+
+    /**
+     * Whether the JSON parser refused the answer for its size (a number of more than 1000 digits, ...): rescu keeps
+     * only the parser's message, which names {@code StreamReadConstraints}, not the exception.
+     */
+    private static boolean beyondParserBounds(Throwable t) {
+        if (find(t, StreamConstraintsException.class) != null) {
+            return true;
+        }
+        String message = unwrap(t).getMessage();
+        return message != null && message.contains("StreamReadConstraints");
     }
 
     /**

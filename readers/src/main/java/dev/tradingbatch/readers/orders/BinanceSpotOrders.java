@@ -1,5 +1,6 @@
 package dev.tradingbatch.readers.orders;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Binance spot orders through its signed REST API ({@code /api/v3}): every request carries the API key in
@@ -93,7 +95,7 @@ public final class BinanceSpotOrders implements SpotOrders {
         Optional<Error> error = a.error();
         if (a.status() == 200 && error.isEmpty()) {
             try {
-                return new SendOutcome.Accepted(order(a.json()));
+                return new SendOutcome.Accepted(order(a.readable()));
             } catch (RuntimeException e) {
                 return new SendOutcome.Unknown("an answer to the order that cannot be read (" + e.getMessage() + ")");
             }
@@ -116,7 +118,7 @@ public final class BinanceSpotOrders implements SpotOrders {
         if (a.error().filter(e -> e.code() == NO_SUCH_ORDER).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(order(ok(a, "order " + clientOrderId)));
+        return Optional.of(read("order " + clientOrderId, () -> order(ok(a, "order " + clientOrderId))));
     }
 
     @Override
@@ -124,14 +126,17 @@ public final class BinanceSpotOrders implements SpotOrders {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("symbol", symbol(symbol));
         p.put("orderId", Long.toString(orderId));
-        JsonNode rows = ok(get("/api/v3/myTrades", p, "fills of order " + orderId), "fills of order " + orderId);
-        List<ExchangeFill> fills = new ArrayList<>();
-        for (JsonNode t : rows) {
-            fills.add(new ExchangeFill(t.get("id").asLong(), t.get("orderId").asLong(), decimal(t, "price"),
-                    decimal(t, "qty"), decimal(t, "quoteQty"), decimal(t, "commission"),
-                    t.get("commissionAsset").asText(), t.get("time").asLong()));
-        }
-        return fills;
+        String what = "fills of order " + orderId;
+        JsonNode rows = ok(get("/api/v3/myTrades", p, what), what);
+        return read(what, () -> {
+            List<ExchangeFill> fills = new ArrayList<>();
+            for (JsonNode t : rows) {
+                fills.add(new ExchangeFill(t.get("id").asLong(), t.get("orderId").asLong(), decimal(t, "price"),
+                        decimal(t, "qty"), decimal(t, "quoteQty"), decimal(t, "commission"),
+                        t.get("commissionAsset").asText(), t.get("time").asLong()));
+            }
+            return fills;
+        });
     }
 
     @Override
@@ -139,14 +144,16 @@ public final class BinanceSpotOrders implements SpotOrders {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("omitZeroBalances", "true");
         JsonNode account = ok(get("/api/v3/account", p, "account"), "account");
-        List<Balance> balances = new ArrayList<>();
-        for (JsonNode b : account.get("balances")) {
-            Balance balance = new Balance(b.get("asset").asText(), decimal(b, "free"), decimal(b, "locked"));
-            if (balance.total().signum() != 0) {
-                balances.add(balance);
+        return read("account", () -> {
+            List<Balance> balances = new ArrayList<>();
+            for (JsonNode b : account.get("balances")) {
+                Balance balance = new Balance(b.get("asset").asText(), decimal(b, "free"), decimal(b, "locked"));
+                if (balance.total().signum() != 0) {
+                    balances.add(balance);
+                }
             }
-        }
-        return balances;
+            return balances;
+        });
     }
 
     private static ExchangeOrder order(JsonNode o) {
@@ -157,13 +164,29 @@ public final class BinanceSpotOrders implements SpotOrders {
                 decimal(o, "cummulativeQuoteQty"), updated);
     }
 
-    /** The decimal as Binance wrote it (a JSON string, "0.00100000"): trailing zeros and all. */
+    /**
+     * The decimal as Binance wrote it (a JSON string, "0.00100000"): trailing zeros and all; refused by its text,
+     * naming the field, when it is not a number or beyond {@link DecimalText}'s bounds ({@code 1e400000000}).
+     */
     private static BigDecimal decimal(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException("no " + field);
         }
-        return DecimalText.parse(v.asText());
+        return DecimalText.parse(field, v.asText());
+    }
+
+    /**
+     * What {@code reading} makes of an answer that came back (HTTP 200), or an OrderApiException naming the request
+     * and what cannot be read in it: a query whose answer is unreadable says nothing about the order.
+     */
+    private static <T> T read(String what, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new OrderApiException("binance: the answer for the " + what + " cannot be read: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 200, null, e);
+        }
     }
 
     private Answer get(String path, Map<String, String> params, String what) {
@@ -184,7 +207,8 @@ public final class BinanceSpotOrders implements SpotOrders {
         }
         Integer code = a.error().map(Error::code).orElse(null);
         throw new OrderApiException("binance: asking for the " + what + " failed: HTTP " + a.status()
-                + a.error().map(e -> " " + e.text()).orElse(""), a.status(), code, null);
+                + a.error().map(e -> " " + e.text()).orElse(a.unreadable() == null ? "" : ", " + a.unreadable()),
+                a.status(), code, null);
     }
 
     /** Signs and sends one request: every parameter, then recvWindow and timestamp, then the signature, in the query. */
@@ -205,15 +229,28 @@ public final class BinanceSpotOrders implements SpotOrders {
         return Answer.of(response.statusCode(), response.body());
     }
 
-    /** An HTTP answer: its status and body read as JSON (null when it is not JSON, an HTML error page say). */
-    private record Answer(int status, JsonNode json) {
+    /**
+     * An HTTP answer: its status and body read as JSON (null when it is not JSON, an HTML error page say), and
+     * when it is not, why ({@code malformed body: Number value length (10000) exceeds the maximum allowed (1000...)}).
+     */
+    private record Answer(int status, JsonNode json, String unreadable) {
 
         static Answer of(int status, String body) {
             try {
-                return new Answer(status, body == null || body.isBlank() ? null : JSON.readTree(body));
+                return new Answer(status, body == null || body.isBlank() ? null : JSON.readTree(body), null);
             } catch (IOException e) {
-                return new Answer(status, null);
+                String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
+                return new Answer(status, null, "malformed body" + (why == null ? "" : ": " + why.lines().findFirst()
+                        .orElse("")));
             }
+        }
+
+        /** The body, or IllegalArgumentException saying why there is none to read. */
+        JsonNode readable() {
+            if (json == null) {
+                throw new IllegalArgumentException(unreadable == null ? "empty body" : unreadable);
+            }
+            return json;
         }
 
         /** Binance's {"code": -2013, "msg": "Order does not exist."}, if that is what came back. */

@@ -2,6 +2,8 @@ package dev.tradingbatch.readers.exchange;
 
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandleSource;
+import dev.tradingbatch.readers.orders.ApiCredentials;
+import dev.tradingbatch.readers.orders.BinanceSpotOrders;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -50,6 +52,19 @@ class ExchangesTest {
         assertThat(Exchanges.BINANCE.limits()).isEqualTo(new Exchange.Limits(1000, OptionalInt.empty(), false));
         assertThat(Exchanges.COINBASE.limits()).isEqualTo(new Exchange.Limits(300, OptionalInt.empty(), true));
         assertThat(Exchanges.KRAKEN.limits()).isEqualTo(new Exchange.Limits(720, OptionalInt.of(720), false));
+    }
+
+    @Test
+    void shouldBuildOrderClientsOnlyForTheExchangesLiveOrdersAreBuiltFor() {
+        ApiCredentials credentials = new ApiCredentials("key", "secret");
+
+        assertThat(Exchanges.withOrders()).containsExactly("binance");
+        assertThat(Exchanges.BINANCE.orderClient("http://127.0.0.1:1", credentials, Clock.systemUTC(),
+                HttpTimeouts.DEFAULT)).isInstanceOf(BinanceSpotOrders.class);
+        assertThat(Exchanges.KRAKEN.hasOrders()).isFalse();
+        assertThatThrownBy(() -> Exchanges.COINBASE.orderClient("http://127.0.0.1:1", credentials, Clock.systemUTC(),
+                HttpTimeouts.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("live orders on coinbase are not built yet");
     }
 
     @Test

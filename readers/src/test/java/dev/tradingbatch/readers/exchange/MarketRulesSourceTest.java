@@ -107,4 +107,44 @@ class MarketRulesSourceTest {
         assertThatThrownBy(() -> source(Exchanges.COINBASE).rules("BTC/USD")).isInstanceOf(ExchangeException.class)
                 .hasMessage("coinbase GET products BTC/USD: malformed response body");
     }
+
+    /** A number of 10,000 digits, as text or as a JSON number. */
+    static final String LONG_NUMBER = "1" + "0".repeat(9_999);
+
+    @Test
+    void shouldRefuseAnAbsurdValueByItsTextNamingTheRequestAndTheField() {
+        answer(MarketRulesAnswers.BINANCE_PATH, 200, MarketRulesAnswers.BINANCE_BTCUSDT
+                .replace("\"tickSize\":\"0.01000000\"", "\"tickSize\":\"1e400000000\""));
+        answer(MarketRulesAnswers.COINBASE_PATH, 200, MarketRulesAnswers.COINBASE_BTC_USD
+                .replace("\"min_market_funds\":\"1\"", "\"min_market_funds\":\"" + LONG_NUMBER + "\""));
+        answer(MarketRulesAnswers.KRAKEN_PATH, 200, MarketRulesAnswers.KRAKEN_XBTUSD
+                .replace("\"lot_decimals\":8", "\"lot_decimals\":400000000"));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> source(Exchanges.BINANCE).rules("BTC/USDT")).isInstanceOf(ExchangeException.class)
+                .hasMessage("binance GET exchangeInfo BTC/USDT: tickSize '1e400000000' is out of range "
+                        + "(beyond 10^64 or 10^-64)");
+        assertThatThrownBy(() -> source(Exchanges.COINBASE).rules("BTC/USD")).isInstanceOf(ExchangeException.class)
+                .hasMessage("coinbase GET products BTC/USD: min_market_funds '10000000000000000000...' "
+                        + "(10000 characters) is too long for a number");
+        assertThatThrownBy(() -> source(Exchanges.KRAKEN).rules("BTC/USD")).isInstanceOf(ExchangeException.class)
+                .hasMessage("kraken GET AssetPairs BTC/USD: lot_decimals '400000000' is not a count of decimals "
+                        + "from 0 to 64");
+        assertThat(System.nanoTime() - start).as("three refusals, in nanoseconds").isLessThan(5_000_000_000L);
+    }
+
+    @Test
+    void shouldRefuseAJsonNumberOfThousandsOfDigitsOrAHugeExponent() {
+        answer(MarketRulesAnswers.KRAKEN_PATH, 200, MarketRulesAnswers.KRAKEN_XBTUSD
+                .replace("\"ordermin\":\"0.0001\"", "\"ordermin\":1e400000000"));
+        answer(MarketRulesAnswers.COINBASE_PATH, 200, MarketRulesAnswers.COINBASE_BTC_USD
+                .replace("\"min_market_funds\":\"1\"", "\"min_market_funds\":" + LONG_NUMBER));
+
+        assertThatThrownBy(() -> source(Exchanges.KRAKEN).rules("BTC/USD")).isInstanceOf(ExchangeException.class)
+                .hasMessage("kraken GET AssetPairs BTC/USD: ordermin '1E+400000000' is out of range "
+                        + "(beyond 10^64 or 10^-64)");
+        assertThatThrownBy(() -> source(Exchanges.COINBASE).rules("BTC/USD")).isInstanceOf(ExchangeException.class)
+                .hasMessageStartingWith("coinbase GET products BTC/USD: malformed response body: "
+                        + "Number value length (10000) exceeds the maximum allowed (1000");
+    }
 }

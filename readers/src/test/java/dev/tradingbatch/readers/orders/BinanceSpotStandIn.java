@@ -55,7 +55,9 @@ public final class BinanceSpotStandIn implements AutoCloseable {
         /** The order is taken, and the answer is Binance's -1007 "Send status unknown; execution status unknown". */
         STATUS_UNKNOWN_AFTER_ACCEPT,
         /** 429 with -1003 and Retry-After: nothing happens. */
-        RATE_LIMITED
+        RATE_LIMITED,
+        /** The order is taken (and filled), and the answer says its executed quantity is {@code 1e400000000}. */
+        ABSURD_ANSWER_AFTER_ACCEPT
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -274,6 +276,9 @@ public final class BinanceSpotStandIn implements AutoCloseable {
         fill(m, order, buy, time);
         if (fault == Fault.TIMEOUT_AFTER_ACCEPT) {
             return new Reply(200, orderJson(order, false).toString(), timeoutDelayMillis);
+        }
+        if (fault == Fault.ABSURD_ANSWER_AFTER_ACCEPT) {
+            return Reply.ok(orderJson(order, false).put("executedQty", "1e400000000"));
         }
         if (fault == Fault.STATUS_UNKNOWN_AFTER_ACCEPT) {
             return Reply.error(503, -1007, "Timeout waiting for response from backend server. Send status unknown;"

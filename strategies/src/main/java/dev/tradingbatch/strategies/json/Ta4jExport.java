@@ -1,5 +1,6 @@
 package dev.tradingbatch.strategies.json;
 
+import dev.tradingbatch.strategies.InvalidStrategyException;
 import dev.tradingbatch.strategies.ScaleFreeNum;
 import dev.tradingbatch.strategies.StrategySpec;
 import java.util.Optional;
@@ -22,9 +23,22 @@ public record Ta4jExport(String json, Optional<String> difference) {
         try {
             difference = Ta4jRoundTrip.difference(spec::build, json);
         } catch (RuntimeException e) {
-            difference = Optional.of("ta4j cannot read it back: " + Ta4jJsonCheck.ta4jMessage(e));
+            difference = Optional.of("ta4j cannot read it back: " + where(json, e));
         }
         return new Ta4jExport(json, difference);
+    }
+
+    /**
+     * Where in {@code json} ta4j fails, as a declaration's check names it (a plugin's own indicator is no type of
+     * ta4j's: the check names it, where ta4j names the rule above it); ta4j's message when the check finds nothing.
+     */
+    private static String where(String json, RuntimeException e) {
+        try {
+            Ta4jJsonCheck.strategy(json);
+        } catch (InvalidStrategyException located) {
+            return located.getMessage();
+        }
+        return Ta4jJsonCheck.ta4jMessage(e);
     }
 
     public boolean faithful() {

@@ -23,6 +23,8 @@ final class Ta4jJsonCheck {
     /** Bars of the test series the strategy must evaluate on without failing. */
     private static final int TEST_BARS = 500;
 
+    private static final String NO_CONSTRUCTOR = "no constructor takes these parameters and components";
+
     private Ta4jJsonCheck() {
     }
 
@@ -115,7 +117,14 @@ final class Ta4jJsonCheck {
             }
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of(ta4jMessage(e));
+            String message = ta4jMessage(e);
+            // ta4j names no reason when a parameter has the wrong kind of value ("abc" for a bar count): show them
+            return Optional.of(message.equals(NO_CONSTRUCTOR) && object.has("parameters")
+                    ? message + " (parameters " + object.get("parameters") + ")" : message);
+        } catch (StackOverflowError e) {
+            // ta4j's averages recurse without end on a bar count of 0 or less
+            return Optional.of("cannot be computed (StackOverflowError): is a parameter out of its range, such as a "
+                    + "barCount below 1? (parameters " + object.get("parameters") + ")");
         }
     }
 
@@ -133,7 +142,7 @@ final class Ta4jJsonCheck {
         if (first.contains("no suitable constructor found") || first.contains("No compatible constructor found")) {
             String found = lines.length > 1 && lines[1].strip().startsWith("Found:")
                     ? " (found " + lines[1].strip().substring("Found:".length()).strip() + ")" : "";
-            return "no constructor takes these parameters and components" + found;
+            return NO_CONSTRUCTOR + found;
         }
         return (e instanceof IllegalArgumentException || e.getClass().getName().startsWith("org.ta4j")
                 ? "" : e.getClass().getSimpleName() + ": ") + first;

@@ -16,6 +16,7 @@ import dev.tradingbatch.strategy.api.ParamValues;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,9 +82,13 @@ class StrategyCheckTest {
         }
     }
 
-    /** With their default parameters; not trend, whose warm-up twice (2410 candles) is longer than the sample. */
+    /**
+     * With their default parameters; trend with short ones, since its default warm-up twice (2410 candles) is longer
+     * than the sample.
+     */
     static Stream<StrategySpec> builtIns() {
-        return StrategyTypes.builtIn().all().stream().filter(t -> t != StrategyType.TREND).map(StrategySpec::defaults);
+        return StrategyTypes.builtIn().all().stream().map(t -> t != StrategyType.TREND ? StrategySpec.defaults(t)
+                : StrategySpec.of(t, Map.of("fast", "10", "slow", "30", "adx-period", "10")));
     }
 
     @ParameterizedTest

@@ -85,12 +85,6 @@ public final class CandleValidator {
     }
 
     private static BigDecimal number(String field, String text) {
-        try {
-            return DecimalText.parse(text.strip());
-        } catch (DecimalText.OutOfRangeException e) {
-            throw new IllegalArgumentException(field + " " + e.getMessage());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(field + " is not a number: '" + text + "'");
-        }
+        return DecimalText.parse(field, text);
     }
 }

@@ -1,6 +1,4 @@
-package dev.tradingbatch.db;
-
-import dev.tradingbatch.model.Side;
+package dev.tradingbatch.model;
 
 import java.math.BigDecimal;
 

@@ -7,7 +7,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,12 +23,21 @@ import java.util.concurrent.Future;
  * stores the page before; the reader waits for it only when every candle before it has been handed
  * out. Its position (the open time of the next candle not yet handed out) is saved in the step's
  * execution context at every chunk, so a restarted run asks again at most the page being stored and
- * the one fetched ahead of it.
+ * the one fetched ahead of it. Pages the exchange {@linkplain CandlePage#derived() derived from its trades} are
+ * remembered as one span of open times ({@link #derived()}), saved with the position, for the job to record.
  */
 public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
 
     public static final String POSITION = "exchangeCandleItemReader.position";
     public static final String PAGES = "exchangeCandleItemReader.pages";
+    public static final String DERIVED_FROM = "exchangeCandleItemReader.derivedFrom";
+    public static final String DERIVED_TO = "exchangeCandleItemReader.derivedTo";
+    /** How many candles derived from trades differ from those the exchange published for the same intervals. */
+    public static final String DIFFERENCES = "exchangeCandleItemReader.differences";
+
+    /** Open times {@code [from, to)}, epoch ms UTC, read from pages derived from trades. */
+    public record Span(long from, long to) {
+    }
 
     private final CandleSource source;
     private final String symbol;
@@ -34,6 +46,9 @@ public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
     private final Deque<RawCandle> buffer = new ArrayDeque<>();
     private long position;
     private long pages;
+    private Span derived;
+    private final List<String> differences = new ArrayList<>();
+    private long differing;
     private ExecutorService fetcher;
     private Future<CandlePage> ahead;
 
@@ -58,6 +73,12 @@ public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
                 throw new IllegalStateException(source.exchange() + " paging did not advance past " + position);
             }
             buffer.addAll(page.candles());
+            differences.addAll(page.differences());
+            differing += page.differences().size();
+            if (page.derived()) {
+                derived = derived == null ? new Span(position, page.nextFrom())
+                        : new Span(Math.min(derived.from(), position), Math.max(derived.to(), page.nextFrom()));
+            }
             position = page.nextFrom();
             if (position < to) {
                 fetchAhead(position);
@@ -104,6 +125,10 @@ public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
         if (context.containsKey(POSITION)) {
             position = context.getLong(POSITION);
             pages = context.getLong(PAGES, 0);
+            differing = context.getLong(DIFFERENCES, 0);
+        }
+        if (context.containsKey(DERIVED_FROM)) {
+            derived = new Span(context.getLong(DERIVED_FROM), context.getLong(DERIVED_TO));
         }
     }
 
@@ -112,6 +137,21 @@ public class ExchangeCandleItemReader implements ItemStreamReader<RawCandle> {
         long next = buffer.isEmpty() ? position : Long.parseLong(buffer.peek().openTime());
         context.putLong(POSITION, next);
         context.putLong(PAGES, pages);
+        context.putLong(DIFFERENCES, differing);
+        if (derived != null) {
+            context.putLong(DERIVED_FROM, derived.from());
+            context.putLong(DERIVED_TO, derived.to());
+        }
+    }
+
+    /** The open times read from pages derived from trades, over this step and the runs it continues. */
+    public Optional<Span> derived() {
+        return Optional.ofNullable(derived);
+    }
+
+    /** Where candles derived from trades differ from the published ones, one line each, as read in this run. */
+    public List<String> differences() {
+        return List.copyOf(differences);
     }
 
     /** Stops the page fetched ahead, if any: a stopped or failed step asks for nothing more. */

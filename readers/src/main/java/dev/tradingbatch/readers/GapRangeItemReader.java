@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * Reads the candles of a list of missing ranges from an exchange, range after range, page by page.
  * The ranges are fixed when the step first opens and kept in the step's execution context together
  * with the position and what each range brought back, so a restarted fill continues with the range
- * and page that were in flight and never asks a finished range again.
+ * and page that were in flight and never asks a finished range again. The parts answered with candles the exchange
+ * {@linkplain CandlePage#derived() derived from its trades} are kept there too ({@link #derived(ExecutionContext)}).
  */
 public class GapRangeItemReader implements ItemStreamReader<RawCandle> {
 
@@ -26,6 +27,7 @@ public class GapRangeItemReader implements ItemStreamReader<RawCandle> {
     public static final String POSITION = "gapRangeItemReader.position";
     public static final String FOUND = "gapRangeItemReader.found";
     public static final String PAGES = ExchangeCandleItemReader.PAGES;
+    public static final String DERIVED = "gapRangeItemReader.derived";
 
     /** Open times {@code [start, end)}, epoch ms UTC. */
     public record Range(long start, long end) {
@@ -41,6 +43,7 @@ public class GapRangeItemReader implements ItemStreamReader<RawCandle> {
     private int index;
     private long position;
     private long pages;
+    private final List<Range> derived = new ArrayList<>();
 
     /** {@code ranges} is asked once, on the first open of a new step execution. */
     public GapRangeItemReader(CandleSource source, String symbol, Timeframe timeframe, Supplier<List<Range>> ranges) {
@@ -67,6 +70,9 @@ public class GapRangeItemReader implements ItemStreamReader<RawCandle> {
             if (page.nextFrom() <= position) {
                 throw new IllegalStateException(source.exchange() + " paging did not advance past " + position);
             }
+            if (page.derived()) {
+                addDerived(new Range(position, page.nextFrom()));
+            }
             for (RawCandle c : page.candles()) {
                 buffer.add(c);
                 found[index]++;
@@ -85,6 +91,8 @@ public class GapRangeItemReader implements ItemStreamReader<RawCandle> {
             index = context.getInt(INDEX);
             position = context.getLong(POSITION);
             pages = context.getLong(PAGES, 0);
+            derived.clear();
+            derived.addAll(derived(context));
         } else {
             ranges = List.copyOf(initialRanges.get());
             found = new long[ranges.size()];
@@ -109,6 +117,22 @@ public class GapRangeItemReader implements ItemStreamReader<RawCandle> {
         context.putLong(POSITION, next);
         context.putString(FOUND, Arrays.stream(counted).mapToObj(Long::toString).collect(Collectors.joining(",")));
         context.putLong(PAGES, pages);
+        context.putString(DERIVED, format(derived));
+    }
+
+    /** A part of a range answered from trades, joined to the part before when they meet. */
+    private void addDerived(Range part) {
+        Range last = derived.isEmpty() ? null : derived.getLast();
+        if (last != null && last.end() == part.start()) {
+            derived.set(derived.size() - 1, new Range(last.start(), part.end()));
+        } else {
+            derived.add(part);
+        }
+    }
+
+    /** The parts of the asked ranges whose candles were derived from the exchange's trades. */
+    public static List<Range> derived(ExecutionContext context) {
+        return context.containsKey(DERIVED) ? parse(context.getString(DERIVED)) : List.of();
     }
 
     /** The ranges of a step's context with the candles each brought back (0 for ranges not reached). */

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.backfill;
 
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.MarketRulesRepository;
 import dev.tradingbatch.model.MarketKey;
@@ -14,6 +15,8 @@ import dev.tradingbatch.jobs.operations.Progress;
 import dev.tradingbatch.readers.ExchangeCandleItemReader;
 import dev.tradingbatch.readers.archive.ArchiveCandleItemReader;
 import dev.tradingbatch.readers.archive.ArchiveChecksumException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import dev.tradingbatch.readers.file.CsvCandleItemReader;
 import dev.tradingbatch.writers.candles.CandleItemWriter;
@@ -47,6 +50,8 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class BackfillJobConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BackfillJobConfiguration.class);
+
     /** Parameters: see {@link BackfillParameters}. */
     @Bean
     Job backfillCandlesJob(JobRepository jobRepository, Step backfillCandlesStep, Step settleNoTradeIntervalsStep,
@@ -76,9 +81,10 @@ class BackfillJobConfiguration {
     /** Records the ranges without trades the exchange answered for as confirmed empty. */
     @Bean
     Step settleNoTradeIntervalsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    GapRepository gaps, TradingProperties properties, Clock clock) {
+                                    GapRepository gaps, DerivedCandleRepository derived,
+                                    TradingProperties properties, Clock clock) {
         return new StepBuilder(JobNames.SETTLE_NO_TRADE_INTERVALS_STEP, jobRepository)
-                .tasklet(new SettleNoTradeIntervals(gaps, properties.gaps().settle(), clock), transactionManager)
+                .tasklet(new SettleNoTradeIntervals(gaps, derived, properties.gaps().settle(), clock), transactionManager)
                 .build();
     }
 
@@ -92,7 +98,8 @@ class BackfillJobConfiguration {
     @Bean
     Step backfillCandlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              CandleSources sources, CandleItemWriter candleItemWriter,
-                             TradingProperties properties, Progress progress, Clock clock) {
+                             TradingProperties properties, Progress progress, Clock clock,
+                             DerivedCandleRepository derived) {
         return new PerExecutionStep(JobNames.BACKFILL_CANDLES_STEP, execution -> {
             ItemStreamReader<RawCandle> reader = candleItemReader(sources, execution.getJobParameters());
             return CandleChunks.step(
@@ -108,6 +115,14 @@ class BackfillJobConfiguration {
 
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
+                        if (reader instanceof ExchangeCandleItemReader exchange) {
+                            // failed or not: the candles already stored from trades are marked as derived
+                            exchange.derived().ifPresent(span -> derived.record(market(stepExecution.getJobParameters()),
+                                    span.from(), span.to(), clock.millis()));
+                            MarketKey market = market(stepExecution.getJobParameters());
+                            exchange.differences().forEach(d -> LOG.warn(
+                                    "{}: derived from trades and published differ at {}", market, d));
+                        }
                         ExitStatus status = stepExecution.getExitStatus()
                                 .addExitDescription(BackfillSummary.of(stepExecution).counts());
                         if (reader instanceof ArchiveCandleItemReader archive && !archive.failures().isEmpty()
@@ -124,6 +139,10 @@ class BackfillJobConfiguration {
                 })
                 .build();
         });
+    }
+
+    private static MarketKey market(JobParameters p) {
+        return new MarketKey(p.getString("exchange"), p.getString("symbol"), Timeframe.parse(p.getString("timeframe")));
     }
 
     /** An exchange's pages, Binance's archive files, or a CSV file's rows, for the run's parameters. */
@@ -149,7 +168,6 @@ class BackfillJobConfiguration {
                                       @Value("#{jobParameters['symbol']}") String symbol,
                                       @Value("#{jobParameters['timeframe']}") String timeframe,
                                       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-        MarketKey market = new MarketKey(exchange, symbol, Timeframe.parse(timeframe));
-        return new CandleItemWriter(market, candles, rejected, clock, jobExecutionId);
+        return new CandleItemWriter(new MarketKey(exchange, symbol, Timeframe.parse(timeframe)), candles, rejected, clock, jobExecutionId);
     }
 }

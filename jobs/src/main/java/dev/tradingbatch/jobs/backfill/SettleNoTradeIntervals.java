@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.backfill;
 
+import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.model.Gap;
 import dev.tradingbatch.model.MarketKey;
@@ -24,7 +25,8 @@ import java.util.List;
  * to confirm them. The rule: a missing range counts as answered when it lies inside the range this backfill asked
  * for, a later candle is stored (the exchange had data after it), and the backfill asked at least
  * {@code trading.gaps.settle} after the range's last interval closed (a candle published a little late would have
- * been in the answer). A range the backfill did not ask for, one at the end of what is stored (its later candle
+ * been in the answer). A missing range inside a range of candles derived from the exchange's trades (Kraken's deep
+ * history) is settled too: the trades went on past it, so it had none. A range the backfill did not ask for, one at the end of what is stored (its later candle
  * may still come), and every range of an exchange that answers a quiet interval with a candle of zero volume
  * (Binance), where a missing candle is a real hole, stay open gaps. Files have no exchange to ask: nothing here.
  */
@@ -36,11 +38,13 @@ class SettleNoTradeIntervals implements Tasklet {
     static final String SETTLED = "backfill.settled";
 
     private final GapRepository gaps;
+    private final DerivedCandleRepository derived;
     private final Duration settle;
     private final Clock clock;
 
-    SettleNoTradeIntervals(GapRepository gaps, Duration settle, Clock clock) {
+    SettleNoTradeIntervals(GapRepository gaps, DerivedCandleRepository derived, Duration settle, Clock clock) {
         this.gaps = gaps;
+        this.derived = derived;
         this.settle = settle;
         this.clock = clock;
     }
@@ -52,14 +56,17 @@ class SettleNoTradeIntervals implements Tasklet {
         boolean noTradesNoCandle = Exchanges.find(p.getString("source"))
                 .map(e -> e.limits().noTradesNoCandle()).orElse(false);
         int settled = 0;
-        if (noTradesNoCandle) {
-            MarketKey market = new MarketKey(p.getString("exchange"), p.getString("symbol"),
-                    Timeframe.parse(p.getString("timeframe")));
+        MarketKey market = new MarketKey(p.getString("exchange"), p.getString("symbol"),
+                Timeframe.parse(p.getString("timeframe")));
+        List<DerivedCandleRepository.Range> fromTrades = derived.ranges(market);
+        if (noTradesNoCandle || !fromTrades.isEmpty()) {
             long from = p.getLong("from");
             long to = p.getLong("to");
             long askedAt = step.getJobExecution().getExecutionContext().getLong(ASKED_AT, clock.millis());
             List<Gap> answered = gaps.gaps(market, from, to).stream()
-                    .filter(g -> !g.confirmedEmpty() && g.end() < to && g.end() + settle.toMillis() <= askedAt)
+                    .filter(g -> !g.confirmedEmpty())
+                    .filter(g -> noTradesNoCandle && g.end() < to && g.end() + settle.toMillis() <= askedAt
+                            || fromTrades.stream().anyMatch(r -> r.start() <= g.start() && g.end() <= r.end()))
                     .toList();
             for (Gap g : answered) {
                 gaps.recordAsk(market, g.start(), g.end(), 0, 1, clock.millis(), step.getJobExecutionId());

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.jobs.gaps.Coverage;
 import dev.tradingbatch.model.MarketSummary;
@@ -18,10 +19,10 @@ import java.util.concurrent.Callable;
         description = {"Lists every stored series with its first and last candle and its coverage.",
                 "Coverage: the candles expected from the first to the last, those stored, those",
                 "confirmed empty by the exchange, and the open gaps with the candles they miss",
-                "(see: gaps)."})
+                "(see: gaps), and the stored candles derived from the exchange's trades."})
 class MarketsCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-10s %-12s %-9s %-20s %-20s %9s %9s %9s %9s %9s%n";
+    private static final String ROW = "%-10s %-12s %-9s %-20s %-20s %9s %9s %9s %9s %9s %9s%n";
 
     private final Launcher launcher;
 
@@ -42,13 +43,15 @@ class MarketsCommand implements Callable<Integer> {
                 return 0;
             }
             GapRepository gaps = ctx.getBean(GapRepository.class);
+            DerivedCandleRepository derived = ctx.getBean(DerivedCandleRepository.class);
             out.printf(ROW, "EXCHANGE", "SYMBOL", "TIMEFRAME", "FIRST (UTC)", "LAST (UTC)", "EXPECTED", "STORED",
-                    "EMPTY", "OPEN GAPS", "MISSING");
+                    "EMPTY", "OPEN GAPS", "MISSING", "DERIVED");
             for (MarketSummary m : markets) {
                 Coverage c = Coverage.of(gaps, m);
                 out.printf(ROW, m.market().exchange(), m.market().symbol(), m.market().timeframe(),
                         Instant.ofEpochMilli(m.firstOpenTime()), Instant.ofEpochMilli(m.lastOpenTime()), c.expected(),
-                        c.stored(), c.confirmedEmpty(), c.open().size(), c.openMissing());
+                        c.stored(), c.confirmedEmpty(), c.open().size(), c.openMissing(),
+                        derived.count(m.market()));
             }
             return 0;
         }

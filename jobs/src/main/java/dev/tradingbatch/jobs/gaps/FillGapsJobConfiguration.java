@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.gaps;
 
 import dev.tradingbatch.jobs.JobNames;
+import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.RawCandle;
@@ -52,12 +53,17 @@ class FillGapsJobConfiguration {
     @Bean
     Step fillGapsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       GapRangeItemReader gapRangeItemReader, CandleItemWriter candleItemWriter,
-                      TradingProperties properties, Progress progress) {
+                      TradingProperties properties, Progress progress, DerivedCandleRepository derived,
+                      Clock clock) {
         return CandleChunks.step(JobNames.FILL_GAPS_STEP, jobRepository, transactionManager, gapRangeItemReader,
                         candleItemWriter, properties.backfill().chunkSize(), progress)
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
+                        // failed or not: the candles already stored from trades are marked as derived
+                        MarketKey market = FillGapsParameters.market(stepExecution.getJobParameters());
+                        GapRangeItemReader.derived(stepExecution.getExecutionContext())
+                                .forEach(r -> derived.record(market, r.start(), r.end(), clock.millis()));
                         return stepExecution.getExitStatus().addExitDescription(
                                 GapRangeItemReader.ranges(stepExecution.getExecutionContext()).size()
                                         + " ranges asked, " + BackfillSummary.of(stepExecution).counts());

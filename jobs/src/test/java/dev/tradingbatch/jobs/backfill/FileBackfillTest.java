@@ -55,7 +55,7 @@ class FileBackfillTest {
 
         CliRun.Result markets = cli.run("markets");
         assertThat(markets.out()).contains("binanceus  ETH/USD      5m        2023-03-13T18:00:00Z "
-                + "2023-03-15T18:15:00Z       580       580         0         0         0\n");
+                + "2023-03-15T18:15:00Z       580       580         0         0         0         0\n");
     }
 
     @Test

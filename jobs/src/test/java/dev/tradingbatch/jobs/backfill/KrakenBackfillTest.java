@@ -52,13 +52,12 @@ class KrakenBackfillTest {
     }
 
     @Test
-    void shouldSayPlainlyWhatRangeKrakenCanCoverAndStoreItExactly() {
+    void shouldStoreTheCandlesOfKrakensOhlcWindowExactlyInOneRequest() {
         CliRun.Result r = cli.run("backfill", "--exchange", "kraken", "--symbol", "BTC/USD", "--timeframe", "1h",
-                "--from", "2024-01-01");
+                "--from", "2024-02-23T09:00:00Z");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("kraken serves only its most recent 1h candles: --from 2024-01-01T00:00:00Z "
-                + "is older; covering 2024-02-23T09:00:00Z to 2024-03-24T08:00:00Z instead");
+        assertThat(r.out()).doesNotContain("serves only");
         assertThat(r.out()).contains("1 page fetched, 719 stored, 0 already present, 0 rejected");
         List<Candle> stored = cli.candles(BTC);
         assertThat(stored).hasSize(719);
@@ -83,10 +82,15 @@ class KrakenBackfillTest {
 
     /** Kraken's answer: legacy result key, rows [time (s), "open", "high", "low", "close", "vwap", "volume", count]. */
     static String ohlc(int firstHour, int lastHour) {
+        return ohlc(T0, firstHour, lastHour);
+    }
+
+    /** The same, hours counted from {@code base} (epoch ms). */
+    static String ohlc(long base, int firstHour, int lastHour) {
         StringJoiner rows = new StringJoiner(",", "{\"error\":[],\"result\":{\"XXBTZUSD\":[", "],\"last\":"
-                + (T0 + (lastHour - 1) * H) / 1000 + "}}");
+                + (base + (lastHour - 1) * H) / 1000 + "}}");
         for (int hour = firstHour; hour <= lastHour; hour++) {
-            rows.add("[" + (T0 + hour * H) / 1000 + ",\"42283.5\",\"42554.6\",\"42261.0\",\"42475.2\",\"42401.7\",\""
+            rows.add("[" + (base + hour * H) / 1000 + ",\"42283.5\",\"42554.6\",\"42261.0\",\"42475.2\",\"42401.7\",\""
                     + String.format("%d.%03d00000", hour / 1000, hour % 1000) + "\"," + hour + "]");
         }
         return rows.toString();

@@ -27,7 +27,7 @@ class ReplayCoverageTest {
     static final long H = Timeframe.H1.millis();
     static final Instant NOW = Instant.ofEpochMilli(T0 + 300 * H + 30 * 60_000);
     static final String HEADER = "EXCHANGE   SYMBOL       TIMEFRAME FIRST (UTC)          LAST (UTC)            "
-            + "EXPECTED    STORED     EMPTY OPEN GAPS   MISSING\n";
+            + "EXPECTED    STORED     EMPTY OPEN GAPS   MISSING   DERIVED\n";
     static final String REFUSED = "error: 2 open gaps in the candles of binance BTC/USDT 1h the replay reads, first "
             + "[2024-01-05T04:00:00Z, 2024-01-05T08:00:00Z) (4 candles missing); fill them with: backfill --exchange "
             + "binance --symbol BTC/USDT --timeframe 1h --fill-gaps --from 2024-01-01T00:00:00Z --to "
@@ -64,7 +64,7 @@ class ReplayCoverageTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(HEADER + "binance    BTC/USDT     1h        2024-01-01T00:00:00Z "
-                + "2024-01-13T11:00:00Z       300       286         0         2        14\n");
+                + "2024-01-13T11:00:00Z       300       286         0         2        14         0\n");
     }
 
     @Test
@@ -134,7 +134,7 @@ class ReplayCoverageTest {
         CliRun.Result r = cli.run("replay", "--strategy", "rsi-bin-1h", "--report", report.toString());
 
         assertThat(markets.out()).isEqualTo(HEADER + "binance    BTC/USDT     1h        2024-01-01T00:00:00Z "
-                + "2024-01-13T11:00:00Z       300       296         4         0         0\n");
+                + "2024-01-13T11:00:00Z       300       296         4         0         0         0\n");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("\n  coverage           [2024-01-01T00:00:00Z, 2024-01-13T12:00:00Z): 300 expected, "
                 + "296 stored, 4 confirmed empty, 0 open gaps (0 candles missing)\n").contains("(COMPLETED");

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 
 /**
  * One exchange, as {@link Exchanges} lists it: everything the application knows about it in one
@@ -76,10 +75,11 @@ public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, Ex
     public interface CandleSourceFactory {
 
         /**
-         * A source at {@code settings}' base URL and timeouts; {@code usedWeight} hears the exchange's own
-         * count of the request weight this IP used, from the exchange that tells it (Binance).
+         * A source at {@code settings}' base URL and timeouts; {@code pacing} hears the exchange's own
+         * count of the request weight this IP used, from the exchange that tells it (Binance), and paces the
+         * further requests of a fetch that sends several (Kraken's trade pages).
          */
-        CandleSource create(ExchangeSettings settings, Clock clock, LongConsumer usedWeight);
+        CandleSource create(ExchangeSettings settings, Clock clock, RequestPacing pacing);
     }
 
     /** Builds an exchange's order client: an account's orders, fills and balances through its signed API. */
@@ -101,7 +101,7 @@ public record Exchange(String name, Set<Timeframe> timeframes, Limits limits, Ex
     public ResilientCandleSource candleSource(ExchangeSettings settings, Clock clock, Clock budgetClock,
                                               Sleeper sleeper, RetryListener listener) {
         WeightedRateLimiter limiter = new WeightedRateLimiter(settings.budget(), budgetClock);
-        CandleSource source = sourceFactory.create(settings, clock, limiter::observeUsed);
+        CandleSource source = sourceFactory.create(settings, clock, new BudgetPacing(name, limiter, sleeper, listener));
         return new ResilientCandleSource(source, settings.retry(), limiter, sleeper, listener);
     }
 }

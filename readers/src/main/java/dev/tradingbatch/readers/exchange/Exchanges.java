@@ -21,8 +21,8 @@ public final class Exchanges {
             new Exchange.Limits(BinanceCandleSource.PAGE_LIMIT, OptionalInt.empty(), false),
             new ExchangeSettings("https://api.binance.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(6000, Duration.ofMinutes(1), 2)),
-            (settings, clock, usedWeight) -> new BinanceCandleSource(settings.baseUrl(), clock, settings.timeouts(),
-                    usedWeight),
+            (settings, clock, pacing) -> new BinanceCandleSource(settings.baseUrl(), clock, settings.timeouts(),
+                    pacing::observeUsed),
             BinanceMarketRules::new,
             Optional.of(BinanceSpotOrders::new));
 
@@ -31,16 +31,19 @@ public final class Exchanges {
             new Exchange.Limits(CoinbaseCandleSource.MAX_ROWS, OptionalInt.empty(), true),
             new ExchangeSettings("https://api.exchange.coinbase.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(10, Duration.ofSeconds(1), 1)),
-            (settings, clock, usedWeight) -> new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts()),
+            (settings, clock, pacing) -> new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts()),
             CoinbaseMarketRules::new,
             Optional.empty());
 
-    /** Kraken OHLC: every candle it still has in one request, its 720 most recent; about one public request per second. */
+    /**
+     * Kraken OHLC: every candle it still has in one request, its 720 most recent; older candles are built from its
+     * public trades, up to 1000 a request. About one public request per second.
+     */
     public static final Exchange KRAKEN = new Exchange(KrakenCandleSource.NAME, KrakenCandleSource.served(),
             new Exchange.Limits(KrakenCandleSource.HISTORY, OptionalInt.of(KrakenCandleSource.HISTORY), false),
             new ExchangeSettings("https://api.kraken.com", HttpTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                     new RateBudget(1, Duration.ofSeconds(1), 1)),
-            (settings, clock, usedWeight) -> new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts()),
+            (settings, clock, pacing) -> new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts(), pacing),
             KrakenMarketRules::new,
             Optional.empty());
 

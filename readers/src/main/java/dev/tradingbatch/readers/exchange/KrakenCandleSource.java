@@ -8,6 +8,7 @@ import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.ExchangeException;
 import dev.tradingbatch.readers.ExchangeFailure;
 import dev.tradingbatch.readers.UnknownSymbolException;
+import dev.tradingbatch.readers.trades.TradeCandles;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.kraken.Kraken;
@@ -36,6 +37,11 @@ import java.util.Set;
  * <p>Kraken serves only its 720 most recent rows per interval, whatever {@code since} says, and the
  * last row is the still-open candle. Values arrive as JSON strings and XChange builds each
  * BigDecimal from that text, so {@code toPlainString()} gives back exactly what was sent.
+ *
+ * <p>The part of a range older than that window is built from Kraken's public trades ({@link KrakenTradesApi},
+ * {@link TradeCandles}): such a page ends at the first interval not yet complete, so a restart asks again at most
+ * that interval's trades. Those candles are {@linkplain CandlePage#derived() derived}; where they meet the OHLC
+ * window, a few intervals are derived both ways and compared ({@link DerivedOverlap}).
  */
 public final class KrakenCandleSource implements CandleSource {
 
@@ -45,7 +51,7 @@ public final class KrakenCandleSource implements CandleSource {
     /** Rows Kraken keeps per pair and interval, the open candle included. */
     static final int HISTORY = 720;
 
-    private static final String UNKNOWN_PAIR = "EQuery:Unknown asset pair";
+    static final String UNKNOWN_PAIR = "EQuery:Unknown asset pair";
 
     /** Kraken's errors (HTTP 200) that mean "too many requests": wait, then ask again. */
     private static final List<String> THROTTLED = List.of("EAPI:Rate limit exceeded", "EGeneral:Too many requests");
@@ -61,14 +67,19 @@ public final class KrakenCandleSource implements CandleSource {
     /** Kraken's own asset codes where they differ from the common ones. */
     private static final Map<String, String> ASSET_CODES = Map.of("BTC", "XBT", "DOGE", "XDG");
 
+    /** Intervals of the OHLC window also derived from trades, to compare with the published candles. */
+    static final int OVERLAP = 3;
+
     private final Kraken kraken;
+    private final KrakenDerivedCandles derived;
     private final Clock clock;
 
     public KrakenCandleSource(String baseUrl, Clock clock) {
-        this(baseUrl, clock, HttpTimeouts.DEFAULT);
+        this(baseUrl, clock, HttpTimeouts.DEFAULT, RequestPacing.NONE);
     }
 
-    public KrakenCandleSource(String baseUrl, Clock clock, HttpTimeouts timeouts) {
+    /** {@code pacing} is waited on before each trades page after a fetch's first. */
+    public KrakenCandleSource(String baseUrl, Clock clock, HttpTimeouts timeouts, RequestPacing pacing) {
         ExchangeSpecification spec = new ExchangeSpecification(KrakenExchange.class);
         spec.setSslUri(baseUrl);
         spec.setShouldLoadRemoteMetaData(false);
@@ -76,6 +87,8 @@ public final class KrakenCandleSource implements CandleSource {
         // The proxy alone: building KrakenExchange would not give pair names without AssetPairs anyway.
         this.kraken = ExchangeRestProxyBuilder.forInterface(Kraken.class, spec).build();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.derived = new KrakenDerivedCandles(new KrakenTradesApi(baseUrl, timeouts),
+                Objects.requireNonNull(pacing, "pacing"), clock);
     }
 
     @Override
@@ -104,8 +117,18 @@ public final class KrakenCandleSource implements CandleSource {
     @Override
     public CandlePage fetch(String symbol, Timeframe timeframe, long from, long to) {
         String pair = pair(symbol);
-        int interval = interval(timeframe);
+        interval(timeframe);
         SourceSupport.checkRange(from, to);
+        long window = ohlcWindowStart(timeframe, clock.millis());
+        if (from < window) {
+            return fromTrades(symbol, timeframe, pair, from, to, window);
+        }
+        return new CandlePage(ohlc(symbol, timeframe, pair, from, to), to);
+    }
+
+    /** OHLC's closed candles in {@code [from, to)}: one request returns everything Kraken still has for the range. */
+    private List<RawCandle> ohlc(String symbol, Timeframe timeframe, String pair, long from, long to) {
+        int interval = interval(timeframe);
         // since is epoch seconds; one second before from includes the candle opening at from whether
         // Kraken treats since as exclusive (documented "after this time") or inclusive.
         long since = Math.floorDiv(from, 1000L) - 1;
@@ -115,26 +138,48 @@ public final class KrakenCandleSource implements CandleSource {
         long length = timeframe.millis();
         // The newest row is Kraken's uncommitted current candle: never returned, even if the clock
         // says its interval has ended. Every other row must also be closed by our clock.
-        List<RawCandle> candles = rows.subList(0, Math.max(0, rows.size() - 1)).stream()
+        return rows.subList(0, Math.max(0, rows.size() - 1)).stream()
                 .filter(r -> {
                     long open = r.getTime() * 1000L;
                     return open >= from && open < to && open + length <= now;
                 })
                 .map(KrakenCandleSource::raw)
                 .toList();
-        // One request returns everything Kraken still has for the range: the range is done.
-        return new CandlePage(candles, to);
     }
 
-    /**
-     * Kraken keeps 720 rows and the newest is the open candle at {@code floor(now)}, so the oldest
-     * row opens 719 candle lengths earlier; there are 719 closed candles, not 720. Choosing 720
-     * would promise a candle that is already gone and make it look like a gap.
-     */
+    /** Kraken's whole history: what its OHLC window no longer has is built from its trades. */
     @Override
     public OptionalLong earliestAvailable(Timeframe timeframe, long now) {
         interval(timeframe);
-        return OptionalLong.of(timeframe.floor(now) - (HISTORY - 1L) * timeframe.millis());
+        return OptionalLong.empty();
+    }
+
+    /**
+     * The oldest open time OHLC still serves at {@code now}: Kraken keeps 720 rows and the newest is the open
+     * candle at {@code floor(now)}, so the oldest row opens 719 candle lengths earlier; there are 719 closed
+     * candles, not 720. Choosing 720 would ask OHLC for a candle that is already gone.
+     */
+    static long ohlcWindowStart(Timeframe timeframe, long now) {
+        return timeframe.floor(now) - (HISTORY - 1L) * timeframe.millis();
+    }
+
+    /**
+     * Candles in {@code [from, min(to, window))} built from trades; the page ends at the first interval not complete.
+     * The page that reaches the OHLC window also derives its first {@value #OVERLAP} intervals and compares them with
+     * the candles OHLC publishes for them (stored are the published ones): the differences go with the page.
+     */
+    private CandlePage fromTrades(String symbol, Timeframe timeframe, String pair, long from, long to, long window) {
+        long end = Math.min(to, window);
+        TradeCandles candles = derived.derive(symbol, timeframe, pair, from, end, false, false);
+        List<String> differences = List.of();
+        if (candles.nextFrom() == window && window < to) {
+            long overlapEnd = Math.min(to, window + OVERLAP * timeframe.millis());
+            TradeCandles overlap = derived.derive(symbol, timeframe, pair, window, overlapEnd, true, true);
+            derived.awaitRequest();
+            differences = DerivedOverlap.differences(overlap.complete(),
+                    ohlc(symbol, timeframe, pair, window, overlapEnd));
+        }
+        return new CandlePage(candles.complete(), candles.nextFrom(), true, differences);
     }
 
     private List<KrakenOHLC> request(String symbol, Timeframe timeframe, String what,
@@ -166,7 +211,7 @@ public final class KrakenCandleSource implements CandleSource {
         return ohlcs.getOHLCs();
     }
 
-    private static ExchangeFailure classify(String[] errors) {
+    static ExchangeFailure classify(String[] errors) {
         if (Arrays.stream(errors).anyMatch(e -> THROTTLED.stream().anyMatch(e::startsWith))) {
             return ExchangeFailure.throttled(Optional.empty());
         }

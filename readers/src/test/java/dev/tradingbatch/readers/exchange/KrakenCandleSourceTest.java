@@ -120,15 +120,18 @@ class KrakenCandleSourceTest {
     @Test
     void everyTimeframeMapsToAKrakenInterval() {
         stubOhlc(200, "{\"error\":[],\"result\":{\"XETHZUSD\":[],\"last\":0}}");
-        KrakenCandleSource source = source(Instant.parse("2024-01-02T00:00:00Z"));
+        Instant now = Instant.parse("2024-01-02T00:00:00Z");
+        KrakenCandleSource source = source(now);
 
         assertThat(source.exchange()).isEqualTo("kraken");
         assertThat(source.timeframes()).containsExactlyInAnyOrder(Timeframe.values());
         String[] minutes = {"1", "5", "15", "60", "240", "1440"};
         for (int i = 0; i < minutes.length; i++) {
-            CandlePage page = source.fetch("ETH/USD", Timeframe.values()[i], FROM, FROM + Timeframe.D1.millis());
+            // from within the OHLC window (1m: its 719 closed minutes), so that OHLC is asked
+            long from = Math.max(FROM, KrakenCandleSource.ohlcWindowStart(Timeframe.values()[i], now.toEpochMilli()));
+            CandlePage page = source.fetch("ETH/USD", Timeframe.values()[i], from, from + Timeframe.D1.millis());
             assertThat(page.candles()).isEmpty();
-            assertThat(page.nextFrom()).isEqualTo(FROM + Timeframe.D1.millis());
+            assertThat(page.nextFrom()).isEqualTo(from + Timeframe.D1.millis());
             server.verify(getRequestedFor(urlPathEqualTo(OHLC)).withQueryParam("pair", equalTo("ETHUSD"))
                     .withQueryParam("interval", equalTo(minutes[i])));
         }
@@ -136,14 +139,15 @@ class KrakenCandleSourceTest {
     }
 
     @Test
-    void earliestAvailableIs719CandlesBeforeTheOpenOne() {
+    void ohlcServesThe719CandlesBeforeTheOpenOneAndTradesEverythingOlder() {
         KrakenCandleSource source = source(Instant.EPOCH);
         long now = Instant.parse("2024-01-31T10:20:00Z").toEpochMilli();
 
-        assertThat(source.earliestAvailable(Timeframe.H1, now))
-                .hasValue(Instant.parse("2024-01-31T10:00:00Z").toEpochMilli() - 719 * HOUR);
-        assertThat(source.earliestAvailable(Timeframe.D1, now))
-                .hasValue(Instant.parse("2024-01-31T00:00:00Z").toEpochMilli() - 719 * Timeframe.D1.millis());
+        assertThat(KrakenCandleSource.ohlcWindowStart(Timeframe.H1, now))
+                .isEqualTo(Instant.parse("2024-01-31T10:00:00Z").toEpochMilli() - 719 * HOUR);
+        assertThat(KrakenCandleSource.ohlcWindowStart(Timeframe.D1, now))
+                .isEqualTo(Instant.parse("2024-01-31T00:00:00Z").toEpochMilli() - 719 * Timeframe.D1.millis());
+        assertThat(source.earliestAvailable(Timeframe.H1, now)).as("no limit: trades serve the rest").isEmpty();
         assertThat(server.getAllServeEvents()).isEmpty();
     }
 

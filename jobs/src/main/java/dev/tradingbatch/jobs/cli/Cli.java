@@ -28,7 +28,7 @@ import java.util.Map;
                 StrategiesCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
                 HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
                 AccountsCommand.class, HaltCommand.class, ResumeCommand.class, OrdersCommand.class,
-                PositionsCommand.class, ReconcileCommand.class, CommandLine.HelpCommand.class})
+                PositionsCommand.class, ReconcileCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 
     public static final int BAD_INPUT = 2;

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.TradingBatchApplication;
 import dev.tradingbatch.jobs.config.ConfigurationErrors;
+import dev.tradingbatch.jobs.dashboard.DashboardServer;
 import dev.tradingbatch.jobs.metrics.ManagementServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -24,6 +25,7 @@ public final class Launcher {
     private final Map<String, Object> beans;
     private boolean shutdownHook = true;
     private boolean managementServer;
+    private boolean dashboard;
 
     /** {@code beans} replace the application's own of the same type (a fixed clock, a sleeper that only records). */
     public Launcher(Map<String, Object> properties, Map<String, Object> beans) {
@@ -45,6 +47,7 @@ public final class Launcher {
         Launcher l = new Launcher(properties, beans);
         l.shutdownHook = false;
         l.managementServer = managementServer;
+        l.dashboard = dashboard;
         return l;
     }
 
@@ -57,6 +60,19 @@ public final class Launcher {
         Launcher l = new Launcher(properties, beans);
         l.shutdownHook = shutdownHook;
         l.managementServer = true;
+        l.dashboard = dashboard;
+        return l;
+    }
+
+    /**
+     * This launcher, starting the dashboard's web server on {@code trading.dashboard.port} and
+     * {@code .address} ({@link DashboardServer}): only {@code dashboard} does.
+     */
+    public Launcher withDashboard() {
+        Launcher l = new Launcher(properties, beans);
+        l.shutdownHook = shutdownHook;
+        l.managementServer = managementServer;
+        l.dashboard = true;
         return l;
     }
 
@@ -73,6 +89,9 @@ public final class Launcher {
         if (managementServer) {
             // decided once the configuration files are read (the port may come from config/application.yml)
             app.addListeners(ManagementServer.whenPortSet());
+        }
+        if (dashboard) {
+            app.addListeners(DashboardServer.listener());
         }
         // a start that fails before logging is set up (a configuration file that is not YAML) would print Spring's
         // report with a stack trace: the command says what is wrong in one line (Cli), as after it

@@ -89,7 +89,12 @@ public final class CliRun {
      * (a job launched with Spring Batch's test utilities, see {@code JobTests}); the caller closes it.
      */
     public ConfigurableApplicationContext start() {
-        return new Launcher(properties, beans).start();
+        return launcher().start();
+    }
+
+    /** The launcher a command gets, with these properties and beans (a test starting the dashboard's server). */
+    public Launcher launcher() {
+        return new Launcher(properties, beans);
     }
 
     public Result run(String... args) {

@@ -2,14 +2,13 @@ package dev.tradingbatch.jobs.cli;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
         description = {"Serves the fleet's web dashboard, read-only, until stopped (Ctrl-C, SIGTERM).",
@@ -29,20 +28,16 @@ class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // the server stops when the JVM does: the application's shutdown hook closes it, which ends the wait below
-        ConfigurableApplicationContext ctx = launcher.withDashboard().start();
+        // logging stays up until the server has stopped: the command closes the application itself on SIGTERM
+        ConfigurableApplicationContext ctx = launcher.with(Map.of("logging.register-shutdown-hook", "false"), Map.of())
+                .withoutShutdownHook().withDashboard().start();
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-        String address = ctx.getEnvironment().getProperty("server.address");
         PrintWriter out = spec.commandLine().getOut();
-        out.println("dashboard on http://" + address + ":" + port + "/ (read-only; Ctrl-C stops it)");
+        out.println("dashboard on http://" + ctx.getEnvironment().getProperty("server.address") + ":" + port
+                + "/ (read-only; Ctrl-C stops it)");
         out.flush();
-        CountDownLatch closed = new CountDownLatch(1);
-        ctx.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
-        closed.await();
+        // SIGTERM: requests in progress end, the server closes, and the process exits 0 as a service should
+        Launcher.untilStopped(ctx::close);
         return 0;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the Spring application for a command, once its arguments have been checked. Properties
@@ -44,11 +45,7 @@ public final class Launcher {
 
     /** This launcher, leaving shutdown to the caller (the service closes the application itself on SIGTERM). */
     Launcher withoutShutdownHook() {
-        Launcher l = new Launcher(properties, beans);
-        l.shutdownHook = false;
-        l.managementServer = managementServer;
-        l.dashboard = dashboard;
-        return l;
+        return copy(false, managementServer, dashboard);
     }
 
     /**
@@ -57,11 +54,7 @@ public final class Launcher {
      * ({@link ManagementServer}). Without the port, or for any other command, no web server starts.
      */
     public Launcher withManagementServer() {
-        Launcher l = new Launcher(properties, beans);
-        l.shutdownHook = shutdownHook;
-        l.managementServer = true;
-        l.dashboard = dashboard;
-        return l;
+        return copy(shutdownHook, true, dashboard);
     }
 
     /**
@@ -69,11 +62,30 @@ public final class Launcher {
      * {@code .address} ({@link DashboardServer}): only {@code dashboard} does.
      */
     public Launcher withDashboard() {
+        return copy(shutdownHook, managementServer, true);
+    }
+
+    private Launcher copy(boolean withShutdownHook, boolean withManagementServer, boolean withDashboard) {
         Launcher l = new Launcher(properties, beans);
-        l.shutdownHook = shutdownHook;
-        l.managementServer = managementServer;
-        l.dashboard = true;
+        l.shutdownHook = withShutdownHook;
+        l.managementServer = withManagementServer;
+        l.dashboard = withDashboard;
         return l;
+    }
+
+    /**
+     * Waits until the JVM is asked to stop (SIGTERM, Ctrl-C), then runs {@code stop} and exits 0: how a service
+     * ({@code run}, {@code dashboard}) ends, with the application closed by {@code stop} rather than by a hook of its own
+     * ({@link #withoutShutdownHook}).
+     */
+    static void untilStopped(Runnable stop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+            Runtime.getRuntime().halt(0);
+        }, "service-shutdown"));
+        stopped.await();
     }
 
     /** The started application; the caller closes it. */

@@ -178,6 +178,20 @@ class DashboardIT {
         }
     }
 
+    @Test
+    void shouldRefuseEveryChangeAsReadOnly() throws Exception {
+        long halts = cli.count("SELECT COUNT(*) FROM strategy_halts");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (String path : List.of("/", "/strategies/" + MACD, "/jobs")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofString("resume=" + MACD)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as("POST " + path).isEqualTo(405);
+            }
+        }
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_halts")).isEqualTo(halts).isEqualTo(1);
+    }
+
     /** {@code report}'s table, each row's cells by strategy id, in its order. */
     private static Map<String, List<String>> reportRows() {
         CliRun.Result r = cli.run("report");

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.TradingBatchApplication;
 import dev.tradingbatch.jobs.config.ConfigurationErrors;
+import dev.tradingbatch.jobs.dashboard.DashboardServer;
 import dev.tradingbatch.jobs.metrics.ManagementServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -15,6 +16,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,6 +30,7 @@ public final class Launcher {
     private final Map<String, Object> beans;
     private boolean shutdownHook = true;
     private boolean managementServer;
+    private boolean dashboard;
     /** The database URL of the last application started, shared with every launcher made from this one. */
     private final AtomicReference<String> databaseUrl;
 
@@ -61,10 +64,7 @@ public final class Launcher {
 
     /** This launcher, leaving shutdown to the caller (the service closes the application itself on SIGTERM). */
     Launcher withoutShutdownHook() {
-        Launcher l = new Launcher(properties, beans, databaseUrl);
-        l.shutdownHook = false;
-        l.managementServer = managementServer;
-        return l;
+        return copy(false, managementServer, dashboard);
     }
 
     /**
@@ -73,10 +73,38 @@ public final class Launcher {
      * ({@link ManagementServer}). Without the port, or for any other command, no web server starts.
      */
     public Launcher withManagementServer() {
+        return copy(shutdownHook, true, dashboard);
+    }
+
+    /**
+     * This launcher, starting the dashboard's web server on {@code trading.dashboard.port} and
+     * {@code .address} ({@link DashboardServer}): only {@code dashboard} does.
+     */
+    public Launcher withDashboard() {
+        return copy(shutdownHook, managementServer, true);
+    }
+
+    private Launcher copy(boolean withShutdownHook, boolean withManagementServer, boolean withDashboard) {
         Launcher l = new Launcher(properties, beans, databaseUrl);
-        l.shutdownHook = shutdownHook;
-        l.managementServer = true;
+        l.shutdownHook = withShutdownHook;
+        l.managementServer = withManagementServer;
+        l.dashboard = withDashboard;
         return l;
+    }
+
+    /**
+     * Waits until the JVM is asked to stop (SIGTERM, Ctrl-C), then runs {@code stop} and exits 0: how a service
+     * ({@code run}, {@code dashboard}) ends, with the application closed by {@code stop} rather than by a hook of its own
+     * ({@link #withoutShutdownHook}).
+     */
+    static void untilStopped(Runnable stop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+            Runtime.getRuntime().halt(0);
+        }, "service-shutdown"));
+        stopped.await();
     }
 
     /** The started application; the caller closes it. */
@@ -94,6 +122,9 @@ public final class Launcher {
         if (managementServer) {
             // decided once the configuration files are read (the port may come from config/application.yml)
             app.addListeners(ManagementServer.whenPortSet());
+        }
+        if (dashboard) {
+            app.addListeners(DashboardServer.listener());
         }
         // a start that fails before logging is set up (a configuration file that is not YAML) would print Spring's
         // report with a stack trace: the command says what is wrong in one line (Cli), as after it

@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the service until SIGTERM: Quartz fires backfills and evaluations.",
@@ -52,15 +51,11 @@ class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("running as " + options.role.name().toLowerCase() + ": " + runs.size() + " scheduled jobs (see: schedule)");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // SIGTERM: stop at a chunk boundary, close, and exit 0 within the grace period
+        // SIGTERM: stop at a chunk boundary, close, and exit 0 within the grace period
+        Launcher.untilStopped(() -> {
             runner.stop();
             ctx.close();
-            stopped.countDown();
-            Runtime.getRuntime().halt(0);
-        }, "service-shutdown"));
-        stopped.await();
+        });
         return 0;
     }
 }

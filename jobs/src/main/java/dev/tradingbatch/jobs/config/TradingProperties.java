@@ -33,6 +33,7 @@ import java.util.TreeMap;
  * @param accounts  the exchange accounts live strategies trade on, by name (docs/live.md)
  * @param replay    what {@code replay} accepts of the candles it runs over
  * @param live      how live strategies' orders are sent (docs/live.md)
+ * @param dashboard where the {@code dashboard} command serves its pages (docs/dashboard.md)
  */
 @ConfigurationProperties(TradingProperties.PREFIX)
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
@@ -41,7 +42,7 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                 @DefaultValue Schedule schedule, @DefaultValue Plugins plugins,
                                 @DefaultValue Database database, String now,
                                 Map<String, AccountProperties> accounts, @DefaultValue Replay replay,
-                                @DefaultValue Live live) {
+                                @DefaultValue Live live, @DefaultValue Dashboard dashboard) {
 
     static final String PREFIX = "trading";
 
@@ -216,6 +217,22 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
         /** The bound for a strategy of that timeframe: the setting, or two of its candles. */
         public Duration maxIntentAge(Duration timeframe) {
             return maxIntentAge != null ? maxIntentAge : timeframe.multipliedBy(2);
+        }
+    }
+
+    /**
+     * @param port    the TCP port the {@code dashboard} command serves its pages on (0: any free one)
+     * @param address the address it listens on: 127.0.0.1, this host only, unless set otherwise
+     */
+    public record Dashboard(@DefaultValue("8090") int port, @DefaultValue("127.0.0.1") String address) {
+
+        public Dashboard {
+            if (port < 0 || port > 65_535) {
+                throw new BadInputException(PREFIX + ".dashboard.port must be 0 to 65535, was " + port);
+            }
+            if (address == null || address.isBlank()) {
+                throw new BadInputException(PREFIX + ".dashboard.address is blank: give an address, e.g. 127.0.0.1");
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -35,31 +36,36 @@ final class ReportText {
 
     /** One strategy's figures, a line each; the last candle and Query 2's row where there are any. */
     static List<String> detail(StrategyDetail detail) {
+        return figures(detail).stream().map(f -> line(f.getKey(), f.getValue())).toList();
+    }
+
+    /** One strategy's figures, label and value, in the order {@link #detail} prints them. */
+    static List<Map.Entry<String, String>> figures(StrategyDetail detail) {
         StoredStrategy s = detail.report().strategy();
         ReportMetrics m = detail.report().metrics();
         String runId = detail.runId();
         String quote = s.quote().isEmpty() ? "" : " " + s.quote();
-        List<String> lines = new ArrayList<>();
-        lines.add(line("strategy", s.id() + ": " + s.type() + " on " + s.market() + ", run " + runId));
-        detail.halt().ifPresent(h -> lines.add(line("state", "HALTED: " + HaltText.of(h))));
-        lines.add(line("closed trades", m.closedTrades() + " (" + m.wins() + " won, " + m.losses() + " lost)"));
+        List<Map.Entry<String, String>> figures = new ArrayList<>();
+        figures.add(Map.entry("strategy", s.id() + ": " + s.type() + " on " + s.market() + ", run " + runId));
+        detail.halt().ifPresent(h -> figures.add(Map.entry("state", "HALTED: " + HaltText.of(h))));
+        figures.add(Map.entry("closed trades", m.closedTrades() + " (" + m.wins() + " won, " + m.losses() + " lost)"));
         OptionalInt decimals = s.priceDecimals();
-        lines.add(line("total pnl", money(m.totalPnl(), decimals) + quote));
-        lines.add(line("win rate", percent2(m.winRate())));
-        lines.add(line("avg return", percent12(m.avgReturn())));
+        figures.add(Map.entry("total pnl", money(m.totalPnl(), decimals) + quote));
+        figures.add(Map.entry("win rate", percent2(m.winRate())));
+        figures.add(Map.entry("avg return", percent12(m.avgReturn())));
         ReportMetrics.Drawdown d = m.maxDrawdown();
-        lines.add(line("max drawdown", d.notional() == null ? "0" + quote
+        figures.add(Map.entry("max drawdown", d.notional() == null ? "0" + quote
                 : money(d.amount(), decimals) + quote + " (" + percent2(d.percent()) + " of "
                 + money(d.notional(), decimals) + "), "
                 + (d.peakTime() == null ? "peak at the start" : "peak at the sell of " + time(d.peakTime()))
                 + ", trough at the sell of " + time(d.troughTime())));
         if (m.openPosition().isEmpty()) {
-            lines.add(line("open position", "none"));
+            figures.add(Map.entry("open position", "none"));
         } else {
             StoredTrade buy = m.openPosition().get();
-            lines.add(line("open position", amount(buy.quantity()) + " bought at " + amount(buy.price()) + ", fee "
+            figures.add(Map.entry("open position", amount(buy.quantity()) + " bought at " + amount(buy.price()) + ", fee "
                     + money(buy.fee(), decimals) + ", on the candle of " + time(buy.candleTime())));
-            lines.add(line("unrealised pnl", detail.lastCandle().map(c -> {
+            figures.add(Map.entry("unrealised pnl", detail.lastCandle().map(c -> {
                 BigDecimal pnl = ReportMetrics.unrealisedPnl(buy, c.close());
                 return money(pnl, decimals) + quote + " (" + percent2(ReportMetrics.percent(pnl, buy.cost()))
                         + ") at the close of "
@@ -67,16 +73,16 @@ final class ReportText {
             }).orElse("no candle stored for " + s.market())));
         }
         if (!RunIds.LIVE.equals(runId)) {
-            lines.add(line("query 2", "not run: it reads the trades view, which holds run " + RunIds.LIVE + " only"));
+            figures.add(Map.entry("query 2", "not run: it reads the trades view, which holds run " + RunIds.LIVE + " only"));
         } else {
-            lines.add(line("query 2", detail.query2().map(q -> "total_trades " + q.totalTrades() + ", total_pnl "
+            figures.add(Map.entry("query 2", detail.query2().map(q -> "total_trades " + q.totalTrades() + ", total_pnl "
                     + sql(q.totalPnl()) + ", avg_return " + sql(q.avgReturn()) + ", winning_trades " + q.winningTrades()
                     + ", losing_trades " + q.losingTrades()).orElse("no row: no live trades")));
         }
         if (!detail.executions().isEmpty()) {
-            lines.add(line("execution", executionSlippage(detail.executions())));
+            figures.add(Map.entry("execution", executionSlippage(detail.executions())));
         }
-        return lines;
+        return figures;
     }
 
     /**
@@ -106,15 +112,7 @@ final class ReportText {
         }
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);
-        for (StrategyReport r : table.rows()) {
-            ReportMetrics m = r.metrics();
-            ReportMetrics.Drawdown d = m.maxDrawdown();
-            cells.add(new String[] {r.strategy().id(), r.strategy().type(), r.strategy().market(),
-                    String.valueOf(m.closedTrades()), money(m.totalPnl(), r.strategy().priceDecimals()),
-                    percent2(m.winRate()), percent12(m.avgReturn()),
-                    money(d.amount(), r.strategy().priceDecimals()) + " (" + percent2(d.percent()) + ")",
-                    m.openPosition().isPresent() ? "yes" : "no"});
-        }
+        table.rows().forEach(r -> cells.add(cells(r)));
         int[] widths = new int[HEADER.length];
         for (String[] row : cells) {
             for (int i = 0; i < row.length; i++) {
@@ -138,6 +136,22 @@ final class ReportText {
         table.halts().forEach(h -> lines.add("HALTED " + (h.all() ? "every strategy" : h.strategyId()) + ": "
                 + HaltText.of(h)));
         return lines;
+    }
+
+    /** A strategy's cells in the table of all strategies, under {@link #HEADER}. */
+    static String[] cells(StrategyReport r) {
+        ReportMetrics m = r.metrics();
+        ReportMetrics.Drawdown d = m.maxDrawdown();
+        return new String[] {r.strategy().id(), r.strategy().type(), r.strategy().market(),
+                String.valueOf(m.closedTrades()), money(m.totalPnl(), r.strategy().priceDecimals()),
+                percent2(m.winRate()), percent12(m.avgReturn()),
+                money(d.amount(), r.strategy().priceDecimals()) + " (" + percent2(d.percent()) + ")",
+                m.openPosition().isPresent() ? "yes" : "no"};
+    }
+
+    /** The table's column headings. */
+    static List<String> header() {
+        return List.of(HEADER);
     }
 
     private static String line(String label, String value) {

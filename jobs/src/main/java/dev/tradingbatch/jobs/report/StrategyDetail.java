@@ -7,6 +7,7 @@ import dev.tradingbatch.model.Candle;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,11 @@ public record StrategyDetail(StrategyReport report, String runId, Optional<Candl
     /** What the open position would make if closed at the last candle's close (see the report); empty when flat or without a candle. */
     public Optional<BigDecimal> unrealisedPnl() {
         return report.metrics().openPosition().flatMap(buy -> lastCandle.map(c -> ReportMetrics.unrealisedPnl(buy, c.close())));
+    }
+
+    /** The report's figures, label and value, as {@link #lines} prints them (the dashboard shows them in a table). */
+    public List<Map.Entry<String, String>> figures() {
+        return ReportText.figures(this);
     }
 
     /** The report's lines, one figure each. */

@@ -92,7 +92,7 @@ public final class CliRun {
         return launcher().start();
     }
 
-    /** The launcher a command gets, with these properties and beans (a service test adds the management server). */
+    /** The launcher a command gets, with these properties and beans (a test starting a service's or the dashboard's server). */
     public Launcher launcher() {
         return new Launcher(properties, beans);
     }

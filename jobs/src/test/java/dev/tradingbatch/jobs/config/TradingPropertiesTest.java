@@ -63,6 +63,8 @@ class TradingPropertiesTest {
         assertThat(example.gaps()).isEqualTo(defaults.gaps());
         assertThat(example.jobs()).isEqualTo(defaults.jobs());
         assertThat(example.schedule()).isEqualTo(defaults.schedule());
+        assertThat(example.dashboard()).isEqualTo(defaults.dashboard())
+                .isEqualTo(new TradingProperties.Dashboard(8090, "127.0.0.1"));
         assertThat(example.exchanges()).containsOnlyKeys(Exchanges.names());
         for (Exchange exchange : Exchanges.all()) {
             assertThat(example.settings(exchange)).as(exchange.name()).isEqualTo(exchange.defaults());

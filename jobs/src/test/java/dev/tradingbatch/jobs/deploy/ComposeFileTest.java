@@ -24,11 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code docker/compose.yaml} and {@code docker/Dockerfile} say what the deployment promises: a
  * backfiller and one trader per example strategy of {@code config/application.yml}, all on one
- * database volume, each with its health and metrics on a management port; and the image is what {@link LocalServices}
+ * database volume, each with its health and metrics on a management port, and the dashboard beside them; and the
+ * image is what {@link LocalServices}
  * assumes when {@link ComposeIT} runs the services without Docker. {@code docker/compose.postgres.yaml}
  * moves that deployment to PostgreSQL and changes nothing else.
  */
 class ComposeFileTest {
+
+    /** The service serving the web pages (docs/dashboard.md); every other one is a {@code run}. */
+    static final String DASHBOARD = "dashboard";
 
     /** How the image starts every service: its JVM options file and AOT cache, then the command. */
     static final String ENTRYPOINT = "[\"java\", \"@/app/java.options\", \"-XX:AOTCache=/app/app.aot\", \"-jar\", \"/app/app.jar\"]";
@@ -38,7 +42,7 @@ class ComposeFileTest {
         ComposeFile compose = ComposeFile.read(ExampleConfig.REPO.resolve("docker/compose.yaml"));
         Map<String, Map<String, Object>> strategies = ExampleConfig.trading("strategies");
 
-        Set<String> expected = new LinkedHashSet<>(List.of("backfiller"));
+        Set<String> expected = new LinkedHashSet<>(List.of("backfiller", DASHBOARD));
         strategies.keySet().forEach(id -> expected.add("trader-" + id));
         assertThat(compose.services().keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(compose.services().get("backfiller").command()).containsExactly("run", "--role", "backfiller");
@@ -48,12 +52,24 @@ class ComposeFileTest {
         for (ComposeFile.Service s : compose.services().values()) {
             assertThat(s.volumes()).as(s.name()).containsExactlyInAnyOrder("trading-data:/data", "../config:/app/config:ro",
                     "../plugins:/app/plugins:ro");
-            assertThat(s.environment()).as(s.name()).containsEntry("SPRING_DATASOURCE_URL", "jdbc:sqlite:/data/trading.db")
-                    .containsEntry("MANAGEMENT_SERVER_PORT", "9100").containsEntry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0");
-            // the healthcheck LocalServices runs: a GET of the service's /actuator/health on its management port
-            assertThat(String.valueOf(s.settings().get("healthcheck"))).as(s.name())
-                    .contains("exec 3<>/dev/tcp/127.0.0.1/$$MANAGEMENT_SERVER_PORT")
-                    .contains("GET /actuator/health HTTP/1.0").contains("grep -q \" 200 \"");
+            assertThat(s.environment()).as(s.name()).containsEntry("SPRING_DATASOURCE_URL", "jdbc:sqlite:/data/trading.db");
+            if (s.name().equals(DASHBOARD)) {
+                // the dashboard's own server, published on the host's loopback only; its healthcheck a GET of /
+                assertThat(s.command()).containsExactly("dashboard");
+                assertThat(s.environment()).containsOnly(Map.entry("SPRING_DATASOURCE_URL", "jdbc:sqlite:/data/trading.db"),
+                        Map.entry("TRADING_DASHBOARD_PORT", "8090"), Map.entry("TRADING_DASHBOARD_ADDRESS", "0.0.0.0"));
+                assertThat(s.settings().get("ports")).isEqualTo(List.of("127.0.0.1:8090:8090"));
+                assertThat(String.valueOf(s.settings().get("healthcheck")))
+                        .contains("exec 3<>/dev/tcp/127.0.0.1/$$TRADING_DASHBOARD_PORT")
+                        .contains("GET / HTTP/1.0").contains("grep -q \" 200 \"");
+            } else {
+                assertThat(s.environment()).as(s.name()).containsEntry("MANAGEMENT_SERVER_PORT", "9100")
+                        .containsEntry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0");
+                // the healthcheck LocalServices runs: a GET of the service's /actuator/health on its management port
+                assertThat(String.valueOf(s.settings().get("healthcheck"))).as(s.name())
+                        .contains("exec 3<>/dev/tcp/127.0.0.1/$$MANAGEMENT_SERVER_PORT")
+                        .contains("GET /actuator/health HTTP/1.0").contains("grep -q \" 200 \"");
+            }
             assertThat(s.settings().get("build")).as(s.name())
                     .isEqualTo(Map.of("context", "..", "dockerfile", "docker/Dockerfile"));
             assertThat(Duration.parse("PT" + s.settings().get("stop_grace_period")))

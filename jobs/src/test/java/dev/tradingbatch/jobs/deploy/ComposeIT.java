@@ -108,11 +108,17 @@ class ComposeIT {
             awaitCycle(cli, running, logs, target);
 
             for (ComposeFile.Service s : services) {
-                // the compose healthcheck: the service's own /actuator/health, its schedule on time
+                // the compose healthcheck: the service's own /actuator/health, its schedule on time; the dashboard's
+                // overview, every strategy on it
                 Map.Entry<Integer, String> health = local.health(s);
                 assertThat(health.getKey()).as("health of %s: %s", s.name(), health.getValue()).isEqualTo(200);
-                assertThat(health.getValue()).as(s.name()).contains("\"schedule\":{\"status\":\"UP\"}")
-                        .endsWith("\"status\":\"UP\"}");
+                if (s.name().equals(ComposeFileTest.DASHBOARD)) {
+                    ExampleConfig.<Map<String, Object>>trading("strategies").keySet().forEach(id ->
+                            assertThat(health.getValue()).contains("data-strategy=\"" + id + "\""));
+                } else {
+                    assertThat(health.getValue()).as(s.name()).contains("\"schedule\":{\"status\":\"UP\"}")
+                            .endsWith("\"status\":\"UP\"}");
+                }
             }
 
             // docker compose stop
@@ -170,8 +176,8 @@ class ComposeIT {
 
     /** Waits until every service says it is running; gives the moment the last one did. */
     private static long awaitAll(Map<String, Process> running, Map<String, Path> logs) throws Exception {
-        // five JVMs start at once, each with its management server: over three minutes on a 2-core machine loaded
-        // with other tests (seen: 192 s); the wait ends as soon as all have started
+        // six JVMs start at once, each with its management server or the dashboard's: over three minutes on a 2-core
+        // machine loaded with other tests (seen: 192 s with five); the wait ends as soon as all have started
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         Set<String> waiting = new LinkedHashSet<>(running.keySet());
         while (!waiting.isEmpty()) {
@@ -179,7 +185,7 @@ class ComposeIT {
                 String name = it.next();
                 String log = read(logs.get(name));
                 assertThat(running.get(name).isAlive()).as("%s is running:\n%s", name, log).isTrue();
-                if (log.contains("running as ")) {
+                if (log.contains("running as ") || log.contains("dashboard on http://")) {
                     it.remove();
                 }
             }
@@ -249,7 +255,10 @@ class ComposeIT {
         return d.stripTrailingZeros().toPlainString();
     }
 
-    /** The backfiller only backfilled, each trader only evaluated its own strategy; nobody logged an error. */
+    /**
+     * The backfiller only backfilled, each trader only evaluated its own strategy, the dashboard ran nothing; nobody
+     * logged an error.
+     */
     private static void assertEachProcessDidItsOwnWork(List<ComposeFile.Service> services, Map<String, Path> logs)
             throws IOException {
         for (ComposeFile.Service s : services) {
@@ -258,7 +267,9 @@ class ComposeIT {
                     || l.contains("SQLITE_BUSY") || l.contains("Exception"));
             assertThat(lines).as(s.name()).filteredOn(l -> l.contains(" WARN ")).allMatch(l -> l.contains("c.z.h."));
             String strategy = s.option("--strategy");
-            if (strategy == null) {
+            if (s.name().equals(ComposeFileTest.DASHBOARD)) {
+                assertThat(lines).as("the dashboard runs no job").noneMatch(l -> l.contains("Job "));
+            } else if (strategy == null) {
                 assertThat(lines).as(s.name()).anyMatch(l -> l.contains("backfillCandlesJob binance"))
                         .noneMatch(l -> l.contains(JobNames.EVALUATE_STRATEGY_JOB));
             } else {

@@ -45,6 +45,8 @@ final class LocalServices {
 
     static final String CONFIG_MOUNT = "/app/config";
     static final String MANAGEMENT_PORT = "management.server.port";
+    /** The dashboard service's port ({@code TRADING_DASHBOARD_PORT}); its healthcheck is a GET of its overview. */
+    static final String DASHBOARD_PORT = "trading.dashboard.port";
     /** Where the image reads plugin jars from (its {@code TRADING_PLUGINS_DIR}). */
     static final String PLUGINS_MOUNT = "/app/plugins";
     /** The JVM options every process of the image starts with (docker/Dockerfile copies the file to /app). */
@@ -123,6 +125,10 @@ final class LocalServices {
             properties.put(MANAGEMENT_PORT, String.valueOf(managementPort(service)));
             properties.put("management.server.address", "127.0.0.1");
         }
+        if (properties.containsKey(DASHBOARD_PORT)) {
+            properties.put(DASHBOARD_PORT, String.valueOf(managementPort(service)));
+            properties.put("trading.dashboard.address", "127.0.0.1");
+        }
         Path config = mounts.get(CONFIG_MOUNT);
         if (config != null) {
             properties.put("spring.config.additional-location", "file:" + config + "/");
@@ -143,7 +149,10 @@ final class LocalServices {
         return result;
     }
 
-    /** The port this service's management server listens on here: a free one, the same for the service's life. */
+    /**
+     * The port this service's server (its management server, or the dashboard's) listens on here: a free one, the
+     * same for the service's life.
+     */
     synchronized int managementPort(ComposeFile.Service service) {
         return managementPorts.computeIfAbsent(service.name(), name -> {
             try (ServerSocket free = new ServerSocket(0)) {
@@ -161,12 +170,13 @@ final class LocalServices {
 
     /**
      * Runs the service's healthcheck once, as Docker would inside its container: a GET of {@code /actuator/health}
-     * on its management port; gives the HTTP status and the body.
+     * on its management port, or of the dashboard's overview ({@code /}); gives the HTTP status and the body.
      */
     Map.Entry<Integer, String> health(ComposeFile.Service service) throws IOException, InterruptedException {
+        String path = properties(service).containsKey(DASHBOARD_PORT) ? "/" : "/actuator/health";
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build()) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                            + managementPort(service) + "/actuator/health")).timeout(Duration.ofSeconds(30)).GET().build(),
+                            + managementPort(service) + path)).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return Map.entry(r.statusCode(), r.body());
         }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Text as it goes into the report page: escaped for HTML or for JSON inside a script element, and formatted. */
-final class PageText {
+/** Text as the report page and the dashboard write it: escaped for HTML or for JSON inside a script element, formatted. */
+public final class PageText {
 
     private static final DateTimeFormatter MINUTES =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -16,7 +16,7 @@ final class PageText {
     }
 
     /** Text safe as an element's content or a quoted attribute value. */
-    static String html(String text) {
+    public static String html(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -65,18 +65,18 @@ final class PageText {
     }
 
     /** An exact amount written plainly without trailing zeros, as the rest of the application prints them. */
-    static String amount(BigDecimal value) {
+    public static String amount(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     /** A percent rounded HALF_EVEN to 2 decimals, with its sign and a % sign: {@code +4.97%}, {@code -0.70%}. */
-    static String percent(BigDecimal value) {
+    public static String percent(BigDecimal value) {
         BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN);
         return (rounded.signum() > 0 ? "+" : "") + rounded.toPlainString() + "%";
     }
 
     /** An epoch-ms time as {@code 2013-11-25 14:05}, UTC. */
-    static String time(long epochMillis) {
+    public static String time(long epochMillis) {
         return MINUTES.format(Instant.ofEpochMilli(epochMillis));
     }
 }

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Opens a local page in the Debian package's headless Chromium, offline: every host name fails to resolve, so a
  * page that needed the network would not render.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
     static final int WIDTH = 1200;
     static final int HEIGHT = 1600;
     private static final long TIMEOUT_SECONDS = 120;
@@ -35,15 +35,23 @@ final class HeadlessChromium {
      * property or environment variable) says it must be, as in CI.
      */
     static void assumeInstalled() {
-        if (Files.isExecutable(BINARY)) {
+        assumeInstalled(BINARY, "chromium");
+    }
+
+    /**
+     * Skips the calling test when {@code binary} (of the Debian package {@code debianPackage}: chromium, or
+     * chromium-driver for Selenium's tests) is not installed, or fails it when {@code REQUIRE_CHROMIUM=true}.
+     */
+    public static void assumeInstalled(Path binary, String debianPackage) {
+        if (Files.isExecutable(binary)) {
             return;
         }
         String required = System.getProperty("REQUIRE_CHROMIUM", System.getenv("REQUIRE_CHROMIUM"));
         if ("true".equalsIgnoreCase(required)) {
-            fail("REQUIRE_CHROMIUM=true but " + BINARY + " is missing: install the Debian package chromium");
+            fail("REQUIRE_CHROMIUM=true but " + binary + " is missing: install the Debian package " + debianPackage);
         }
-        assumeTrue(false, BINARY + " is missing, so the report's rendering is not checked: install the Debian "
-                + "package chromium (apt-get install chromium) to run this test");
+        assumeTrue(false, binary + " is missing, so what a browser shows is not checked: install the Debian "
+                + "package " + debianPackage + " (apt-get install " + debianPackage + ") to run this test");
     }
 
     static boolean installed() {

@@ -1,0 +1,128 @@
+package dev.tradingbatch.jobs.dashboard;
+
+import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.GapRepository;
+import dev.tradingbatch.db.ReportRepository;
+import dev.tradingbatch.model.StoredTrade;
+import dev.tradingbatch.db.StrategyHalt;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
+import dev.tradingbatch.jobs.evaluate.EvaluateService;
+import dev.tradingbatch.jobs.gaps.Coverage;
+import dev.tradingbatch.jobs.operations.JobsService;
+import dev.tradingbatch.jobs.replay.ReplayRuns;
+import dev.tradingbatch.jobs.report.ReportSort;
+import dev.tradingbatch.jobs.report.Reports;
+import dev.tradingbatch.jobs.report.StrategyDetail;
+import dev.tradingbatch.jobs.report.StrategyReport;
+import dev.tradingbatch.jobs.report.StrategyTable;
+import dev.tradingbatch.model.RunIds;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the dashboard's pages show, read from the database through the commands' own services: {@code report}'s
+ * figures ({@link Reports}), {@code markets}' coverage, {@code jobs list}'s executions. Reads only: unlike
+ * {@code jobs list} it does not mark the executions of dead processes FAILED first.
+ */
+@Service
+@Conditional(DashboardServer.On.class)
+class DashboardData {
+
+    /** Executions the jobs page lists, newest first. */
+    static final int JOBS = 50;
+
+    private final Reports reports;
+    private final ReportRepository trades;
+    private final DeclaredStrategies declared;
+    private final EvaluateService evaluations;
+    private final ReplayRuns replays;
+    private final CandleRepository candles;
+    private final GapRepository gaps;
+    private final JobsService jobs;
+
+    DashboardData(Reports reports, ReportRepository trades, DeclaredStrategies declared, EvaluateService evaluations,
+                  ReplayRuns replays, CandleRepository candles, GapRepository gaps, JobsService jobs) {
+        this.reports = reports;
+        this.trades = trades;
+        this.declared = declared;
+        this.evaluations = evaluations;
+        this.replays = replays;
+        this.candles = candles;
+        this.gaps = gaps;
+        this.jobs = jobs;
+    }
+
+    /** A strategy on the overview: {@code report}'s row, its mode, its curve, its last evaluation, its halt. */
+    record OverviewRow(StrategyReport report, String mode, EquityCurve curve, OptionalLong lastEvaluated,
+                       boolean halted) {
+    }
+
+    /** Every strategy that has traded or been evaluated, as {@code report} lists them (best pnl first). */
+    record Overview(List<OverviewRow> rows, List<StrategyHalt> halts) {
+    }
+
+    /**
+     * One strategy's page: {@code report --strategy}'s figures and live trades, and those of its latest replay.
+     *
+     * @param lastEvaluated the open time of the newest candle its completed evaluations went through
+     */
+    record StrategyView(StrategyDetail live, List<StoredTrade> trades, String mode, OptionalLong lastEvaluated,
+                        Optional<ReplayView> replay) {
+    }
+
+    /** A replay of the strategy, its figures and trades as {@code report --strategy ID --run RUN_ID} reads them. */
+    record ReplayView(ReplayRuns.ReplayRun run, StrategyDetail detail, List<StoredTrade> trades) {
+    }
+
+    /** A stored series and its coverage, as {@code markets} prints it. */
+    record Series(dev.tradingbatch.model.MarketSummary summary, Coverage coverage) {
+    }
+
+    /** The overview: live trades only (no candle is read), one query for all strategies' trades. */
+    Overview overview() {
+        StrategyTable table = reports.all(RunIds.LIVE, ReportSort.PNL);
+        Map<String, List<StoredTrade>> byStrategy = trades.trades(RunIds.LIVE).stream()
+                .collect(Collectors.groupingBy(StoredTrade::strategyId));
+        Set<String> haltedIds = table.halts().stream().map(StrategyHalt::strategyId).collect(Collectors.toSet());
+        boolean all = haltedIds.contains(StrategyHalt.ALL);
+        List<OverviewRow> rows = table.rows().stream().map(r -> {
+            String id = r.strategy().id();
+            return new OverviewRow(r, mode(id), EquityCurve.of(byStrategy.getOrDefault(id, List.of())),
+                    evaluations.lastEvaluated(id), all || haltedIds.contains(id));
+        }).toList();
+        return new Overview(rows, table.halts());
+    }
+
+    /** One strategy's page; an unknown strategy is bad input (the page answers 404). */
+    StrategyView strategy(String id) {
+        StrategyDetail live = reports.strategy(id, RunIds.LIVE);
+        Optional<ReplayView> replay = replays.list(id).stream().findFirst()
+                .map(run -> new ReplayView(run, reports.strategy(id, run.runId()), trades.trades(id, run.runId())));
+        return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay);
+    }
+
+    /** Every stored series with its coverage. */
+    List<Series> markets() {
+        return candles.summaries().stream().map(m -> new Series(m, Coverage.of(gaps, m))).toList();
+    }
+
+    /** The newest job executions. */
+    List<JobExecution> jobs() {
+        return jobs.list(null, null, JOBS).executions();
+    }
+
+    /** {@code paper} or {@code live} as declared in the settings; {@code not declared} for a strategy no longer there. */
+    private String mode(String id) {
+        Optional<DeclaredStrategy> s = declared.all().stream().filter(d -> d.id().equals(id)).findFirst();
+        return s.isEmpty() ? "not declared" : declared.liveAccount(id).isPresent() ? "live" : "paper";
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tradingbatch.jobs.dashboard;
+
+import dev.tradingbatch.model.StoredTrade;
+import dev.tradingbatch.jobs.replay.html.PageText;
+import dev.tradingbatch.jobs.report.StrategyDetail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A strategy's page, {@code /strategies/ID}: the figures of {@code report --strategy ID} beside those of its latest
+ * replay, the realised pnl of both on one chart, and the live trades.
+ */
+final class StrategyPage {
+
+    private static final List<String> TRADE_HEADER =
+            List.of("CANDLE (UTC)", "SIDE", "PRICE", "QUANTITY", "FEE", "PNL", "RETURN");
+    private static final List<Boolean> TRADE_NUMERIC = List.of(false, false, true, true, true, true, true);
+
+    private StrategyPage() {
+    }
+
+    static String render(DashboardData.StrategyView view, String footer) {
+        String id = view.live().report().strategy().id();
+        StringBuilder body = new StringBuilder("<p>Mode: ").append(PageText.html(view.mode())).append(". Last evaluated: ")
+                .append(view.lastEvaluated().isPresent()
+                        ? "the candle of " + PageText.time(view.lastEvaluated().getAsLong()) + " UTC" : "not yet")
+                .append(".</p>\n<div class=\"side\">");
+        body.append("<section><h2>Live</h2>").append(figures("live-figures", view.live())).append("</section>");
+        view.replay().ifPresent(r -> body.append("<section><h2>Latest replay: ").append(PageText.html(r.run().runId()))
+                .append("</h2><p>").append(PageText.time(r.run().from())).append(" to ").append(PageText.time(r.run().to()))
+                .append(" UTC, ").append(r.run().status()).append(", ").append(PageText.html(String.valueOf(r.run().params())))
+                .append("</p>").append(figures("replay-figures", r.detail())).append("</section>"));
+        body.append("</div>\n<h2>Realised pnl</h2>\n");
+        List<Svg.Line> lines = new ArrayList<>();
+        lines.add(new Svg.Line("live", "live", EquityCurve.of(view.trades())));
+        view.replay().ifPresent(r -> lines.add(new Svg.Line("replay " + r.run().runId(), "replay",
+                EquityCurve.of(r.trades()))));
+        body.append("<p class=\"legend\"><span class=\"live\">— live</span>")
+                .append(view.replay().isPresent() ? "<span class=\"replay\">- - latest replay</span>" : "")
+                .append("</p>\n").append(Svg.chart(lines));
+        body.append("\n<h2>Live trades (").append(view.trades().size()).append(")</h2>\n");
+        body.append(view.trades().isEmpty() ? "<p class=\"none\">no live trades yet</p>"
+                : Layout.table("trades", TRADE_HEADER, TRADE_NUMERIC, tradeRows(view.trades())));
+        return Layout.page(id, "/", body.toString(), footer);
+    }
+
+    /** The report's figures, one row each, as {@code report --strategy} prints them. */
+    private static String figures(String id, StrategyDetail detail) {
+        StringBuilder t = new StringBuilder("<table id=\"").append(id).append("\" class=\"figures\"><tbody>");
+        for (Map.Entry<String, String> f : detail.figures()) {
+            t.append("<tr><th scope=\"row\">").append(PageText.html(f.getKey())).append("</th><td>")
+                    .append(PageText.html(f.getValue())).append("</td></tr>");
+        }
+        return t.append("</tbody></table>").toString();
+    }
+
+    private static String tradeRows(List<StoredTrade> trades) {
+        StringBuilder rows = new StringBuilder();
+        for (StoredTrade t : trades) {
+            String result = t.pnl() == null ? "" : t.pnl().signum() > 0 ? " class=\"win\"" : t.pnl().signum() < 0
+                    ? " class=\"loss\"" : "";
+            rows.append("<tr").append(result).append('>').append(Layout.cell(PageText.time(t.candleTime()), false))
+                    .append(Layout.cell(t.side(), false)).append(Layout.cell(PageText.amount(t.price()), true))
+                    .append(Layout.cell(PageText.amount(t.quantity()), true))
+                    .append(Layout.cell(PageText.amount(t.fee()), true))
+                    .append("<td class=\"num pnl\">").append(t.pnl() == null ? "" : PageText.amount(t.pnl()))
+                    .append("</td>").append(Layout.cell(t.pnlPercent() == null ? "" : PageText.percent(t.pnlPercent()), true))
+                    .append("</tr>\n");
+        }
+        return rows.toString();
+    }
+}

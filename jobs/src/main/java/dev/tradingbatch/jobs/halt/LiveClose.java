@@ -141,11 +141,25 @@ class LiveClose {
         }
         String clientOrderId = ClientOrderIds.close(s.id(), haltedAt);
         LiveOrder intent = LiveOrder.intent(clientOrderId, s.id(), account.name(), s.market().symbol(), Side.SELL,
-                haltedAt, size.quantity(), null, price, clock.millis());
+                closeTime(s, haltedAt), size.quantity(), null, price, clock.millis());
         writes.executeWithoutResult(tx -> new OrderIntentWriter(orders).write(new Chunk<>(intent)));
         sender.send(orders.find(clientOrderId).stream().toList());
         waiting.addAll(settlement.settle(s.id(), s.paramsJson()).waiting());
         return describe(clientOrderId, "closed with a market sell", said);
+    }
+
+    /**
+     * The {@code candle_time} of a close (UTC epoch ms): just before the candle in progress at the halt opened, so that
+     * its trade sorts after every trade of the candles evaluated before the halt and before any trade after
+     * {@code resume} (the open position is the last trade by candle time); one millisecond earlier for each close
+     * already made in that candle (one the exchange refused, then made again).
+     */
+    private long closeTime(DeclaredStrategy s, long haltedAt) {
+        long tf = s.market().timeframe().millis();
+        long inProgress = Math.floorDiv(haltedAt, tf) * tf;
+        long earlier = orders.ofStrategy(s.id()).stream().filter(o -> ClientOrderIds.isClose(o.clientOrderId())
+                && o.candleTime() >= inProgress - tf && o.candleTime() < inProgress).count();
+        return inProgress - 1 - earlier;
     }
 
     /** One close order as it now stands; true when it is not accepted and settled. */

@@ -134,8 +134,10 @@ class HaltCloseTest {
         assertThat(binance.free("BTC")).as("the account holds nothing more").isEqualByComparingTo("0");
         assertThat(r.out()).contains("btc-live: halted since").contains("  btc-live: closed with a market sell of "
                 + held.toPlainString() + " BTC (" + id + ", order " + sell.orderId() + "): accepted, FILLED");
-        assertThat(cli.query("SELECT status, exchange_status FROM live_orders WHERE client_order_id = ?", id))
-                .containsExactly(Map.of("status", "accepted", "exchange_status", "FILLED"));
+        // one millisecond before the candle in progress at the halt: after the buy, before any trade after resume
+        assertThat(cli.query("SELECT status, exchange_status, candle_time FROM live_orders WHERE client_order_id = ?",
+                id)).containsExactly(Map.of("status", "accepted", "exchange_status", "FILLED",
+                "candle_time", haltTime() - 1));
         List<Map<String, Object>> trades = cli.query("SELECT side, quantity, pnl FROM strategy_trades"
                 + " WHERE strategy_id = 'btc-live' ORDER BY candle_time");
         assertThat(trades).extracting(t -> t.get("side")).containsExactly("buy", "sell");
@@ -200,13 +202,15 @@ class HaltCloseTest {
     }
 
     @Test
-    void shouldSellAPaperPositionAtTheNewestStoredClose() {
+    void shouldSellAPaperPositionAtTheNewestStoredCloseAndCloseEveryStrategyWithAll() {
         bought("btc-paper");
         BigDecimal held = held("btc-paper");
 
-        CliRun.Result r = haltClose("btc-paper", haltTime());
+        CliRun.Result r = cli.clock(at(haltTime())).run("halt", "--all", "--close");
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("every strategy: halted since")
+                .contains("  btc-live: nothing closed: nothing held in the strategy's own ledger");
         Candle last = candles.getLast();
         BigDecimal price = last.close().multiply(new BigDecimal("0.9995"));
         assertThat(r.out()).contains("  btc-paper: paper: sold " + held.toPlainString() + " at ",

@@ -10,8 +10,9 @@ import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * The likely cause of a trade only the live ledger or only the replay made, from the segment its candle fell in: a
- * candle the trader never evaluated, a segment evaluated under another declaration, a segment that restarted (its
- * reason) with or without a position carried into it. What cannot be told is said so.
+ * candle the trader never evaluated, a segment evaluated under another declaration, a segment evaluated before some of
+ * its candles were stored, a segment that restarted (its reason) with or without a position carried into it. What
+ * cannot be told is said so.
  */
 final class DriftCauses {
 
@@ -41,6 +42,12 @@ final class DriftCauses {
         if (in.declaration() != null && !in.declaration().equals(strategy.identity())) {
             return "evaluated live under another declaration: " + segment + " ran before the declaration changed "
                     + "(the replay uses the declaration now)";
+        }
+        int at = segments.indexOf(in);
+        if (at + 1 < segments.size() && segments.get(at + 1).restart()
+                .filter(why -> why == EvaluationResult.Restart.Why.HISTORY_CHANGED).isPresent()) {
+            return "candles stored late: " + segment + " was evaluated before some of its candles (or their warm-up) "
+                    + "were stored, the replay sees them all";
         }
         String carried = in.carried().isPresent()
                 ? ", with the position bought on the candle of " + iso(in.carried().getAsLong()) + " carried into it" : "";

@@ -135,5 +135,29 @@ class DriftTest {
         assertThat(drift.exitCode()).isEqualTo(2);
         assertThat(drift.err()).isEqualTo("error: strategy 'rsi-bs-5m' has no completed evaluation: no live window to "
                 + "compare (give --from and --to to compare a range)\n");
+
+        CliRun.Result backwards = cli.run("drift", "--strategy", "rsi-bs-5m", "--from", "2013-11-30", "--to",
+                "2013-11-29");
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.err()).isEqualTo("error: empty range: --from 2013-11-30T00:00:00Z is not before --to "
+                + "2013-11-29T00:00:00Z\n");
+    }
+
+    @Test
+    void shouldCallEveryTradeOfARangeNeverEvaluatedOnlyReplayed() {
+        long from = Instant.parse("2013-11-29T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2013-11-30T00:00:00Z").toEpochMilli();
+        List<Fill> replay = BitstampSample.fills(candles, "rsi", RSI, from, to - M5);
+        assertThat(replay).isNotEmpty();
+
+        CliRun.Result drift = cli.run("drift", "--strategy", "rsi-bs-5m", "--from", iso(from), "--to", iso(to));
+
+        assertThat(drift.exitCode()).as(drift.out() + drift.err()).isEqualTo(1);
+        assertThat(drift.out()).contains("  drift score        100.00 % (0 matched, 0 only live, " + replay.size()
+                + " only replay)");
+        for (Fill f : replay) {
+            assertThat(drift.out()).contains("  " + iso(f.candleTime()) + " " + (f.side().code() + " ").substring(0, 4)
+                    + " " + f.price().toPlainString() + "  candle not evaluated live\n");
+        }
     }
 }

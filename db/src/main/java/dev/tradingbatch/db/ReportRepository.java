@@ -81,17 +81,25 @@ public class ReportRepository {
      * A live order's modelled price (what the paper model gave its signal) beside the average price of its real
      * fills (its live trade), for the execution slippage.
      */
-    public record Execution(String side, BigDecimal modelPrice, BigDecimal price) {
+    public record Execution(long candleTime, String side, BigDecimal modelPrice, BigDecimal price) {
+
+        /** How far the real price was from the modelled one, in bps of the modelled price, positive when worse. */
+        public BigDecimal slippageBps() {
+            BigDecimal bps = price.subtract(modelPrice).multiply(BigDecimal.valueOf(10_000))
+                    .divide(modelPrice, 2, java.math.RoundingMode.HALF_EVEN);
+            return "buy".equals(side) ? bps : bps.negate();
+        }
     }
 
     /** The strategy's live orders that filled and carry a modelled price, oldest first. */
     public List<Execution> executions(String strategyId) {
         return jdbc.query("""
-                        SELECT o.side, o.model_price, t.price FROM live_orders o
+                        SELECT o.candle_time, o.side, o.model_price, t.price FROM live_orders o
                         JOIN strategy_trades t ON t.strategy_id = o.strategy_id AND t.run_id = ?
                              AND t.candle_time = o.candle_time AND t.side = o.side
                         WHERE o.strategy_id = ? AND o.model_price IS NOT NULL ORDER BY o.candle_time, o.side""",
-                (rs, i) -> new Execution(rs.getString(1), decimal(rs.getString(2)), decimal(rs.getString(3))),
+                (rs, i) -> new Execution(rs.getLong(1), rs.getString(2), decimal(rs.getString(3)),
+                        decimal(rs.getString(4))),
                 RunIds.LIVE, strategyId);
     }
 

@@ -26,7 +26,7 @@ import java.util.Map;
                         + "continues it",
                 "2:bad input: one line 'error: ...' naming the value, and nothing is written"},
         subcommands = {BackfillCommand.class, MarketsCommand.class, GapsCommand.class, EvaluateCommand.class,
-                ReplayCommand.class, OptimizeCommand.class, ReportCommand.class, CheckCommand.class,
+                ReplayCommand.class, OptimizeCommand.class, ReportCommand.class, CheckCommand.class, DriftCommand.class,
                 StrategiesCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
                 HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
                 AccountsCommand.class, HaltCommand.class, ResumeCommand.class, OrdersCommand.class,

@@ -33,6 +33,11 @@ public class ExecutionLookup {
         return queries.ids(job, parameters, status == null ? null : status.name(), limit);
     }
 
+    /** The job's executions whose parameters have these values (of that status, when given), newest first. */
+    public List<JobExecution> all(String job, Map<String, String> parameters, BatchStatus status) {
+        return ids(job, parameters, status, Integer.MAX_VALUE).stream().map(jobRepository::getJobExecution).toList();
+    }
+
     /** The job's newest execution whose parameters have these values (of that status, when given). */
     public Optional<JobExecution> last(String job, Map<String, String> parameters, BatchStatus status) {
         return ids(job, parameters, status, 1).stream().findFirst().map(jobRepository::getJobExecution);

@@ -93,9 +93,7 @@ final class ReportText {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal worst = null;
         for (ReportRepository.Execution e : executions) {
-            BigDecimal bps = e.price().subtract(e.modelPrice()).multiply(BigDecimal.valueOf(10_000))
-                    .divide(e.modelPrice(), 2, RoundingMode.HALF_EVEN);
-            bps = "buy".equals(e.side()) ? bps : bps.negate();
+            BigDecimal bps = e.slippageBps();
             total = total.add(bps);
             worst = worst == null || bps.compareTo(worst) > 0 ? bps : worst;
         }

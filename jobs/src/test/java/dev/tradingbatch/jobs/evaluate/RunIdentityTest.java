@@ -194,6 +194,16 @@ class RunIdentityTest {
         List<Map<String, Object>> live = cli.query(trade, id, RunIds.LIVE, last);
         assertThat(live).hasSizeGreaterThanOrEqualTo(2);
         assertThat(cli.query(trade, id, runId(replay), last)).isEqualTo(live);
+
+        // drift replays the whole window with the candles in: it names the late candles where live started over
+        CliRun.Result drift = cli.run("drift", "--strategy", id);
+        assertThat(drift.exitCode()).as(drift.out() + drift.err()).isEqualTo(1);
+        assertThat(drift.out()).contains("  " + iso(last + M5) + " through " + iso(through)
+                + ": restarted, candles stored late");
+        // the live trader never saw candles 500 to 509 in its first segment: the replay trades on them
+        assertThat(drift.out()).contains("  " + iso(candles.get(503).openTime()) + " sell ", "  "
+                + iso(candles.get(507).openTime()) + " buy  ").contains("candles stored late: the segment from "
+                + iso(first) + " was evaluated before some of its candles (or their warm-up) were stored");
     }
 
     /** A new database holding the sample without its candles 500 to 509 (a file with a hole); its candles. */

@@ -6,6 +6,7 @@ import dev.tradingbatch.jobs.support.BitstampSample;
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.OpenTimes;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
@@ -197,6 +198,22 @@ class LiveEvaluateTest {
         assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
         assertThat(report.out()).contains("closed trades", "2 (").contains("total_trades 4")
                 .contains("4 orders filled", "bps from the modelled price");
+
+        // drift: a replay as declared makes the same trades on the same candles; the real fills beside the modelled prices
+        CliRun.Result drift = cli.run("drift", "--strategy", "btc-live");
+        assertThat(drift.exitCode()).as(drift.out() + drift.err()).isZero();
+        assertThat(drift.out()).contains("  drift score        0.00 % (4 matched, 0 only live, 0 only replay)",
+                "fills against the modelled price");
+        for (int i = 0; i < signals.size(); i++) {
+            Fill signal = signals.get(i);
+            BigDecimal filled = new BigDecimal((String) trades.get(i).get("price"));
+            BigDecimal bps = filled.subtract(signal.price()).multiply(BigDecimal.valueOf(10_000))
+                    .divide(signal.price(), 2, RoundingMode.HALF_EVEN);
+            assertThat(drift.out()).contains("  " + OpenTimes.iso(signal.candleTime()) + " "
+                    + (signal.side() == Side.BUY ? "buy  " : "sell ") + filled.toPlainString() + "  "
+                    + signal.price().toPlainString() + "  "
+                    + (signal.side() == Side.BUY ? bps : bps.negate()).toPlainString() + " bps");
+        }
 
         // a replay of a live strategy trades on paper: its own run id, no order
         CliRun.Result replay = cli.run("replay", "--strategy", "btc-live", "--from", String.valueOf(first),

@@ -215,6 +215,39 @@ class AlertsTest {
         assertThat(backfill.exitCode()).as(backfill.err()).isZero();
     }
 
+    @Test
+    void shouldAlertAFailedJobWithTheCommandThatContinuesIt() {
+        cli.with("trading.alerts.webhook.events", "job-failed").with("trading.alerts.telegram.chat-id", "");
+        // the sample's backfill (execution 1) left STARTED by a process that died: marked FAILED when next seen
+        dev.tradingbatch.jobs.support.DeadRuns.plant(cli, 1);
+        CliRun.Result failed = cli.run("jobs", "list");
+        long execution = 1;
+        CliRun.Result send = cli.run("alerts", "--send");
+
+        assertThat(failed.out()).contains("1      backfillCandlesJob   FAILED");
+        assertThat(send.out()).as(send.err()).startsWith("alerts: 1 recorded, 1 sent, 0 not sent\n");
+        assertThat(standIn.findAll(postRequestedFor(urlPathEqualTo(HOOK)))).singleElement()
+                .extracting(LoggedRequest::getBodyAsString).asString()
+                .contains("\"event\":\"job-failed\"", "backfillCandlesJob", ": execution " + execution + " FAILED: ",
+                        "Once the cause is fixed, continue it: jobs restart " + execution
+                                + " (details: jobs show " + execution + ")");
+    }
+
+    @Test
+    void shouldScheduleAlertsInEveryRoleOnlyWhenAChannelIsConfigured() {
+        CliRun.Result backfiller = cli.run("schedule", "--role", "backfiller");
+        CliRun.Result trader = cli.with("trading.alerts.interval", "5m").run("schedule", "--role", "trader");
+        CliRun.Result off = cli.with("trading.alerts.webhook.url", "").with("trading.alerts.telegram.chat-id", "")
+                .run("schedule", "--role", "all");
+
+        assertThat(backfiller.exitCode()).as(backfiller.err()).isZero();
+        assertThat(backfiller.out().lines().filter(l -> l.startsWith("alerts "))).singleElement().asString()
+                .contains("at start, every 1m", clock.instant().plusSeconds(60).toString());
+        assertThat(trader.out().lines().filter(l -> l.startsWith("alerts "))).singleElement().asString()
+                .contains("at start, every 5m");
+        assertThat(off.out()).doesNotContain("alerts ");
+    }
+
     private Map<String, Object> row() {
         List<Map<String, Object>> rows = cli.query("SELECT attempts, next_attempt_at, last_error, sent_at FROM alert_events");
         assertThat(rows).hasSize(1);

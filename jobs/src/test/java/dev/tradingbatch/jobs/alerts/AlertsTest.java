@@ -6,6 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.jobs.demo.SettableClock;
 import dev.tradingbatch.jobs.support.BitstampSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class AlertsTest {
     Path dir;
     CliRun cli;
     WireMockServer standIn;
-    MovableClock clock;
+    SettableClock clock;
     long lastCandle;
 
     @BeforeEach
@@ -60,7 +61,8 @@ class AlertsTest {
                 "binance", "--symbol", "BTC/USD", "--timeframe", "5m").exitCode()).isZero();
         lastCandle = cli.queryForObject("SELECT MAX(open_time) FROM candles", Long.class);
         // an hour after the newest candle: 11 closed candles missing after it
-        clock = new MovableClock(Instant.ofEpochMilli(lastCandle + 3_600_000));
+        clock = new SettableClock();
+        clock.set(Instant.ofEpochMilli(lastCandle + 3_600_000));
         cli.clock(clock)
                 .with("trading.markets[0].exchange", "binance").with("trading.markets[0].symbol", "BTC/USD")
                 .with("trading.markets[0].timeframes[0]", "5m")
@@ -159,13 +161,13 @@ class AlertsTest {
         try (ConfigurableApplicationContext app = cli.start()) {
             AlertService alerts = app.getBean(AlertService.class);
             AlertService.Outcome firstTry = alerts.scanAndSend();
-            clock.move(java.time.Duration.ofSeconds(29));
+            clock.set(clock.instant().plusSeconds(29));
             AlertService.Outcome tooEarly = alerts.scanAndSend();
             Map<String, Object> afterOne = row();
-            clock.move(java.time.Duration.ofSeconds(1));
+            clock.set(clock.instant().plusSeconds(1));
             AlertService.Outcome secondTry = alerts.scanAndSend();
             Map<String, Object> afterTwo = row();
-            clock.move(java.time.Duration.ofSeconds(60));
+            clock.set(clock.instant().plusSeconds(60));
             AlertService.Outcome thirdTry = alerts.scanAndSend();
 
             assertThat(firstTry).isEqualTo(new AlertService.Outcome(1, 0, 1, List.of("webhook halted:*:" + t0
@@ -197,7 +199,7 @@ class AlertsTest {
             service.getBean(dev.tradingbatch.jobs.schedule.ScheduledWork.class).alerts();
         }
         Map<String, Object> afterScheduled = row();
-        clock.move(java.time.Duration.ofSeconds(30));
+        clock.set(clock.instant().plusSeconds(30));
         CliRun.Result send = cli.run("alerts", "--send");
         CliRun.Result backfill = cli.run("backfill", "--exchange", "file", "--file", BitstampSample.FILE.toString(),
                 "--as", "binance", "--symbol", "BTC/USD", "--timeframe", "5m");

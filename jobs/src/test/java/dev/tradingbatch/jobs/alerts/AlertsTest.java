@@ -236,6 +236,25 @@ class AlertsTest {
     }
 
     @Test
+    void shouldTakeTheBotTokenFromItsEnvironmentVariableAndRefuseATelegramWithoutOne() {
+        cli.with("trading.alerts.webhook.url", "").with("trading.alerts.telegram.events", "halted")
+                .with("trading.alerts.telegram.bot-token-file", "").with("trading.alerts.telegram.bot-token-env", "TG_TOKEN")
+                .bean("environmentVariables", (dev.tradingbatch.jobs.live.EnvironmentVariables)
+                        name -> java.util.Optional.ofNullable(name.equals("TG_TOKEN") ? TOKEN : null));
+        assertThat(cli.run("halt", "--all").exitCode()).isZero();
+
+        CliRun.Result send = cli.run("alerts", "--send");
+        CliRun.Result noToken = cli.with("trading.alerts.telegram.bot-token-env", "").run("alerts");
+
+        assertThat(send.out()).startsWith("alerts: 1 recorded, 1 sent, 0 not sent\n");
+        assertThat(standIn.findAll(postRequestedFor(urlPathEqualTo(TELEGRAM)))).singleElement()
+                .extracting(LoggedRequest::getBodyAsString).asString().contains("every strategy halted since");
+        assertThat(noToken.exitCode()).isEqualTo(2);
+        assertThat(noToken.err()).isEqualTo("error: trading.alerts.telegram: give one of bot-token-env (an environment"
+                + " variable) or bot-token-file (a file) for the bot's token; it is never taken from the configuration\n");
+    }
+
+    @Test
     void shouldScheduleAlertsInEveryRoleOnlyWhenAChannelIsConfigured() {
         CliRun.Result backfiller = cli.run("schedule", "--role", "backfiller");
         CliRun.Result trader = cli.with("trading.alerts.interval", "5m").run("schedule", "--role", "trader");

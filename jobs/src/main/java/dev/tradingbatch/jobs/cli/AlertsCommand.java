@@ -28,7 +28,8 @@ class AlertsCommand implements Callable<Integer> {
     @Option(names = "--send", description = "record the events found now and send the pending alerts first")
     boolean send;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "how many alerts to list (default: 20)")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+            description = "how many alerts to list (default: 20)")
     int limit;
 
     AlertsCommand(Launcher launcher) {

@@ -30,7 +30,8 @@ import java.util.Map;
                 StrategiesCommand.class, JobsCommand.class, RunCommand.class, ScheduleCommand.class,
                 HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
                 AccountsCommand.class, HaltCommand.class, ResumeCommand.class, OrdersCommand.class,
-                PositionsCommand.class, ReconcileCommand.class, VerifyCommand.class, DashboardCommand.class, AlertsCommand.class,
+                PositionsCommand.class, ReconcileCommand.class, VerifyCommand.class, DashboardCommand.class,
+                AlertsCommand.class,
                 CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 

@@ -1,15 +1,14 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.jobs.live.ClientOrderIds;
+import dev.tradingbatch.jobs.live.SellSize;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.LiveOrder;
-import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.SkippedOrder;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,13 +55,12 @@ final class LiveIntents {
                 buy = null;
                 continue;
             }
-            BigDecimal step = model.amountStep();
-            BigDecimal quantity = plain(holds.max(BigDecimal.ZERO).divide(step, 0, RoundingMode.DOWN).multiply(step));
-            String why = refusal(model.rules(), holds, step, quantity, f.price());
-            if (why != null) {
-                skipped.add(new SkippedOrder(f.candleTime(), Side.SELL, why));
+            SellSize size = SellSize.of(model.rules(), model.amountStep(), holds, f.price());
+            if (!size.sells()) {
+                skipped.add(new SkippedOrder(f.candleTime(), Side.SELL, size.refusal()));
                 continue;
             }
+            BigDecimal quantity = size.quantity();
             intents.add(LiveOrder.intent(ClientOrderIds.of(s.id(), f.candleTime(), Side.SELL), s.id(), account, symbol,
                     Side.SELL, f.candleTime(), quantity, null, f.price(), now));
             holds = holds.subtract(quantity);
@@ -72,31 +70,5 @@ final class LiveIntents {
                     Side.BUY, buy.candleTime(), null, s.stake(), buy.price(), now));
         }
         return new Decided(List.copyOf(intents), List.copyOf(skipped));
-    }
-
-    /** Why selling {@code quantity} (what is held, in whole steps) at {@code price} makes no order; null if it does. */
-    private static String refusal(MarketRules rules, BigDecimal held, BigDecimal step, BigDecimal quantity,
-                                  BigDecimal price) {
-        if (held.signum() <= 0) {
-            return "nothing held in the strategy's own ledger (a buy not filled yet counts for nothing)";
-        }
-        if (quantity.signum() == 0) {
-            return "it holds " + MarketRules.plain(held) + ", less than one amount step " + MarketRules.plain(step);
-        }
-        if (rules.minQuantity() != null && quantity.compareTo(rules.minQuantity()) < 0) {
-            return "quantity " + MarketRules.plain(quantity) + " held is below the minimum order size "
-                    + MarketRules.plain(rules.minQuantity());
-        }
-        BigDecimal notional = quantity.multiply(price);
-        if (rules.minNotional() != null && notional.compareTo(rules.minNotional()) < 0) {
-            return "order value " + MarketRules.plain(notional) + " (" + MarketRules.plain(quantity) + " at "
-                    + MarketRules.plain(price) + ") is below the minimum notional " + MarketRules.plain(rules.minNotional());
-        }
-        return null;
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

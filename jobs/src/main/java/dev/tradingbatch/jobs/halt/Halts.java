@@ -4,6 +4,7 @@ import dev.tradingbatch.db.HaltRepository;
 import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -25,11 +26,16 @@ public class Halts {
     private final HaltRepository repository;
     private final DeclaredStrategies declared;
     private final Clock clock;
+    private final LiveClose liveClose;
+    private final PaperClose paperClose;
 
-    Halts(HaltRepository repository, DeclaredStrategies declared, Clock clock) {
+    Halts(HaltRepository repository, DeclaredStrategies declared, Clock clock, LiveClose liveClose,
+          PaperClose paperClose) {
         this.repository = repository;
         this.declared = declared;
         this.clock = clock;
+        this.liveClose = liveClose;
+        this.paperClose = paperClose;
     }
 
     /**
@@ -42,6 +48,19 @@ public class Halts {
         StrategyHalt halt = new StrategyHalt(id, checkedReason(reason), clock.millis());
         repository.halt(halt);
         return halt;
+    }
+
+    /**
+     * {@code halt --close}, after {@code halt} wrote {@code halt}: closes the position of the strategy it halts, or of
+     * every declared strategy for the halt of all. A live strategy's intents not sent are dropped and what its own
+     * ledger holds is sold with one market order ({@link LiveClose}); a paper strategy's open position is sold on
+     * paper at the newest stored close ({@link PaperClose}). One result per strategy, in the order declared.
+     */
+    public List<Closed> close(StrategyHalt halt) {
+        List<DeclaredStrategy> halted = halt.all() ? declared.all() : List.of(declared.get(halt.strategyId()));
+        return halted.stream().map(s -> declared.liveAccount(s.id())
+                .map(account -> liveClose.close(s, account, halt.haltedAt()))
+                .orElseGet(() -> paperClose.close(s))).toList();
     }
 
     /**

@@ -20,10 +20,26 @@ public final class ClientOrderIds {
     }
 
     public static String of(String strategyId, long candleOpenTime, Side side) {
+        return "tb-" + hash(strategyId + "|" + candleOpenTime + "|" + side.code()) + (side == Side.BUY ? "-b" : "-s");
+    }
+
+    /**
+     * The client order id of the sell with which {@code halt --close} closes the strategy's position, from the halt's
+     * time (UTC epoch ms): {@code tb-} then 24 hex digits of the SHA-256 of (strategy, close, halt time), then {@code -c}.
+     */
+    public static String close(String strategyId, long haltedAt) {
+        return "tb-" + hash(strategyId + "|close|" + haltedAt) + "-c";
+    }
+
+    /** Whether the order is one {@code halt --close} made. */
+    public static boolean isClose(String clientOrderId) {
+        return clientOrderId.endsWith("-c");
+    }
+
+    private static String hash(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((strategyId + "|" + candleOpenTime + "|"
-                    + side.code()).getBytes(StandardCharsets.UTF_8));
-            return "tb-" + HexFormat.of().formatHex(hash, 0, 12) + (side == Side.BUY ? "-b" : "-s");
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

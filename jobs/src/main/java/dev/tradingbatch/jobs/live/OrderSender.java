@@ -82,9 +82,14 @@ public final class OrderSender {
      * strategy's next evaluation; or the question failed: the row is left as it is and {@link #failures} says why).
      */
     public Pass ask(String account) {
+        return ask(orders.toSend(account));
+    }
+
+    /** {@link #ask(String)} for these orders only ({@code halt --close}: a halted strategy's orders sent before). */
+    public Pass ask(List<LiveOrder> pending) {
         int accepted = 0;
         int unknown = 0;
-        for (LiveOrder o : orders.toSend(account)) {
+        for (LiveOrder o : pending) {
             if (o.sends() == 0) {
                 continue;   // never sent: the exchange cannot have it
             }
@@ -107,6 +112,11 @@ public final class OrderSender {
     /** The questions about orders that failed in {@link #ask}, one line each. */
     public List<String> failures() {
         return List.copyOf(failures);
+    }
+
+    /** Asks for, then if need be sends, these orders, in this order ({@code halt --close}: its closing sells). */
+    public Pass send(List<LiveOrder> pending) {
+        return pass(pending);
     }
 
     private Pass pass(List<LiveOrder> pending) {

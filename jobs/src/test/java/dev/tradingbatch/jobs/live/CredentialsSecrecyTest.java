@@ -112,7 +112,7 @@ class CredentialsSecrecyTest {
         assertThat(reconciled.out()).startsWith("reconcile main: ");
         // the file account's balances are refused: a failed run, its message recorded, no credential in it
         assertThat(run(cli, "reconcile", "--account", "docker").exitCode()).isEqualTo(1);
-        assertThat(run(cli, "halt", "--strategy", "btc-live", "--reason", "secrecy").exitCode()).isZero();
+        assertThat(run(cli, "halt", "--strategy", "btc-live", "--close", "--reason", "secrecy").exitCode()).isZero();
         assertThat(run(cli, "orders").exitCode()).isZero();
         assertThat(run(cli, "resume", "--strategy", "btc-live").exitCode()).isZero();
         assertThat(run(cli.with("trading.accounts.main.secret-env", "BINANCE_KEY"), "accounts", "--balances", "main")

@@ -106,7 +106,7 @@ class BackupTest {
 
         assertThat(markets.exitCode()).as(markets.err()).isZero();
         assertThat(markets.out()).contains("bitstamp   BTC/USD      5m        2013-11-25T00:00:00Z "
-                + "2013-12-01T16:00:00Z      1921      1917         0         2         4\n");
+                + "2013-12-01T16:00:00Z      1921      1917         0         2         4         0\n");
     }
 
     @Test

@@ -57,7 +57,12 @@ public final class BinanceSpotStandIn implements AutoCloseable {
         /** 429 with -1003 and Retry-After: nothing happens. */
         RATE_LIMITED,
         /** The order is taken (and filled), and the answer says its executed quantity is {@code 1e400000000}. */
-        ABSURD_ANSWER_AFTER_ACCEPT
+        ABSURD_ANSWER_AFTER_ACCEPT,
+        /**
+         * The request arrives but is held for {@link #hangDelay} before the exchange even looks at it, then dropped (503)
+         * without taking the order: a send lost on its way, with the client waiting.
+         */
+        HANG_BEFORE_TAKING
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,6 +81,8 @@ public final class BinanceSpotStandIn implements AutoCloseable {
     private long nextTradeId = 5000;
     private int tradesPerFill = 1;
     private long timeoutDelayMillis = 2000;
+    private long hangDelayMillis = 30_000;
+    private final java.util.concurrent.atomic.AtomicInteger ordersReceived = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A stand-in for the account of this key and secret, listening on a free port. */
     public BinanceSpotStandIn(String apiKey, String secret) {
@@ -130,6 +137,17 @@ public final class BinanceSpotStandIn implements AutoCloseable {
     public synchronized BinanceSpotStandIn timeoutDelay(long millis) {
         this.timeoutDelayMillis = millis;
         return this;
+    }
+
+    /** How long {@link Fault#HANG_BEFORE_TAKING} holds a request before dropping it. */
+    public synchronized BinanceSpotStandIn hangDelay(long millis) {
+        this.hangDelayMillis = millis;
+        return this;
+    }
+
+    /** Order requests that arrived, taken or not (a request still held by {@link Fault#HANG_BEFORE_TAKING} included). */
+    public int ordersReceived() {
+        return ordersReceived.get();
     }
 
     /** The next order request meets {@code fault}; several calls queue faults for the next requests in turn. */
@@ -192,7 +210,10 @@ public final class BinanceSpotStandIn implements AutoCloseable {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            Reply reply = answer(event.getRequest());
+            Reply reply = held(event.getRequest());
+            if (reply == null) {
+                reply = answer(event.getRequest());
+            }
             ResponseDefinitionBuilder b = new ResponseDefinitionBuilder().withStatus(reply.status())
                     .withHeader("Content-Type", reply.status() == 503 && reply.body().startsWith("<")
                             ? "text/html" : "application/json")
@@ -210,6 +231,31 @@ public final class BinanceSpotStandIn implements AutoCloseable {
         public String getName() {
             return "binance-spot-stand-in";
         }
+    }
+
+    /**
+     * An order request that meets {@link Fault#HANG_BEFORE_TAKING}: held (outside the stand-in's lock, so other requests
+     * are answered meanwhile), then dropped without taking the order; null for every other request.
+     */
+    private Reply held(LoggedRequest request) {
+        if (!request.getMethod().getName().equals("POST") || !request.getUrl().startsWith("/api/v3/order")) {
+            return null;
+        }
+        ordersReceived.incrementAndGet();
+        long hold;
+        synchronized (this) {
+            if (orderFaults.peek() != Fault.HANG_BEFORE_TAKING) {
+                return null;
+            }
+            orderFaults.poll();
+            hold = hangDelayMillis;
+        }
+        try {
+            Thread.sleep(hold);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Reply(503, "<html><body>Service Unavailable</body></html>", 0);
     }
 
     private synchronized Reply answer(LoggedRequest request) {

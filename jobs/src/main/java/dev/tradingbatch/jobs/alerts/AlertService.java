@@ -100,8 +100,8 @@ public class AlertService {
                 long next = clock.millis() + backoff(e.attempts()).toMillis();
                 repository.failed(e.id(), why, next);
                 errors.add(e.channel() + " " + e.eventKey() + ": " + why);
-                log.warn("alert {} to {} not sent (attempt {}): {}; next attempt in {}", e.eventKey(), e.channel(),
-                        e.attempts() + 1, why, backoff(e.attempts()));
+                log.warn("alert {} to {} not sent (attempt {}): {}; next attempt in {}s", e.eventKey(), e.channel(),
+                        e.attempts() + 1, why, backoff(e.attempts()).toSeconds());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 repository.failed(e.id(), "interrupted", now);

@@ -118,6 +118,12 @@ public class TradeRepository {
                 strategyId, runId, candleTime, side).stream().findFirst();
     }
 
+    /** Every strategy's live trades executed at or after {@code executedFrom} (UTC epoch ms), oldest first (alerts). */
+    public List<TradeRow> liveSince(long executedFrom) {
+        return jdbc.query(SELECT + " WHERE run_id = 'live' AND executed_at >= ? ORDER BY executed_at, strategy_id", ROW,
+                executedFrom);
+    }
+
     /** The run's last trade if it is a buy: the position still open. */
     public Optional<TradeRow> openPosition(String strategyId, String runId) {
         return latest(strategyId, runId, 1).stream().filter(t -> t.side().equals("buy")).findFirst();

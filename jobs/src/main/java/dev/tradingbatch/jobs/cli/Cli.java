@@ -31,6 +31,7 @@ import java.util.Map;
                 HealthCommand.class, BackupCommand.class, ArchiveCommand.class, DemoCommand.class,
                 AccountsCommand.class, HaltCommand.class, ResumeCommand.class, OrdersCommand.class,
                 PositionsCommand.class, ReconcileCommand.class, VerifyCommand.class, DashboardCommand.class,
+                AlertsCommand.class,
                 CommandLine.HelpCommand.class})
 public class Cli implements Runnable {
 

@@ -34,6 +34,7 @@ import java.util.TreeMap;
  * @param replay    what {@code replay} accepts of the candles it runs over
  * @param live      how live strategies' orders are sent (docs/live.md)
  * @param dashboard where the {@code dashboard} command serves its pages (docs/dashboard.md)
+ * @param alerts    what {@code run} alerts about, and where (docs/operations.md)
  */
 @ConfigurationProperties(TradingProperties.PREFIX)
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
@@ -42,7 +43,8 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                 @DefaultValue Schedule schedule, @DefaultValue Plugins plugins,
                                 @DefaultValue Database database, String now,
                                 Map<String, AccountProperties> accounts, @DefaultValue Replay replay,
-                                @DefaultValue Live live, @DefaultValue Dashboard dashboard) {
+                                @DefaultValue Live live, @DefaultValue Dashboard dashboard,
+                                @DefaultValue AlertProperties alerts) {
 
     static final String PREFIX = "trading";
 

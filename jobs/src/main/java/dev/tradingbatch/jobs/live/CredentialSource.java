@@ -22,7 +22,7 @@ public record CredentialSource(String key, boolean file, String where) {
     }
 
     /** The credential, stripped of surrounding white space; bad input naming the key and the source if there is none. */
-    String read(EnvironmentVariables env) {
+    public String read(EnvironmentVariables env) {
         String value;
         if (file) {
             try {

@@ -68,7 +68,7 @@ public class FleetGauges {
                     run.strategies().forEach(id -> registerStrategy(meters, id));
                 }
                 case EVALUATE -> registerStrategy(meters, run.strategy());
-                case FILL_GAPS, RETENTION -> { }
+                default -> { }
             }
         }
     }

@@ -138,6 +138,11 @@ public class SchedulePlan {
                 .map(dev.tradingbatch.jobs.live.Account::name).distinct().sorted()
                 .forEach(a -> runs.add(new PlannedRun(PlannedRun.Kind.RECONCILE, null, null, every, null,
                         now.plus(every), List.of(), a)));
+        // alerts (docs/operations.md): scanned and sent when the service starts, then every trading.alerts.interval
+        if (properties.alerts().enabled()) {
+            Duration alerts = properties.alerts().interval();
+            runs.add(new PlannedRun(PlannedRun.Kind.ALERTS, null, null, alerts, null, now.plus(alerts), List.of(), null));
+        }
         return runs;
     }
 

@@ -45,6 +45,7 @@ public class ScheduledJob implements Job {
                 case EVALUATE -> work.evaluate(data.getString(STRATEGY));
                 case RETENTION -> work.retain(market(data));
                 case RECONCILE -> work.reconcile(data.getString(ACCOUNT));
+                case ALERTS -> work.alerts();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

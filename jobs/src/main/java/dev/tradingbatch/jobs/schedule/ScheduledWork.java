@@ -4,6 +4,7 @@ import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.alerts.AlertService;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
 import dev.tradingbatch.jobs.backfill.BackfillService;
 import dev.tradingbatch.jobs.config.TradingProperties;
@@ -50,10 +51,12 @@ public class ScheduledWork {
     private final Clock clock;
     private final ArchiveService archive;
     private final ReconcileService reconcile;
+    private final AlertService alerts;
 
     ScheduledWork(BackfillService backfill, GapFills gapFills, EvaluateService evaluate, DeclaredStrategies strategies,
                   CandleRepository candles, SchedulePlan plan, TradingProperties properties, Clock clock,
-                  ArchiveService archive, ReconcileService reconcile) {
+                  ArchiveService archive, ReconcileService reconcile, AlertService alerts) {
+        this.alerts = alerts;
         this.reconcile = reconcile;
         this.archive = archive;
         this.backfill = backfill;
@@ -129,6 +132,14 @@ public class ScheduledWork {
     /** Reconciles the account with its exchange ({@code reconcile --account}); what it found is logged. */
     public void reconcile(String account) {
         attempt("reconcile " + account, () -> reconcile.reconcile(account)).ifPresent(o -> o.forEach(WorkLog::reconciled));
+    }
+
+    /**
+     * Records the alerts found now and sends the pending ones ({@code alerts --send}); a channel that is down is
+     * logged and tried again later, never failing this or any other work.
+     */
+    public void alerts() {
+        attempt("alerts", alerts::scanAndSend).ifPresent(WorkLog::alerts);
     }
 
     /** Runs one piece of work; a failure is logged, never thrown into the scheduler. */

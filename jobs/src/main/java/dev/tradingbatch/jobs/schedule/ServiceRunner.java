@@ -91,7 +91,7 @@ public class ServiceRunner {
             Set<Trigger> triggers = new HashSet<>();
             triggers.add(regular(run, job.getKey()));
             if (run.kind() == PlannedRun.Kind.BACKFILL || run.kind() == PlannedRun.Kind.EVALUATE
-                    || run.kind() == PlannedRun.Kind.RECONCILE) {
+                    || run.kind() == PlannedRun.Kind.RECONCILE || run.kind() == PlannedRun.Kind.ALERTS) {
                 triggers.add(TriggerBuilder.newTrigger().withIdentity(run.name() + " (catch-up)")
                         .forJob(job.getKey()).startNow().build());
             }

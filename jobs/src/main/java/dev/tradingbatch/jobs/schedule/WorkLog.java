@@ -103,6 +103,20 @@ final class WorkLog {
         ran(what, o.run().get(), o.run().get().completed() ? o.summary() : "not reconciled", details);
     }
 
+    /** An alerts pass: what it recorded and sent, a failed delivery as a warning (each is logged as it fails). */
+    static void alerts(dev.tradingbatch.jobs.alerts.AlertService.Outcome o) {
+        if (o.recorded() == 0 && o.sent() == 0 && o.failed() == 0) {
+            return;   // nothing new: a line a minute would bury the others
+        }
+        String line = "alerts: " + count(o.recorded(), "alert") + " recorded, " + o.sent() + " sent"
+                + (o.failed() == 0 ? "" : ", " + o.failed() + " not sent (tried again later)");
+        if (o.failed() == 0) {
+            log.info("{}", line);
+        } else {
+            log.warn("{}", line);
+        }
+    }
+
     /**
      * A job that ran: what it did, its status and execution, {@code details} (each starting {@code "; "}), the
      * dead run it continued, why it failed.

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.dashboard;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.model.StoredTrade;
@@ -49,8 +50,12 @@ class DashboardData {
     private final GapRepository gaps;
     private final JobsService jobs;
 
+    private final DerivedCandleRepository derived;
+
     DashboardData(Reports reports, ReportRepository trades, DeclaredStrategies declared, EvaluateService evaluations,
-                  ReplayRuns replays, CandleRepository candles, GapRepository gaps, JobsService jobs) {
+                  ReplayRuns replays, CandleRepository candles, GapRepository gaps, JobsService jobs,
+                  DerivedCandleRepository derived) {
+        this.derived = derived;
         this.reports = reports;
         this.trades = trades;
         this.declared = declared;
@@ -84,7 +89,7 @@ class DashboardData {
     }
 
     /** A stored series and its coverage, as {@code markets} prints it. */
-    record Series(dev.tradingbatch.model.MarketSummary summary, Coverage coverage) {
+    record Series(dev.tradingbatch.model.MarketSummary summary, Coverage coverage, long derived) {
     }
 
     /** The overview: live trades only (no candle is read), one query for all strategies' trades. */
@@ -112,7 +117,8 @@ class DashboardData {
 
     /** Every stored series with its coverage. */
     List<Series> markets() {
-        return candles.summaries().stream().map(m -> new Series(m, Coverage.of(gaps, m))).toList();
+        return candles.summaries().stream()
+                .map(m -> new Series(m, Coverage.of(gaps, m), derived.count(m.market()))).toList();
     }
 
     /** The newest job executions. */

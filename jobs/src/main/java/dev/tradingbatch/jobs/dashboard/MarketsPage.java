@@ -12,8 +12,9 @@ import java.util.List;
 final class MarketsPage {
 
     private static final List<String> HEADER = List.of("EXCHANGE", "SYMBOL", "TIMEFRAME", "FIRST (UTC)", "LAST (UTC)",
-            "EXPECTED", "STORED", "EMPTY", "OPEN GAPS", "MISSING");
-    private static final List<Boolean> NUMERIC = List.of(false, false, false, false, false, true, true, true, true, true);
+            "EXPECTED", "STORED", "EMPTY", "OPEN GAPS", "MISSING", "DERIVED");
+    private static final List<Boolean> NUMERIC = List.of(false, false, false, false, false, true, true, true, true, true,
+            true);
     /** Open gaps listed per series; the rest are counted (see: gaps). */
     static final int GAPS_SHOWN = 20;
 
@@ -35,7 +36,8 @@ final class MarketsPage {
                     .append(Layout.cell(m.market().timeframe().toString(), false))
                     .append(Layout.cell(Instant.ofEpochMilli(m.firstOpenTime()).toString(), false))
                     .append(Layout.cell(Instant.ofEpochMilli(m.lastOpenTime()).toString(), false));
-            for (long n : new long[] {c.expected(), c.stored(), c.confirmedEmpty(), c.open().size(), c.openMissing()}) {
+            for (long n : new long[] {c.expected(), c.stored(), c.confirmedEmpty(), c.open().size(), c.openMissing(),
+                    s.derived()}) {
                 rows.append(Layout.cell(Long.toString(n), true));
             }
             rows.append("</tr>\n");

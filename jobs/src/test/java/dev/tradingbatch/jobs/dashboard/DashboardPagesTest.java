@@ -107,10 +107,10 @@ class DashboardPagesTest {
         Coverage coverage = new Coverage(market, T0, T0 + 10 * H, 10, 7, 1, List.of(open));
         assertThat(empty.confirmedEmpty()).isTrue();
 
-        String html = MarketsPage.render(List.of(new DashboardData.Series(summary, coverage)), "");
+        String html = MarketsPage.render(List.of(new DashboardData.Series(summary, coverage, 3)), "");
 
         assertThat(cells(html, "markets")).containsExactly("binance", "BTC/USDT", "1h", "2024-01-01T00:00:00Z",
-                "2024-01-01T09:00:00Z", "10", "7", "1", "1", "2");
+                "2024-01-01T09:00:00Z", "10", "7", "1", "1", "2", "3");
         assertThat(html).contains("<li>[2024-01-01T03:00:00Z, 2024-01-01T05:00:00Z): 2 candles, asked 2 times</li>");
     }
 

@@ -155,6 +155,9 @@ class HaltCloseTest {
     @Test
     void shouldRejectAnIntentNotSentAndNeverSendIt() {
         String intent = ClientOrderIds.of("btc-live", buy.candleTime(), Side.BUY);
+        // an order belongs to a recorded strategy (a foreign key, enforced on every connection on PostgreSQL)
+        cli.update("INSERT INTO strategies (strategy_id, type, exchange, symbol, timeframe, params, created_at,"
+                + " updated_at) VALUES ('btc-live', 'rsi', 'binance', 'BTC/USDT', '5m', '{}', 0, 0)");
         cli.update("INSERT INTO live_orders (client_order_id, strategy_id, account, symbol, side, candle_time,"
                 + " quote_quantity, status, sends, created_at, updated_at) VALUES (?, 'btc-live', 'main', 'BTC/USDT',"
                 + " 'buy', ?, '100', 'intent', 0, ?, ?)", intent, buy.candleTime(), buy.candleTime(), buy.candleTime());

@@ -399,7 +399,12 @@ class LiveEvaluateTest {
         long executed = buy.candleTime() + M5 - 60_000;
         SingleConnectionDataSource ds = new SingleConnectionDataSource(cli.url(), true);
         try {
-            new org.springframework.jdbc.core.JdbcTemplate(ds).update("INSERT INTO strategy_trades (strategy_id, run_id,"
+            org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(ds);
+            // a trade belongs to a recorded strategy (a foreign key, enforced on every connection on PostgreSQL)
+            jdbc.update("INSERT INTO strategies (strategy_id, type, exchange, symbol, timeframe, params, created_at,"
+                    + " updated_at) VALUES ('btc-live', 'rsi', 'binance', 'BTC/USDT', '5m', '{}', 0, 0)"
+                    + " ON CONFLICT DO NOTHING");
+            jdbc.update("INSERT INTO strategy_trades (strategy_id, run_id,"
                     + " symbol, side, price, quantity, fee, candle_time, executed_at, pnl, pnl_percent, params) VALUES"
                     + " ('btc-live', 'live', 'BTC/USDT', 'sell', '1000', '0.1', '0.1', ?, ?, '-5.25', '-5', '{}')",
                     first - M5, executed);

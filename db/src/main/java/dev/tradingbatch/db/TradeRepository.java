@@ -1,6 +1,7 @@
 package dev.tradingbatch.db;
 
 import dev.tradingbatch.model.MarketKey;
+import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.model.TradeRow;
 
@@ -118,10 +119,13 @@ public class TradeRepository {
                 strategyId, runId, candleTime, side).stream().findFirst();
     }
 
-    /** Every strategy's live trades executed at or after {@code executedFrom} (UTC epoch ms), oldest first (alerts). */
+    /**
+     * Every strategy's live trades executed at or after {@code executedFrom} (UTC epoch ms), oldest first: what alerts
+     * and the daily loss limits read.
+     */
     public List<TradeRow> liveSince(long executedFrom) {
-        return jdbc.query(SELECT + " WHERE run_id = 'live' AND executed_at >= ? ORDER BY executed_at, strategy_id", ROW,
-                executedFrom);
+        return jdbc.query(SELECT + " WHERE run_id = ? AND executed_at >= ? ORDER BY executed_at, strategy_id", ROW,
+                RunIds.LIVE, executedFrom);
     }
 
     /** The run's last trade if it is a buy: the position still open. */

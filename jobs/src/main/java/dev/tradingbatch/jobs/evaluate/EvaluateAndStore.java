@@ -137,18 +137,18 @@ public class EvaluateAndStore {
      */
     private RiskCheck.Standing standing(String strategyId, Account account, BigDecimal held, long now) {
         long dayStart = Math.floorDiv(now, DAY) * DAY;
+        List<String> ids = declared.liveStrategiesOf(account.name());
         BigDecimal own = BigDecimal.ZERO;
         BigDecimal all = BigDecimal.ZERO;
-        BigDecimal atStake = BigDecimal.ZERO;
-        for (String id : declared.liveStrategiesOf(account.name())) {
-            BigDecimal pnl = BigDecimal.ZERO;
-            for (TradeRow t : trades.trades(id, RunIds.LIVE)) {
-                if (t.pnl() != null && t.executedAt() >= dayStart) {
-                    pnl = pnl.add(t.pnl());
-                }
+        // today's trades only (one query), not each strategy's whole history at every evaluation
+        for (TradeRow t : trades.liveSince(dayStart)) {
+            if (t.pnl() != null && ids.contains(t.strategyId())) {
+                all = all.add(t.pnl());
+                own = t.strategyId().equals(strategyId) ? own.add(t.pnl()) : own;
             }
-            own = id.equals(strategyId) ? pnl : own;
-            all = all.add(pnl);
+        }
+        BigDecimal atStake = BigDecimal.ZERO;
+        for (String id : ids) {
             Optional<TradeRow> open = trades.openPosition(id, RunIds.LIVE);
             if (open.isPresent()) {
                 atStake = atStake.add(open.get().price().multiply(open.get().quantity()).add(open.get().fee()));

@@ -62,6 +62,7 @@ final class DriftText {
             case DECLARATION_CHANGED -> "declaration changed";
             case RULES_CHANGED -> "order rules changed";
             case HISTORY_CHANGED -> "candles stored late";
+            case CLOSED -> "closed by halt --close";
         }).orElse(": first") + (g.carried().isPresent() ? ", position bought on the candle of "
                 + iso(g.carried().getAsLong()) + " carried in" : "");
     }

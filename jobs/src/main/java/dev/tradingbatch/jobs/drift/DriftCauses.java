@@ -64,6 +64,7 @@ final class DriftCauses {
             case DECLARATION_CHANGED -> "the declaration changed";
             case RULES_CHANGED -> "the market's order rules changed";
             case HISTORY_CHANGED -> "candles were stored late (not stored when first evaluated)";
+            case CLOSED -> "halt --close sold the position (the replay knows nothing of the halt)";
         };
     }
 }

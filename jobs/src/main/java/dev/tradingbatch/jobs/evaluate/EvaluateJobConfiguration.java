@@ -47,6 +47,8 @@ class EvaluateJobConfiguration {
     static final String RESTORED = "evaluate.restored";
     static final String TRADES = "evaluate.trades";
     static final String EVALUATED = "evaluate.evaluated";
+    /** Why the run started a new segment ({@link EvaluationResult.Restart.Why}); absent when it continued one. */
+    static final String RESTART = "evaluate.restart";
 
     /** Parameters: see {@link EvaluateService}. */
     @Bean

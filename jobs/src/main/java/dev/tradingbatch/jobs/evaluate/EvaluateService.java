@@ -93,6 +93,13 @@ public class EvaluateService {
         MarketRules rules = declared.rules(s);
         Segment segment = previous.map(ctx -> segment(s, rules, ctx, through)).orElseGet(() -> Segment.fresh(through,
                 openPosition(s), Optional.empty()));
+        if (previous.isPresent()) {
+            segment = afterClose(s, segment, last);
+        }
+        if (segment.first() > through) {
+            // closed by halt --close in the candle still in progress: the next one starts the new segment
+            return new EvaluationResult.NothingNew(s, last);
+        }
         long first = segment.first();
         OptionalLong warmUp = candles.openTimeBefore(market, first, s.spec().warmUpBars());
         if (warmUp.isEmpty()) {
@@ -117,6 +124,7 @@ public class EvaluateService {
         if (restore != null) {
             params.addLong("restore", restore, false);
         }
+        segment.restarted().ifPresent(r -> params.addString("restart", r.why().name(), false));
         JobStart start;
         try {
             start = launches.start(evaluateStrategyJob, params.toJobParameters());
@@ -180,6 +188,25 @@ public class EvaluateService {
         Long restored = previous.containsKey(EvaluateJobConfiguration.RESTORED)
                 ? previous.getLong(EvaluateJobConfiguration.RESTORED) : null;
         return new Segment(previous.getLong(EvaluateJobConfiguration.FIRST), last, restored, Optional.empty());
+    }
+
+    /**
+     * The segment to evaluate once a {@code halt --close} after the candle {@code last} is taken into account: a new
+     * one from the candle after the close, flat, in place of one that would run on with the position the close sold
+     * (or begin before the close). The candles between the last one evaluated and the close are not traded on: the
+     * strategy was halted and its position closed at the halt's price.
+     */
+    private Segment afterClose(DeclaredStrategy s, Segment segment, long last) {
+        OptionalLong closed = halts.closedAfter(s.id(), last);
+        if (closed.isEmpty()) {
+            return segment;
+        }
+        long from = s.market().timeframe().floor(closed.getAsLong()) + s.market().timeframe().millis();
+        if (segment.restarted().isPresent() && segment.first() >= from) {
+            return segment;
+        }
+        return Segment.fresh(from, openPosition(s), Optional.of(new EvaluationResult.Restart(
+                EvaluationResult.Restart.Why.CLOSED, last, from, 0)));
     }
 
     /** Open time of the candle whose close bought the position the ledger holds, if one is open. */

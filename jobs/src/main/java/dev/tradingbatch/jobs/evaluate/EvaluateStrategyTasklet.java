@@ -76,6 +76,9 @@ class EvaluateStrategyTasklet implements Tasklet {
         if (restoredAt != null) {
             ctx.putLong(EvaluateJobConfiguration.RESTORED, restoredAt);
         }
+        if (p.getString("restart") != null) {
+            ctx.putString(EvaluateJobConfiguration.RESTART, p.getString("restart"));
+        }
         ctx.putInt(EvaluateJobConfiguration.TRADES, written);
         ctx.putInt(EvaluateJobConfiguration.EVALUATED, evaluated);
         contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(evaluated

@@ -65,6 +65,9 @@ public class EvaluatedRuns {
 
     /** Why {@code run} started a new segment after {@code previous}: what {@link EvaluateService#run} compared. */
     private static EvaluationResult.Restart.Why why(ExecutionContext previous, ExecutionContext run) {
+        if (run.containsKey(EvaluateJobConfiguration.RESTART)) {
+            return EvaluationResult.Restart.Why.valueOf(run.getString(EvaluateJobConfiguration.RESTART));
+        }
         if (!same(previous, run, EvaluateJobConfiguration.DECLARATION)
                 || !same(previous, run, EvaluateJobConfiguration.PARAMS)) {
             return EvaluationResult.Restart.Why.DECLARATION_CHANGED;

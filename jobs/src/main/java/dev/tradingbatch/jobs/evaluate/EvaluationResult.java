@@ -76,6 +76,9 @@ public sealed interface EvaluationResult {
                 case RULES_CHANGED -> "the market's order rules (step, minimums) changed since the evaluation up to"
                         + " the candle of " + iso(lastEvaluated) + ": the trades recorded stay as they are; evaluating"
                         + " again from the candle of " + iso(first) + ", with the position the ledger holds";
+                case CLOSED -> "halt --close sold the position after the evaluation up to the candle of "
+                        + iso(lastEvaluated) + ": evaluating on, flat, from the candle of " + iso(first)
+                        + " (the one in progress at the halt); the candles between are not traded on";
             };
         }
 
@@ -85,7 +88,9 @@ public sealed interface EvaluationResult {
             /** Candles were stored (a file import, a gap filled) inside the range already evaluated. */
             HISTORY_CHANGED,
             /** The exchange published other order rules for the market (its step or minimums). */
-            RULES_CHANGED
+            RULES_CHANGED,
+            /** {@code halt --close} sold the position after the last candle evaluated. */
+            CLOSED
         }
     }
 

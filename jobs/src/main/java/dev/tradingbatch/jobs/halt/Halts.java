@@ -1,15 +1,22 @@
 package dev.tradingbatch.jobs.halt;
 
 import dev.tradingbatch.db.HaltRepository;
+import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.StrategyHalt;
+import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
+import dev.tradingbatch.jobs.live.ClientOrderIds;
+import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.model.TradeRow;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 /**
  * {@code halt} and {@code resume}: which strategies may trade, kept in the database so that every process obeys a
@@ -28,14 +35,18 @@ public class Halts {
     private final Clock clock;
     private final LiveClose liveClose;
     private final PaperClose paperClose;
+    private final TradeRepository trades;
+    private final LiveOrderRepository orders;
 
     Halts(HaltRepository repository, DeclaredStrategies declared, Clock clock, LiveClose liveClose,
-          PaperClose paperClose) {
+          PaperClose paperClose, TradeRepository trades, LiveOrderRepository orders) {
         this.repository = repository;
         this.declared = declared;
         this.clock = clock;
         this.liveClose = liveClose;
         this.paperClose = paperClose;
+        this.trades = trades;
+        this.orders = orders;
     }
 
     /**
@@ -60,7 +71,20 @@ public class Halts {
         List<DeclaredStrategy> halted = halt.all() ? declared.all() : List.of(declared.get(halt.strategyId()));
         return halted.stream().map(s -> declared.liveAccount(s.id())
                 .map(account -> liveClose.close(s, account, halt.haltedAt()))
-                .orElseGet(() -> paperClose.close(s))).toList();
+                .orElseGet(() -> paperClose.close(s, halt.haltedAt()))).toList();
+    }
+
+    /**
+     * The {@code candle_time} of the newest close a {@code halt --close} made of the strategy's position after the
+     * candle {@code lastEvaluated} (UTC epoch ms): its paper sell, or its live close order (sent or not, settled or
+     * not). Every trade an evaluation makes lies on a candle it evaluated, so a trade or close order after the last
+     * one evaluated is a close ({@link CloseTime}); the evaluation after it starts anew from the candle after it.
+     */
+    public OptionalLong closedAfter(String strategyId, long lastEvaluated) {
+        LongStream closeOrders = orders.ofStrategy(strategyId).stream()
+                .filter(o -> ClientOrderIds.isClose(o.clientOrderId())).mapToLong(o -> o.candleTime());
+        LongStream newestTrade = trades.latest(strategyId, RunIds.LIVE, 1).stream().mapToLong(TradeRow::candleTime);
+        return LongStream.concat(closeOrders, newestTrade).filter(t -> t > lastEvaluated).max();
     }
 
     /**

@@ -148,18 +148,11 @@ class LiveClose {
         return describe(clientOrderId, "closed with a market sell", said);
     }
 
-    /**
-     * The {@code candle_time} of a close (UTC epoch ms): just before the candle in progress at the halt opened, so that
-     * its trade sorts after every trade of the candles evaluated before the halt and before any trade after
-     * {@code resume} (the open position is the last trade by candle time); one millisecond earlier for each close
-     * already made in that candle (one the exchange refused, then made again).
-     */
+    /** The {@code candle_time} of a close ({@link CloseTime}), after the closes already made in that candle. */
     private long closeTime(DeclaredStrategy s, long haltedAt) {
         long tf = s.market().timeframe().millis();
-        long inProgress = Math.floorDiv(haltedAt, tf) * tf;
-        long earlier = orders.ofStrategy(s.id()).stream().filter(o -> ClientOrderIds.isClose(o.clientOrderId())
-                && o.candleTime() >= inProgress - tf && o.candleTime() < inProgress).count();
-        return inProgress - 1 - earlier;
+        return CloseTime.of(tf, haltedAt, orders.ofStrategy(s.id()).stream().filter(o -> ClientOrderIds.isClose(
+                o.clientOrderId())).mapToLong(o -> o.candleTime()));
     }
 
     /** One close order as it now stands; true when it is not accepted and settled. */

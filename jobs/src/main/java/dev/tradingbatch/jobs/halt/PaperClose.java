@@ -24,9 +24,11 @@ import java.util.OptionalLong;
 import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
- * {@code halt --close} of a paper strategy: its open position sold on paper at the close of the newest stored candle
- * of its market, through its fill model (slippage, fee), as a sell signal on that candle would, so that {@code report}
- * and the next evaluation after {@code resume} find it flat.
+ * {@code halt --close} of a paper strategy: its open position sold on paper at the close of the newest candle of its
+ * market closed at the halt and stored, through its fill model (slippage, fee), as a sell signal on that candle would,
+ * so that {@code report} and the next evaluation after {@code resume} find it flat. The trade is stamped as a live
+ * close is ({@link CloseTime}): a trader that lagged behind the stored candles does not trade later on the candles it
+ * had not evaluated before the close.
  */
 @Component
 class PaperClose {
@@ -46,12 +48,16 @@ class PaperClose {
         this.clock = clock;
     }
 
-    Closed close(DeclaredStrategy s) {
+    Closed close(DeclaredStrategy s, long haltedAt) {
         Optional<TradeRow> open = trades.openPosition(s.id(), RunIds.LIVE);
         if (open.isEmpty()) {
             return new Closed(s.id(), "paper: nothing held, nothing closed", false);
         }
-        OptionalLong latest = candles.latestOpenTime(s.market());
+        long tf = s.market().timeframe().millis();
+        long candleTime = CloseTime.of(tf, haltedAt, trades.trades(s.id(), RunIds.LIVE).stream()
+                .mapToLong(TradeRow::candleTime).filter(t -> Math.floorMod(t, tf) != 0));
+        // the newest candle closed when the halt was made (a candle stored since the halt is not the halt's price)
+        OptionalLong latest = candles.openTimeBefore(s.market(), candleTime + 1, 1);
         List<Candle> last = latest.isPresent()
                 ? candles.find(s.market(), latest.getAsLong(), latest.getAsLong() + 1) : List.of();
         if (last.isEmpty()) {
@@ -63,7 +69,7 @@ class PaperClose {
         Fill sell = declared.fillModel(s).sell(candle.openTime(), candle.close(),
                 Fill.buy(buy.candleTime(), buy.price(), buy.quantity(), buy.fee()));
         TradeRow row = new TradeRow(s.id(), RunIds.LIVE, s.market().symbol(), Side.SELL.code(), sell.price(),
-                sell.quantity(), sell.fee(), sell.candleTime(), clock.millis(), sell.pnl(), sell.pnlPercent(),
+                sell.quantity(), sell.fee(), candleTime, clock.millis(), sell.pnl(), sell.pnlPercent(),
                 s.paramsJson());
         writes.executeWithoutResult(tx -> new TradeItemWriter(trades).write(new Chunk<>(row)));
         return new Closed(s.id(), "paper: sold " + MarketRules.plain(sell.quantity()) + " at "

@@ -214,7 +214,8 @@ class HaltCloseTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).startsWith("every strategy: halted since")
                 .contains("  btc-live: nothing closed: nothing held in the strategy's own ledger");
-        Candle last = candles.getLast();
+        // priced at the newest candle closed at the halt, stamped as a live close: before the candle in progress
+        Candle last = candle(haltTime() - M5);
         BigDecimal price = last.close().multiply(new BigDecimal("0.9995"));
         assertThat(r.out()).contains("  btc-paper: paper: sold " + held.toPlainString() + " at ",
                 "of the candle of " + Instant.ofEpochMilli(last.openTime()), "report shows the position closed");
@@ -222,8 +223,69 @@ class HaltCloseTest {
                 + " WHERE strategy_id = 'btc-paper' AND side = 'sell'").getFirst();
         assertThat(new BigDecimal((String) sell.get("price"))).isEqualByComparingTo(price);
         assertThat(new BigDecimal((String) sell.get("quantity"))).isEqualByComparingTo(held);
-        assertThat(((Number) sell.get("candle_time")).longValue()).isEqualTo(last.openTime());
+        assertThat(((Number) sell.get("candle_time")).longValue()).isEqualTo(haltTime() - 1);
         assertThat(binance.ordersTaken()).as("a paper close sends nothing").isZero();
         assertThat(cli.run("report", "--strategy", "btc-paper").out()).contains("closed trades", "1 (");
+    }
+
+    @Test
+    void shouldTradeAfterResumeFromTheHaltFlatAsAReplayFromThereWhenTheTraderLaggedBehindTheClose() {
+        bought("btc-paper");
+        // the trader evaluated up to its buy; the halt comes three candles later (it had not evaluated them)
+        assertThat(haltClose("btc-paper", haltTime()).exitCode()).isZero();
+        assertThat(cli.run("resume", "--strategy", "btc-paper").exitCode()).isZero();
+
+        long until = haltTime() + 300 * M5;
+        CliRun.Result r = evaluate("btc-paper", until);
+
+        assertThat(r.out()).contains("halt --close sold the position after the evaluation up to the candle of "
+                + Instant.ofEpochMilli(buy.candleTime()));
+        List<String> expected = BitstampSample.fills(candles, StrategySpec.of("rsi", RSI), haltTime(), until).stream()
+                .map(f -> f.candleTime() + " " + f.side().code()).toList();
+        assertThat(expected).as("the replay from the halt trades").isNotEmpty();
+        assertThat(expected.getFirst()).endsWith("buy");
+        assertThat(cli.query("SELECT candle_time, side FROM strategy_trades WHERE strategy_id = 'btc-paper'"
+                        + " AND candle_time >= ? ORDER BY candle_time", haltTime()))
+                .extracting(t -> ((Number) t.get("candle_time")).longValue() + " " + t.get("side"))
+                .as("flat after the close, then exactly the trades of a replay from the candle of the halt")
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shouldEvaluateNothingInTheCandleOfTheCloseAndStartAtTheNextOne() {
+        bought("btc-paper");
+        long halt = haltTime() + 60_000;   // within the candle of haltTime()
+        assertThat(haltClose("btc-paper", halt).exitCode()).isZero();
+        assertThat(cli.run("resume", "--strategy", "btc-paper").exitCode()).isZero();
+
+        // the candle before the halt's closed: before the close, nothing to trade on
+        assertThat(evaluate("btc-paper", haltTime() - M5).out()).doesNotContain("evaluating on");
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = 'btc-paper'")).isEqualTo(2);
+        assertThat(cli.query("SELECT candle_time FROM strategy_trades WHERE strategy_id = 'btc-paper'"
+                + " AND side = 'sell'")).extracting(t -> ((Number) t.get("candle_time")).longValue())
+                .containsExactly(haltTime() - 1);
+
+        CliRun.Result next = evaluate("btc-paper", haltTime());
+        assertThat(next.out()).contains("evaluating on, flat, from the candle of " + Instant.ofEpochMilli(haltTime()));
+    }
+
+    @Test
+    void shouldOrderAfterResumeAsAReplayFromTheHaltAndNeverSellWhatTheCloseSold() {
+        bought("btc-live");
+        assertThat(haltClose("btc-live", haltTime()).exitCode()).isZero();
+        assertThat(cli.run("resume", "--strategy", "btc-live").exitCode()).isZero();
+        List<String> expected = BitstampSample.fills(candles, StrategySpec.of("rsi", RSI), haltTime(),
+                haltTime() + 300 * M5).stream().map(f -> f.candleTime() + " " + f.side().code()).toList();
+        assertThat(expected).isNotEmpty();
+        long firstBuy = Long.parseLong(expected.getFirst().split(" ")[0]);
+        binance.price("BTCUSDT", candle(firstBuy).close().toPlainString());
+
+        CliRun.Result r = evaluate("btc-live", firstBuy);
+
+        assertThat(r.out()).contains("evaluating on, flat, from the candle of " + Instant.ofEpochMilli(haltTime()));
+        assertThat(cli.query("SELECT side, candle_time FROM live_orders WHERE strategy_id = 'btc-live'"
+                        + " AND candle_time >= ? ORDER BY candle_time", haltTime()))
+                .extracting(o -> ((Number) o.get("candle_time")).longValue() + " " + o.get("side"))
+                .containsExactly(expected.getFirst());
     }
 }

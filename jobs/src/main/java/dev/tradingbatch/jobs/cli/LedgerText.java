@@ -45,10 +45,20 @@ final class LedgerText {
             return List.of("no live strategies declared and no live orders recorded (docs/live.md)");
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"STRATEGY", "ACCOUNT", "SYMBOL", "ORDERS", "BOUGHT", "SOLD", "FEES", "POSITION"});
+        // the column of allocations only when one is declared
+        boolean allocations = report.strategies().stream().anyMatch(p -> p.quoteLeft() != null);
+        rows.add(allocations
+                ? new String[] {"STRATEGY", "ACCOUNT", "SYMBOL", "ORDERS", "BOUGHT", "SOLD", "FEES", "POSITION",
+                        "ALLOCATION LEFT"}
+                : new String[] {"STRATEGY", "ACCOUNT", "SYMBOL", "ORDERS", "BOUGHT", "SOLD", "FEES", "POSITION"});
         for (StrategyPosition p : report.strategies()) {
-            rows.add(new String[] {p.strategyId(), p.account(), p.symbol(), String.valueOf(p.orders()),
-                    plain(p.bought()), plain(p.sold()), plain(p.fees()), plain(p.position()) + " " + p.base()});
+            String[] row = {p.strategyId(), p.account(), p.symbol(), String.valueOf(p.orders()),
+                    plain(p.bought()), plain(p.sold()), plain(p.fees()), plain(p.position()) + " " + p.base()};
+            if (allocations) {
+                row = java.util.Arrays.copyOf(row, row.length + 1);
+                row[row.length - 1] = p.quoteLeft() == null ? "-" : plain(p.quoteLeft()) + " " + p.quote();
+            }
+            rows.add(row);
         }
         List<String> lines = new ArrayList<>(table(rows));
         for (AccountCheck check : report.accounts()) {

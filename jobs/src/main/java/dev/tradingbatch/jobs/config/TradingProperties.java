@@ -135,6 +135,8 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
      * @param mode           {@code paper} (the default: fills are modelled) or {@code live} (orders on
      *                       {@code account}, docs/live.md)
      * @param account        a live strategy's account, one of {@code trading.accounts}
+     * @param allocation     the quote currency a live strategy may spend of its account's, in all: its sub-ledger's
+     *                       own money (docs/live.md, "Allocations"); none: its quote is not tracked
      */
     public record StrategyProperties(String exchange, String symbol, String timeframe, String type,
                                      Map<String, String> params, String definition, String definitionFile,
@@ -142,7 +144,7 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                      @DefaultValue("0.001") BigDecimal feeRate,
                                      @DefaultValue("0") BigDecimal slippageBps,
                                      @DefaultValue("paper") String mode, String account,
-                                     BigDecimal maxPosition, BigDecimal maxDailyLoss) {
+                                     BigDecimal maxPosition, BigDecimal maxDailyLoss, BigDecimal allocation) {
     }
 
     /**

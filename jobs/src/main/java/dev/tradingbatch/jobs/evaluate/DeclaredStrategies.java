@@ -107,10 +107,15 @@ public class DeclaredStrategies {
             Optional<Account> live = liveAccount(id, p, market, accounts);
             live.ifPresent(a -> liveAccounts.put(id, a));
             RiskLimits.OfStrategy limits = new RiskLimits.OfStrategy(limit(id, "max-position", p.maxPosition()),
-                    limit(id, "max-daily-loss", p.maxDailyLoss()));
+                    limit(id, "max-daily-loss", p.maxDailyLoss()), limit(id, "allocation", p.allocation()));
             if (live.isEmpty() && !limits.equals(RiskLimits.OfStrategy.NONE)) {
-                throw bad(id, limits.maxPosition() != null ? "max-position" : "max-daily-loss",
+                throw bad(id, limits.maxPosition() != null ? "max-position" : limits.maxDailyLoss() != null
+                                ? "max-daily-loss" : "allocation",
                         "a risk limit is for a live strategy (mode: live): a paper strategy trades as its replay does");
+            }
+            if (limits.allocation() != null && limits.allocation().compareTo(stake) < 0) {
+                throw bad(id, "allocation", limits.allocation().toPlainString() + " is below the stake "
+                        + stake.toPlainString() + ": no buy could ever be sent");
             }
             riskLimits.put(id, limits);
             byId.put(id, new DeclaredStrategy(id, market, spec, stake, p.feeRate(), p.slippageBps()));

@@ -160,7 +160,15 @@ public class EvaluateAndStore {
                 }
             }
         }
-        return new RiskCheck.Standing(held, own, all, atStake);
+        BigDecimal allocation = declared.riskLimits(strategyId).allocation();
+        BigDecimal quoteLeft = null;
+        if (allocation != null) {
+            List<LiveOrder> mine = liveOrders.ofStrategy(strategyId);
+            String quote = SubLedger.quote(declared.get(strategyId).market().symbol());
+            quoteLeft = SubLedger.quoteLeft(allocation, mine, liveFills.ofStrategy(strategyId), quote)
+                    .subtract(SubLedger.quoteReserved(mine));
+        }
+        return new RiskCheck.Standing(held, own, all, atStake, quoteLeft);
     }
 
     /** An order the exchange ended without filling any of it (expired, canceled): nothing at stake. */

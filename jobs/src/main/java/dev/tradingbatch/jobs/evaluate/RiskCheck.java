@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.jobs.live.RiskLimits;
+import dev.tradingbatch.jobs.live.SubLedger;
 import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.Side;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * A live strategy's intents held against its risk limits and its account's (docs/live.md, "Risk limits"), before they
  * are committed: a daily loss reached halts (the strategy, or every strategy of the account) and sends nothing; a buy
- * that would hold more than {@code max-position}, or take the account's money at stake beyond {@code max-stake}, is
+ * that would hold more than {@code max-position}, spend more than is left of its {@code allocation}, or take the account's money at stake beyond {@code max-stake}, is
  * not sent, and why is kept as a skipped order's.
  */
 final class RiskCheck {
@@ -30,8 +31,11 @@ final class RiskCheck {
      * @param strategyPnlToday the strategy's realised pnl since 00:00 UTC (after fees; negative: a loss)
      * @param accountPnlToday  the same over every live strategy of the account, this one included
      * @param accountAtStake   what the open positions of the account's strategies cost, and their buys not settled
+     * @param quoteLeft        what is left of the strategy's allocation, less what its unfinished buys may spend;
+     *                         null without an allocation
      */
-    record Standing(BigDecimal held, BigDecimal strategyPnlToday, BigDecimal accountPnlToday, BigDecimal accountAtStake) {
+    record Standing(BigDecimal held, BigDecimal strategyPnlToday, BigDecimal accountPnlToday, BigDecimal accountAtStake,
+                    BigDecimal quoteLeft) {
     }
 
     /**
@@ -59,10 +63,11 @@ final class RiskCheck {
         List<SkippedOrder> skipped = new ArrayList<>();
         BigDecimal held = now.held();
         BigDecimal atStake = now.accountAtStake();
+        BigDecimal quoteLeft = now.quoteLeft();
         for (LiveOrder o : intents) {
             String why = halt.map(h -> "not sent: halted by " + h).orElse(null);
             if (why == null && o.side() == Side.BUY) {
-                why = buyRefusal(o, own, account, held, atStake);
+                why = buyRefusal(o, own, account, held, atStake, quoteLeft);
             }
             if (why != null) {
                 skipped.add(new SkippedOrder(o.candleTime(), o.side(), why));
@@ -71,6 +76,7 @@ final class RiskCheck {
                 if (o.side() == Side.BUY) {
                     held = held.add(expected(o));
                     atStake = atStake.add(o.quoteQuantity());
+                    quoteLeft = quoteLeft == null ? null : quoteLeft.subtract(o.quoteQuantity());
                 }
             }
         }
@@ -78,7 +84,13 @@ final class RiskCheck {
     }
 
     private static String buyRefusal(LiveOrder buy, RiskLimits.OfStrategy own, RiskLimits.OfAccount account,
-                                     BigDecimal held, BigDecimal atStake) {
+                                     BigDecimal held, BigDecimal atStake, BigDecimal quoteLeft) {
+        if (own.allocation() != null && quoteLeft != null && quoteLeft.compareTo(buy.quoteQuantity()) < 0) {
+            return "allocation: " + MarketRules.plain(quoteLeft.max(BigDecimal.ZERO)) + " " + SubLedger.quote(buy.symbol())
+                    + " left of " + MarketRules.plain(own.allocation()) + " (after its buys, unfinished ones included,"
+                    + " what its sells brought back and quote fees), the buy needs "
+                    + MarketRules.plain(buy.quoteQuantity());
+        }
         if (own.maxPosition() != null && buy.modelPrice() != null
                 && held.add(expected(buy)).compareTo(own.maxPosition()) > 0) {
             return "max-position: a buy of about " + MarketRules.plain(expected(buy).round(MathContext.DECIMAL32))

@@ -22,8 +22,9 @@ public sealed interface AccountCheck {
 
     /**
      * @param exchange what the account holds, free and locked (zero: the exchange listed none of it)
-     * @param ledgers  the sum of the positions of the account's live strategies in this asset; empty for an asset
-     *                 the ledgers do not track (the quote currency, until allocations are recorded)
+     * @param ledgers  the sum of the positions of the account's live strategies in this asset (for a quote currency,
+     *                 what is left of their allocations); empty for an asset the ledgers do not track (a quote
+     *                 currency no strategy of the account has an allocation in)
      */
     record AssetComparison(String asset, BigDecimal exchange, Optional<BigDecimal> ledgers) {
 

@@ -7,6 +7,7 @@ import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.live.AccountService;
 import dev.tradingbatch.jobs.live.Accounts;
+import dev.tradingbatch.jobs.live.SubLedger;
 import dev.tradingbatch.model.LiveFill;
 import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.Side;
@@ -25,8 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code positions}: each live strategy's position from its own accepted orders and the fees of their fills, and per account the exchange's
- * balances (a signed request per account, now) beside the sum of its strategies' positions. Writes nothing.
+ * {@code positions}: each live strategy's position from its own accepted orders and the fees of their fills (and
+ * what is left of its allocation, when it has one), and per account the exchange's balances (a signed request per
+ * account, now) beside the sum of its strategies' positions and allocations left. Writes nothing.
  */
 @Service
 public class Positions {
@@ -74,29 +76,37 @@ public class Positions {
         Map<String, StrategyPosition> byStrategy = new LinkedHashMap<>();
         for (DeclaredStrategy s : declared.all()) {
             declared.liveAccount(s.id()).ifPresent(a -> byStrategy.put(s.id(), new StrategyPosition(s.id(), a.name(),
-                    s.market().symbol(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0)));
+                    s.market().symbol(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, null)));
         }
         for (LiveOrder o : orders.accepted()) {
             BigDecimal executed = o.executedQuantity() == null ? BigDecimal.ZERO : o.executedQuantity();
             StrategyPosition p = byStrategy.getOrDefault(o.strategyId(), new StrategyPosition(o.strategyId(),
-                    o.account(), o.symbol(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0));
+                    o.account(), o.symbol(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, null));
             byStrategy.put(o.strategyId(), new StrategyPosition(p.strategyId(), p.account(), p.symbol(),
                     o.side() == Side.BUY ? p.bought().add(executed) : p.bought(),
-                    o.side() == Side.SELL ? p.sold().add(executed) : p.sold(), p.fees(), p.orders() + 1));
+                    o.side() == Side.SELL ? p.sold().add(executed) : p.sold(), p.fees(), p.orders() + 1, null));
         }
         return byStrategy.values().stream().map(this::withFees)
                 .sorted(Comparator.comparing(StrategyPosition::strategyId)).toList();
     }
 
-    /** {@code p} with the commission its fills were charged in its base asset. */
+    /**
+     * {@code p} with the commission its fills were charged in its base asset, and what is left of its allocation
+     * when it is a declared strategy with one.
+     */
     private StrategyPosition withFees(StrategyPosition p) {
         BigDecimal fees = BigDecimal.ZERO;
-        for (LiveFill f : fills.ofStrategy(p.strategyId())) {
+        List<LiveFill> own = fills.ofStrategy(p.strategyId());
+        for (LiveFill f : own) {
             if (f.symbol().equals(p.symbol()) && f.commissionAsset().equals(p.base())) {
                 fees = fees.add(f.commission());
             }
         }
-        return new StrategyPosition(p.strategyId(), p.account(), p.symbol(), p.bought(), p.sold(), fees, p.orders());
+        BigDecimal allocation = declared.riskLimits(p.strategyId()).allocation();
+        BigDecimal quoteLeft = allocation == null ? null
+                : SubLedger.quoteLeft(allocation, orders.ofStrategy(p.strategyId()), own, p.quote());
+        return new StrategyPosition(p.strategyId(), p.account(), p.symbol(), p.bought(), p.sold(), fees, p.orders(),
+                quoteLeft);
     }
 
     private AccountCheck check(String name, List<StrategyPosition> positions) {
@@ -112,6 +122,9 @@ public class Positions {
         }
         Map<String, BigDecimal> ledgers = new LinkedHashMap<>();
         positions.forEach(p -> ledgers.merge(p.base(), p.position(), BigDecimal::add));
+        // the quote currency is tracked for the strategies with an allocation: what is left of theirs
+        positions.stream().filter(p -> p.quoteLeft() != null)
+                .forEach(p -> ledgers.merge(p.quote(), p.quoteLeft(), BigDecimal::add));
         List<AccountCheck.AssetComparison> assets = new ArrayList<>();
         Set<String> listed = new LinkedHashSet<>();
         for (Balance b : balances) {

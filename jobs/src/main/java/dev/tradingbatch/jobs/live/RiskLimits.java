@@ -18,10 +18,12 @@ public final class RiskLimits {
      *
      * @param maxPosition  the most base asset its sub-ledger may hold: a buy that would take it beyond is not sent
      * @param maxDailyLoss the most it may lose in a UTC day (realised, after fees, net of its gains): reached, it halts
+     * @param allocation   the quote currency it may spend in all, its own money on the shared account: a buy beyond
+     *                     what is left of it (after its buys, what its sells brought back and quote fees) is not sent
      */
-    public record OfStrategy(BigDecimal maxPosition, BigDecimal maxDailyLoss) {
+    public record OfStrategy(BigDecimal maxPosition, BigDecimal maxDailyLoss, BigDecimal allocation) {
 
-        public static final OfStrategy NONE = new OfStrategy(null, null);
+        public static final OfStrategy NONE = new OfStrategy(null, null, null);
     }
 
     /**

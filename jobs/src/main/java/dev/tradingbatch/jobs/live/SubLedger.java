@@ -74,6 +74,45 @@ public final class SubLedger {
     }
 
     /**
+     * What is left of a live strategy's allocation (its own quote currency on the shared account): the allocation,
+     * less what its accepted buys spent, plus what its accepted sells brought, less the commission charged in the
+     * quote currency on its fills; exact decimals. What the account's balance of the quote currency must hold for it.
+     */
+    public static BigDecimal quoteLeft(BigDecimal allocation, List<LiveOrder> orders, List<LiveFill> fills,
+                                       String quoteAsset) {
+        BigDecimal left = allocation;
+        for (LiveOrder o : orders) {
+            if (o.status().equals(LiveOrder.ACCEPTED) && o.executedQuote() != null) {
+                left = o.side() == Side.BUY ? left.subtract(o.executedQuote()) : left.add(o.executedQuote());
+            }
+        }
+        for (LiveFill f : fills) {
+            if (f.commissionAsset().equals(quoteAsset)) {
+                left = left.subtract(f.commission());
+            }
+        }
+        return left;
+    }
+
+    /**
+     * What a live strategy's buys may still spend beyond what they spent: the quote amount of each buy not rejected
+     * and not final (an intent, one whose outcome is unknown, one the exchange has not finished), less what it
+     * executed so far, so that a new buy never spends the same money twice.
+     */
+    public static BigDecimal quoteReserved(List<LiveOrder> orders) {
+        BigDecimal reserved = BigDecimal.ZERO;
+        for (LiveOrder o : orders) {
+            boolean fin = o.exchangeStatus() != null && OrderStatus.valueOf(o.exchangeStatus()).isFinal();
+            if (o.side() == Side.BUY && !o.status().equals(LiveOrder.REJECTED) && !fin && o.quoteQuantity() != null) {
+                BigDecimal executed = o.status().equals(LiveOrder.ACCEPTED) && o.executedQuote() != null
+                        ? o.executedQuote() : BigDecimal.ZERO;
+                reserved = reserved.add(o.quoteQuantity().subtract(executed).max(BigDecimal.ZERO));
+            }
+        }
+        return reserved;
+    }
+
+    /**
      * The strategy_trades row of a final order from its real fills: the average price (quote over quantity), for a buy
      * the quantity it now holds (net of a commission in the base asset), for a sell the quantity sold; the fee in the
      * quote currency (a commission in the base asset valued at the average price; one in a third asset, such as BNB,

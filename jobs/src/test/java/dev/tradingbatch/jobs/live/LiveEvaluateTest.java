@@ -390,6 +390,66 @@ class LiveEvaluateTest {
     }
 
     @Test
+    void shouldSpendNoMoreThanWhatIsLeftOfTheStrategysAllocationAndReconcileTheQuoteCurrency() {
+        cli.with("trading.strategies.btc-live.allocation", "100");
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        List<Fill> signals = signals(RSI, first, 3);
+        // the buy spends the whole allocation; the sell, 10 % lower, brings back less than it spent
+        priceAt(signals.get(0).candleTime());
+        assertThat(evaluate("btc-live", signals.get(0).candleTime()).exitCode()).isZero();
+        BigDecimal bought = candle(signals.get(0).candleTime()).close();
+        binance.price("BTCUSDT", bought.multiply(new BigDecimal("0.9")).toPlainString());
+        assertThat(evaluate("btc-live", signals.get(1).candleTime()).exitCode()).isZero();
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::side).containsExactly("BUY", "SELL");
+        BinanceSpotStandIn.Order buy = binance.orders().get(0);
+        BinanceSpotStandIn.Order sell = binance.orders().get(1);
+        BigDecimal sellFee = cli.query("SELECT commission FROM live_fills WHERE client_order_id = ?"
+                        + " AND commission_asset = 'USDT'", sell.clientOrderId()).stream()
+                .map(f -> new BigDecimal((String) f.get("commission"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal left = new BigDecimal("100").subtract(buy.cumulativeQuote()).add(sell.cumulativeQuote())
+                .subtract(sellFee);
+        assertThat(left).isLessThan(new BigDecimal("100"));
+
+        priceAt(signals.get(2).candleTime());
+        CliRun.Result r = evaluate("btc-live", signals.get(2).candleTime());
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("allocation: " + left.stripTrailingZeros().toPlainString() + " USDT left of 100"
+                + " (after its buys, unfinished ones included, what its sells brought back and quote fees), the buy"
+                + " needs 100");
+        assertThat(binance.orders()).as("the second buy is not sent").hasSize(2);
+
+        // positions: what is left of it beside the position, and in the account's USDT the ledgers track
+        CliRun.Result positions = cli.run("positions");
+        assertThat(positions.out()).contains("ALLOCATION LEFT")
+                .contains(left.stripTrailingZeros().toPlainString() + " USDT");
+        assertThat(positions.out()).containsPattern("USDT +" + binance.free("USDT").stripTrailingZeros()
+                .toPlainString().replace(".", "\\.") + " +" + left.stripTrailingZeros().toPlainString()
+                .replace(".", "\\.") + " ");
+        // an account that holds less USDT than the allocations left is a shortfall
+        binance.balance("USDT", "50");
+        CliRun.Result reconcile = cli.run("reconcile");
+        assertThat(reconcile.out()).contains("SHORTFALL USDT: the exchange holds 50, the ledgers "
+                + left.stripTrailingZeros().toPlainString() + ", "
+                + left.subtract(new BigDecimal("50")).stripTrailingZeros().toPlainString() + " short");
+    }
+
+    @Test
+    void shouldRefuseAnAllocationBelowTheStakeOrOnAPaperStrategyInOneLine() {
+        cli.with("trading.strategies.btc-live.allocation", "99");
+        CliRun.Result below = cli.run("evaluate", "--strategy", "btc-live");
+        assertThat(below.exitCode()).isEqualTo(2);
+        assertThat(below.err()).isEqualTo("error: strategy 'btc-live': allocation 99 is below the stake 100: no buy"
+                + " could ever be sent\n");
+        cli.with("trading.strategies.btc-live.allocation", "1000").with("trading.strategies.btc-live.mode", "paper");
+        CliRun.Result paper = cli.run("evaluate", "--strategy", "btc-live");
+        assertThat(paper.exitCode()).isEqualTo(2);
+        assertThat(paper.err()).startsWith("error: strategy 'btc-live': allocation a risk limit is for a live");
+        assertThat(cli.count("SELECT COUNT(*) FROM live_orders")).isZero();
+    }
+
+    @Test
     void shouldHaltItselfWhenItsDailyLossIsReachedAndSendNothing() {
         cli.with("trading.strategies.btc-live.max-daily-loss", "5");
         long first = candles.get(300).openTime();

@@ -85,4 +85,31 @@ class SubLedgerTest {
                 List.of(fill(Side.SELL, 3, "41000", "0.001", "41", "0.041", "USDT"))))
                 .isEqualByComparingTo("0.002");
     }
+
+    @Test
+    void shouldLeaveOfTheAllocationWhatItsBuysDidNotSpendPlusWhatItsSellsBroughtLessQuoteFees() {
+        LiveOrder bought = new LiveOrder("tb-b", "btc-live", "main", "BTC/USDT", Side.BUY, T - 2, null,
+                new BigDecimal("100"), LiveOrder.ACCEPTED, "5", "FILLED", new BigDecimal("0.0025"),
+                new BigDecimal("99.995"), null, 1, T, T, null);
+        LiveOrder sold = new LiveOrder("tb-s", "btc-live", "main", "BTC/USDT", Side.SELL, T - 1,
+                new BigDecimal("0.0024975"), null, LiveOrder.ACCEPTED, "6", "FILLED", new BigDecimal("0.0024975"),
+                new BigDecimal("102.3975"), null, 1, T, T, null);
+        LiveOrder refused = new LiveOrder("tb-r", "btc-live", "main", "BTC/USDT", Side.BUY, T, null,
+                new BigDecimal("100"), LiveOrder.REJECTED, null, null, null, null, "-2010", 1, T, T, null);
+        LiveOrder unknown = new LiveOrder("tb-u", "btc-live", "main", "BTC/USDT", Side.BUY, T + 1, null,
+                new BigDecimal("100"), LiveOrder.UNKNOWN, null, null, null, null, "timeout", 1, T, T, null);
+        LiveOrder partly = new LiveOrder("tb-p", "btc-live", "main", "BTC/USDT", Side.BUY, T + 2, null,
+                new BigDecimal("100"), LiveOrder.ACCEPTED, "8", "PARTIALLY_FILLED", new BigDecimal("0.001"),
+                new BigDecimal("40"), null, 1, T, T, null);
+        List<LiveFill> fills = List.of(fill(Side.BUY, 1, "40000", "0.0025", "99.995", "0.0000025", "BTC"),
+                fill(Side.SELL, 2, "41000", "0.0024975", "102.3975", "0.1023975", "USDT"),
+                fill(Side.SELL, 3, "41000", "0.0001", "4.1", "0.0001", "BNB"));
+        List<LiveOrder> orders = List.of(bought, sold, refused, unknown, partly);
+
+        // 1000 - 99.995 + 102.3975 - 40 (the partly filled buy so far) - 0.1023975 (USDT commission only)
+        assertThat(SubLedger.quoteLeft(new BigDecimal("1000"), orders, fills, "USDT"))
+                .isEqualByComparingTo("962.3001025");
+        // the unknown buy's 100 and what the partly filled one may still spend, 60; nothing of the refused one
+        assertThat(SubLedger.quoteReserved(orders)).isEqualByComparingTo("160");
+    }
 }

@@ -113,6 +113,12 @@ public class TradeRepository {
         return newestFirst.reversed();
     }
 
+    /** A run's trades stamped after {@code candleTime} (UTC epoch ms), oldest first. */
+    public List<TradeRow> after(String strategyId, String runId, long candleTime) {
+        return jdbc.query(SELECT + " WHERE strategy_id = ? AND run_id = ? AND candle_time > ? ORDER BY candle_time, side",
+                ROW, strategyId, runId, candleTime);
+    }
+
     /** The run's trade on one side of one candle. */
     public Optional<TradeRow> trade(String strategyId, String runId, long candleTime, String side) {
         return jdbc.query(SELECT + " WHERE strategy_id = ? AND run_id = ? AND candle_time = ? AND side = ?", ROW,

@@ -197,7 +197,7 @@ public class EvaluateService {
      * strategy was halted and its position closed at the halt's price.
      */
     private Segment afterClose(DeclaredStrategy s, Segment segment, long last) {
-        OptionalLong closed = halts.closedAfter(s.id(), last);
+        OptionalLong closed = halts.closedAfter(s.id(), s.market().timeframe().millis(), last);
         if (closed.isEmpty()) {
             return segment;
         }

@@ -77,14 +77,16 @@ public class Halts {
     /**
      * The {@code candle_time} of the newest close a {@code halt --close} made of the strategy's position after the
      * candle {@code lastEvaluated} (UTC epoch ms): its paper sell, or its live close order (sent or not, settled or
-     * not). Every trade an evaluation makes lies on a candle it evaluated, so a trade or close order after the last
-     * one evaluated is a close ({@link CloseTime}); the evaluation after it starts anew from the candle after it.
+     * not). A close is stamped off the candle grid of {@code timeframe} ({@link CloseTime}), where no evaluation puts a
+     * trade (a run that failed half way may have left trades on later candles: those are not closes); the
+     * evaluation after it starts anew from the candle after it.
      */
-    public OptionalLong closedAfter(String strategyId, long lastEvaluated) {
+    public OptionalLong closedAfter(String strategyId, long timeframe, long lastEvaluated) {
         LongStream closeOrders = orders.ofStrategy(strategyId).stream()
                 .filter(o -> ClientOrderIds.isClose(o.clientOrderId())).mapToLong(o -> o.candleTime());
-        LongStream newestTrade = trades.latest(strategyId, RunIds.LIVE, 1).stream().mapToLong(TradeRow::candleTime);
-        return LongStream.concat(closeOrders, newestTrade).filter(t -> t > lastEvaluated).max();
+        LongStream paperCloses = trades.after(strategyId, RunIds.LIVE, lastEvaluated).stream()
+                .mapToLong(TradeRow::candleTime).filter(t -> Math.floorMod(t, timeframe) != 0);
+        return LongStream.concat(closeOrders, paperCloses).filter(t -> t > lastEvaluated).max();
     }
 
     /**

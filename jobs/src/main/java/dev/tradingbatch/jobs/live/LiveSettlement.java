@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,13 +106,33 @@ public final class LiveSettlement {
         List<LiveFill> rows = got.stream().map(f -> new LiveFill(o.account(), o.symbol(), f.tradeId(),
                 o.clientOrderId(), o.side(), f.price(), f.quantity(), f.quoteQuantity(), f.commission(),
                 f.commissionAsset(), f.time())).toList();
+        SubLedger.CommissionPrices prices = commissionPrices(o.symbol(), rows);
         return Optional.of(writes.execute(tx -> {
             new LiveFillWriter(fills).write(new Chunk<>(rows));
             TradeRow row = SubLedger.trade(o, fills.ofOrder(o.clientOrderId()), trades.openPosition(o.strategyId(),
-                    RunIds.LIVE), paramsJson);
+                    RunIds.LIVE), paramsJson, prices);
             new TradeItemWriter(trades).write(new Chunk<>(row));
             return row;
         }));
+    }
+
+    /**
+     * The prices, asked for before anything is written, of the third assets (Binance's BNB) the fills' commissions
+     * were charged in, in the order's quote currency at each fill's minute: a question not answered leaves the order
+     * to the next pass, never a fee of 0.
+     */
+    private SubLedger.CommissionPrices commissionPrices(String symbol, List<LiveFill> rows) {
+        String base = SubLedger.base(symbol);
+        String quote = SubLedger.quote(symbol);
+        Map<String, BigDecimal> asked = new HashMap<>();
+        for (LiveFill f : rows) {
+            String asset = f.commissionAsset();
+            if (!asset.equals(base) && !asset.equals(quote) && f.commission().signum() != 0) {
+                asked.computeIfAbsent(asset + "@" + Math.floorDiv(f.tradedAt(), 60_000L),
+                        k -> exchange.priceAt(asset + "/" + quote, f.tradedAt()));
+            }
+        }
+        return (asset, time) -> asked.get(asset + "@" + Math.floorDiv(time, 60_000L));
     }
 
     private static boolean isFinal(LiveOrder o) {

@@ -112,20 +112,35 @@ public final class SubLedger {
         return reserved;
     }
 
+    /** The price in the quote currency of a third asset (BNB) a commission was charged in, at a fill's time. */
+    @FunctionalInterface
+    public interface CommissionPrices {
+
+        /** For fills charged in the base or quote currency only: asking for any other is an error. */
+        CommissionPrices NONE = (asset, time) -> {
+            throw new IllegalStateException("no price to value a commission in " + asset);
+        };
+
+        BigDecimal price(String asset, long time);
+    }
+
     /**
      * The strategy_trades row of a final order from its real fills: the average price (quote over quantity), for a buy
      * the quantity it now holds (net of a commission in the base asset), for a sell the quantity sold; the fee in the
-     * quote currency (a commission in the base asset valued at the average price; one in a third asset, such as BNB,
-     * stays in live_fills only, since there is no price to value it at). So a buy's cost (price × quantity + fee) is
-     * the quote it spent, and a sell's pnl is what it brought minus the cost of {@code entry}, the buy it closes.
+     * quote currency: a commission in the quote as charged, one in the base asset valued at the average price, one in
+     * a third asset (Binance's BNB) at {@code prices}' price of that asset at the fill's time (what is charged stays
+     * in live_fills as charged). So a buy's cost (price × quantity + fee) is what it cost in the quote currency, and a
+     * sell's pnl is what it brought minus its fee and the cost of {@code entry}, the buy it closes.
      */
-    public static TradeRow trade(LiveOrder o, List<LiveFill> fills, Optional<TradeRow> entry, String paramsJson) {
+    public static TradeRow trade(LiveOrder o, List<LiveFill> fills, Optional<TradeRow> entry, String paramsJson,
+                                 CommissionPrices prices) {
         String base = base(o.symbol());
         String quote = quote(o.symbol());
         BigDecimal quantity = BigDecimal.ZERO;
         BigDecimal spent = BigDecimal.ZERO;
         BigDecimal baseCommission = BigDecimal.ZERO;
         BigDecimal quoteCommission = BigDecimal.ZERO;
+        BigDecimal otherCommission = BigDecimal.ZERO;
         long last = 0;
         for (LiveFill f : fills) {
             quantity = quantity.add(f.quantity());
@@ -134,11 +149,14 @@ public final class SubLedger {
                 baseCommission = baseCommission.add(f.commission());
             } else if (f.commissionAsset().equals(quote)) {
                 quoteCommission = quoteCommission.add(f.commission());
+            } else if (f.commission().signum() != 0) {
+                otherCommission = otherCommission.add(f.commission().multiply(prices.price(f.commissionAsset(),
+                        f.tradedAt())));
             }
             last = Math.max(last, f.tradedAt());
         }
         BigDecimal price = exact(spent.divide(quantity, FillModel.SCALE, RoundingMode.HALF_EVEN));
-        BigDecimal fee = exact(quoteCommission.add(baseCommission.multiply(price)));
+        BigDecimal fee = exact(quoteCommission.add(baseCommission.multiply(price)).add(otherCommission));
         BigDecimal tradeQuantity = o.side() == Side.BUY ? quantity.subtract(baseCommission) : quantity;
         BigDecimal pnl = null;
         BigDecimal pnlPercent = null;

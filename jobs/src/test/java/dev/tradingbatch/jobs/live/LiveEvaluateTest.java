@@ -225,6 +225,56 @@ class LiveEvaluateTest {
     }
 
     @Test
+    void shouldValueACommissionChargedInBnbAtItsPriceInTheTradesFeeAndWaitWhenThatPriceIsNotAnswered() {
+        binance.market("BNBUSDT", "BNB", "USDT", "300.5").balance("BNB", "1").feesIn("BNB").klinesUnavailable(true);
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        List<Fill> signals = signals(RSI, first, 2);
+        priceAt(signals.get(0).candleTime());
+
+        // the buy is filled, but the price to value its BNB commission is not answered: not settled, nothing guessed
+        CliRun.Result waiting = evaluate("btc-live", signals.get(0).candleTime());
+        assertThat(waiting.out() + waiting.err()).contains("price of BNB/USDT at", "HTTP 503");
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = 'btc-live'")).isZero();
+        assertThat(binance.orders()).hasSize(1);
+
+        // answered when the evaluation is run again: the buy settled, once, then the sell on its candle
+        binance.klinesUnavailable(false);
+        CliRun.Result settled = evaluate("btc-live", signals.get(0).candleTime());
+        assertThat(settled.exitCode()).as(settled.out() + settled.err()).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = 'btc-live'")).isEqualTo(1);
+        assertThat(binance.ordersTaken()).isEqualTo(1);
+        priceAt(signals.get(1).candleTime());
+        CliRun.Result r = evaluate("btc-live", signals.get(1).candleTime());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::side).containsExactly("BUY", "SELL");
+
+        BinanceSpotStandIn.Order buy = binance.orders().get(0);
+        List<Map<String, Object>> trades = cli.query("SELECT side, price, quantity, fee, pnl FROM strategy_trades"
+                + " WHERE strategy_id = 'btc-live' ORDER BY candle_time");
+        assertThat(trades).extracting(t -> t.get("side")).containsExactly("buy", "sell");
+        BigDecimal bnbPrice = new BigDecimal("300.5");
+        for (int i = 0; i < 2; i++) {
+            String id = binance.orders().get(i).clientOrderId();
+            List<Map<String, Object>> fills = cli.query("SELECT commission, commission_asset FROM live_fills"
+                    + " WHERE client_order_id = ?", id);
+            assertThat(fills).extracting(f -> f.get("commission_asset")).containsOnly("BNB");
+            BigDecimal bnb = fills.stream().map(f -> new BigDecimal((String) f.get("commission")))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(new BigDecimal((String) trades.get(i).get("fee"))).as("fee of " + id)
+                    .isEqualByComparingTo(bnb.multiply(bnbPrice));
+        }
+        // a commission in BNB leaves the coins bought whole: the sell sells all of them
+        assertThat(new BigDecimal((String) trades.get(0).get("quantity"))).isEqualByComparingTo(buy.executedQty());
+        assertThat(binance.orders().get(1).origQty()).isEqualByComparingTo(buy.executedQty());
+        BigDecimal pnl = binance.orders().get(1).cumulativeQuote().subtract(new BigDecimal((String) trades.get(1)
+                .get("fee"))).subtract(buy.cumulativeQuote()).subtract(new BigDecimal((String) trades.get(0).get("fee")));
+        assertThat(new BigDecimal((String) trades.get(1).get("pnl"))).isEqualByComparingTo(pnl);
+        assertThat(binance.free("BTC")).isEqualByComparingTo("0");
+        assertThat(binance.free("BNB")).isLessThan(BigDecimal.ONE);
+    }
+
+    @Test
     void shouldRecordWhatAPartlyFilledOrderBoughtAndSellThatOnly() {
         long first = candles.get(300).openTime();
         assertThat(evaluate("btc-live", first).exitCode()).isZero();

@@ -41,7 +41,8 @@ class SubLedgerTest {
     void shouldWriteABuyAtItsAveragePriceHoldingWhatIsLeftAfterTheCommission() {
         TradeRow buy = SubLedger.trade(order(Side.BUY), List.of(
                 fill(Side.BUY, 1, "40000", "0.001", "40", "0.000001", "BTC"),
-                fill(Side.BUY, 2, "40010", "0.0015", "60.015", "0.0000015", "BTC")), Optional.empty(), "{}");
+                fill(Side.BUY, 2, "40010", "0.0015", "60.015", "0.0000015", "BTC")), Optional.empty(), "{}",
+                SubLedger.CommissionPrices.NONE);
 
         assertThat(buy.price()).isEqualByComparingTo("40006");     // 100.015 / 0.0025
         assertThat(buy.quantity()).isEqualByComparingTo("0.0024975");
@@ -53,19 +54,25 @@ class SubLedgerTest {
     }
 
     @Test
-    void shouldWriteASellsPnlAgainstTheQuoteItsBuySpentLeavingACommissionInBnbOutOfTheFee() {
+    void shouldWriteASellsPnlAgainstTheQuoteItsBuySpentWithACommissionInBnbValuedAtItsPriceThen() {
         TradeRow entry = new TradeRow("btc-live", "live", "BTC/USDT", "buy", new BigDecimal("40006"),
                 new BigDecimal("0.0024975"), new BigDecimal("0.100015"), T, T, null, null, "{}");
+        java.util.List<String> asked = new java.util.ArrayList<>();
 
         TradeRow sell = SubLedger.trade(order(Side.SELL), List.of(
                 fill(Side.SELL, 3, "41000", "0.002", "82", "0.082", "USDT"),
-                fill(Side.SELL, 4, "41000", "0.0004975", "20.3975", "0.0001", "BNB")), Optional.of(entry), "{}");
+                fill(Side.SELL, 4, "41000", "0.0004975", "20.3975", "0.0001", "BNB")), Optional.of(entry), "{}",
+                (asset, time) -> {
+                    asked.add(asset + "@" + time);
+                    return new BigDecimal("300.5");
+                });
 
+        assertThat(asked).containsExactly("BNB@" + (T + 4));
         assertThat(sell.quantity()).isEqualByComparingTo("0.0024975");
         assertThat(sell.price()).isEqualByComparingTo("41000");
-        assertThat(sell.fee()).isEqualByComparingTo("0.082");
-        assertThat(sell.pnl()).isEqualByComparingTo("2.3005");     // 102.3975 - 0.082 - 100.015
-        assertThat(sell.pnlPercent()).isEqualByComparingTo("2.300154976753");
+        assertThat(sell.fee()).isEqualByComparingTo("0.11205");    // 0.082 USDT + 0.0001 BNB at 300.5
+        assertThat(sell.pnl()).isEqualByComparingTo("2.27045");    // 102.3975 - 0.11205 - 100.015
+        assertThat(sell.pnlPercent()).isEqualByComparingTo("2.270109483577");
     }
 
     @Test

@@ -156,6 +156,34 @@ public final class BinanceSpotOrders implements SpotOrders {
         });
     }
 
+    /** Public market data (no key, no signature): {@code GET /api/v3/klines}, one 1m candle, its open. */
+    @Override
+    public BigDecimal priceAt(String symbol, long time) {
+        long minute = Math.floorDiv(time, 60_000L) * 60_000L;
+        String what = "price of " + symbol + " at " + java.time.Instant.ofEpochMilli(minute);
+        Answer a;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v3/klines?symbol="
+                    + symbol(symbol) + "&interval=1m&startTime=" + minute + "&limit=1")).timeout(timeouts.read())
+                    .GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            a = Answer.of(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new OrderApiException("binance: no answer asking for the " + what + " ("
+                    + e.getClass().getSimpleName() + ")", 0, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrderApiException("binance: interrupted asking for the " + what, 0, null, e);
+        }
+        JsonNode rows = ok(a, what);
+        return read(what, () -> {
+            if (!rows.isArray() || rows.isEmpty() || rows.get(0).get(0).asLong() != minute) {
+                throw new IllegalArgumentException("no candle of that minute");
+            }
+            return DecimalText.parse("open", rows.get(0).get(1).asText());
+        });
+    }
+
     private static ExchangeOrder order(JsonNode o) {
         long updated = o.has("updateTime") ? o.get("updateTime").asLong() : o.get("transactTime").asLong();
         return new ExchangeOrder(o.get("symbol").asText(), o.get("clientOrderId").asText(), o.get("orderId").asLong(),

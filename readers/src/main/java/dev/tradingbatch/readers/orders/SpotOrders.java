@@ -1,5 +1,6 @@
 package dev.tradingbatch.readers.orders;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,4 +24,11 @@ public interface SpotOrders {
 
     /** The account's balances of every asset it holds (free or locked above zero). */
     List<Balance> balances();
+
+    /**
+     * The price of a BASE/QUOTE market at {@code time} (UTC epoch ms), exact as the exchange sent it: the open of its
+     * one-minute candle holding that time, the same whenever it is asked. How a commission charged in a third asset
+     * (Binance's BNB) is valued in the quote currency. {@link OrderApiException} when it is not answered.
+     */
+    BigDecimal priceAt(String symbol, long time);
 }

@@ -80,6 +80,8 @@ public final class BinanceSpotStandIn implements AutoCloseable {
     private long nextOrderId = 1000;
     private long nextTradeId = 5000;
     private int tradesPerFill = 1;
+    private String feeAsset;
+    private boolean klinesUnavailable;
     private long timeoutDelayMillis = 2000;
     private long hangDelayMillis = 30_000;
     private final java.util.concurrent.atomic.AtomicInteger ordersReceived = new java.util.concurrent.atomic.AtomicInteger();
@@ -118,6 +120,21 @@ public final class BinanceSpotStandIn implements AutoCloseable {
 
     public synchronized BinanceSpotStandIn balance(String asset, String free) {
         balances.put(asset, new BigDecimal(free));
+        return this;
+    }
+
+    /**
+     * Commissions are charged in {@code asset} (Binance's "pay fees with BNB"), 25 % less, valued at the price of the
+     * market {@code asset}{@code QUOTE} (declare it with {@link #market}) and taken from the account's {@code asset}.
+     */
+    public synchronized BinanceSpotStandIn feesIn(String asset) {
+        this.feeAsset = asset;
+        return this;
+    }
+
+    /** While true, the public klines endpoint answers 503 (an HTML page, as Binance's front does). */
+    public synchronized BinanceSpotStandIn klinesUnavailable(boolean unavailable) {
+        this.klinesUnavailable = unavailable;
         return this;
     }
 
@@ -264,10 +281,13 @@ public final class BinanceSpotStandIn implements AutoCloseable {
         String path = q < 0 ? url : url.substring(0, q);
         String query = q < 0 ? "" : url.substring(q + 1);
         String body = request.getBodyAsString() == null ? "" : request.getBodyAsString();
+        Map<String, String> p = params(query + (body.isEmpty() ? "" : (query.isEmpty() ? "" : "&") + body));
+        if (request.getMethod().getName().equals("GET") && path.equals("/api/v3/klines")) {
+            return klines(p);   // public market data: no key, no signature
+        }
         if (!apiKey.equals(request.getHeader("X-MBX-APIKEY"))) {
             return Reply.error(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
-        Map<String, String> p = params(query + (body.isEmpty() ? "" : (query.isEmpty() ? "" : "&") + body));
         String signature = p.get("signature");
         String signed = unsigned(query) + unsigned(body);
         if (signature == null || !signature.equals(hmac(signed))) {
@@ -343,16 +363,42 @@ public final class BinanceSpotStandIn implements AutoCloseable {
             BigDecimal quote = part.multiply(m.price());
             BigDecimal commission = (buy ? part : quote).multiply(COMMISSION).setScale(8, RoundingMode.HALF_UP);
             String commissionAsset = buy ? m.base() : m.quote();
+            Market feeMarket = feeAsset == null ? null : markets.get(feeAsset + m.quote());
+            if (feeMarket != null) {
+                commission = quote.multiply(COMMISSION).multiply(new BigDecimal("0.75"))
+                        .divide(feeMarket.price(), 8, RoundingMode.HALF_UP);
+                commissionAsset = feeAsset;
+                balances.merge(feeAsset, commission.negate(), BigDecimal::add);
+            }
+            BigDecimal inBase = commissionAsset.equals(m.base()) ? commission : BigDecimal.ZERO;
+            BigDecimal inQuote = commissionAsset.equals(m.quote()) ? commission : BigDecimal.ZERO;
             if (buy) {
                 balances.merge(m.quote(), quote.negate(), BigDecimal::add);
-                balances.merge(m.base(), part.subtract(commission), BigDecimal::add);
+                balances.merge(m.base(), part.subtract(inBase), BigDecimal::add);
             } else {
                 balances.merge(m.base(), part.negate(), BigDecimal::add);
-                balances.merge(m.quote(), quote.subtract(commission), BigDecimal::add);
+                balances.merge(m.quote(), quote.subtract(inQuote), BigDecimal::add);
             }
             trades.add(new Trade(m.symbol(), nextTradeId++, order.orderId(), m.price(), part, quote, commission,
                     commissionAsset, time, buy));
         }
+    }
+
+    /** One 1m kline at {@code startTime}, every price the market's price now (Binance's array form). */
+    private Reply klines(Map<String, String> p) {
+        if (klinesUnavailable) {
+            return new Reply(503, "<html><body>Service Unavailable</body></html>", 0);
+        }
+        Market m = markets.get(p.get("symbol"));
+        if (m == null) {
+            return Reply.error(400, -1121, "Invalid symbol.");
+        }
+        long open = Long.parseLong(p.getOrDefault("startTime", "0"));
+        ArrayNode rows = JSON.createArrayNode();
+        rows.addArray().add(open).add(d(m.price())).add(d(m.price())).add(d(m.price())).add(d(m.price()))
+                .add("1.00000000").add(open + 59_999).add(d(m.price())).add(1).add("0.50000000")
+                .add(d(m.price().divide(new BigDecimal("2")))).add("0");
+        return Reply.ok(rows);
     }
 
     private Reply queryOrder(Map<String, String> p) {

@@ -8,6 +8,7 @@ import dev.tradingbatch.readers.archive.BinanceArchive;
 import dev.tradingbatch.readers.exchange.Exchange;
 import dev.tradingbatch.readers.exchange.ExchangeSettings;
 import dev.tradingbatch.readers.exchange.Exchanges;
+import dev.tradingbatch.readers.exchange.ResilientCandleSource;
 import dev.tradingbatch.readers.exchange.MarketRulesSource;
 import dev.tradingbatch.readers.exchange.RetryListener;
 import dev.tradingbatch.readers.exchange.Sleeper;
@@ -30,7 +31,7 @@ public class CandleSources {
     private static final Logger log = LoggerFactory.getLogger(CandleSources.class);
 
     /** The sources built so far: each on first use, since most commands (evaluate, replay, report) need none. */
-    private final Map<String, CandleSource> built = new ConcurrentHashMap<>();
+    private final Map<String, ResilientCandleSource> built = new ConcurrentHashMap<>();
 
     private final TradingProperties properties;
     private final Clock clock;
@@ -83,6 +84,16 @@ public class CandleSources {
     }
 
     private volatile BinanceArchive archive;
+
+    /**
+     * The weight of the exchange's request budget this process has left now: all of it before its first request
+     * (docs/operations.md, {@code trading_exchange_budget_left}).
+     */
+    public long budgetLeft(String exchange) {
+        Exchange known = Exchanges.named(exchange);
+        ResilientCandleSource source = built.get(known.name());
+        return source != null ? source.budgetLeft() : properties.settings(known).budget().limit();
+    }
 
     /** The exchange's source, one per process (its request budget is the process's); IllegalArgumentException for another name. */
     public CandleSource get(String exchange) {

@@ -1,7 +1,9 @@
 package dev.tradingbatch.jobs.metrics;
 
 import dev.tradingbatch.readers.ExchangeFailure;
+import dev.tradingbatch.jobs.backfill.CandleSources;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -17,23 +19,34 @@ public class ExchangeMetrics {
     private static final String REQUESTS = "trading.exchange.requests";
     private static final String RETRIES = "trading.exchange.retries";
     private static final String THROTTLED = "trading.exchange.throttled";
+    private static final String BUDGET_LEFT = "trading.exchange.budget.left";
     private static final String[][] COUNTERS = {
             {REQUESTS, "candle requests sent, retries included"},
             {RETRIES, "candle requests sent again after a failure"},
             {THROTTLED, "answers 429 or 418: too many requests"}};
 
     private final ObjectProvider<MeterRegistry> registry;
+    /** Lazily: the sources count their requests here. */
+    private final ObjectProvider<CandleSources> sources;
 
     /** The registry is there in a process that serves metrics only ({@link ManagementServer}). */
-    ExchangeMetrics(ObjectProvider<MeterRegistry> registry) {
+    ExchangeMetrics(ObjectProvider<MeterRegistry> registry, ObjectProvider<CandleSources> sources) {
         this.registry = registry;
+        this.sources = sources;
     }
 
-    /** Shows the exchange's counters at zero before its first request (a service registers those of its series). */
+    /**
+     * Shows the exchange's counters at zero before its first request (a service registers those of its series), and
+     * its gauge {@code trading_exchange_budget_left}: the weight of its request budget this process has left now.
+     */
     public void register(MeterRegistry meters, String exchange) {
         for (String[] c : COUNTERS) {
             counter(meters, c[0], c[1], exchange);
         }
+        Gauge.builder(BUDGET_LEFT, sources, s -> s.getObject().budgetLeft(exchange))
+                .description("request weight the exchange's budget has left for this process now (its limit per"
+                        + " window, less what the last window spent)")
+                .tag("exchange", exchange).strongReference(true).register(meters);
     }
 
     /** A request sent, first attempt or retry. */

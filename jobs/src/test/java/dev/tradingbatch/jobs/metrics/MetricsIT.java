@@ -135,6 +135,9 @@ class MetricsIT {
             assertThat(metrics.value("trading_exchange_retries_total", "exchange", "binance"))
                     .as("ETH/USDT's page, sent 5 times").isEqualTo(4);
             assertThat(metrics.value("trading_exchange_throttled_total", "exchange", "binance")).isZero();
+            // what the last minute's requests left of Binance's 6000 weight a minute (2 a klines request)
+            assertThat(metrics.value("trading_exchange_budget_left", "exchange", "binance"))
+                    .isBetween(6000.0 - 2 * klines, 6000.0);
             assertThat(metrics.samples()).as("a backfiller evaluates nothing")
                     .noneMatch(s -> s.name().startsWith("trading_strategy_"));
         }

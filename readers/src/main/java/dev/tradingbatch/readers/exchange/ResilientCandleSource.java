@@ -30,6 +30,11 @@ public final class ResilientCandleSource implements CandleSource {
     private final RetryListener listener;
     private final AtomicLong retries = new AtomicLong();
 
+    /** The exchange's request budget still free now ({@link WeightedRateLimiter#remaining()}), in its weight. */
+    public long budgetLeft() {
+        return limiter.remaining();
+    }
+
     /** {@code limiter} should be the one instance for the exchange in this process; every wait goes through {@code sleeper}. */
     public ResilientCandleSource(CandleSource source, RetryPolicy policy, WeightedRateLimiter limiter,
                                  Sleeper sleeper, RetryListener listener) {

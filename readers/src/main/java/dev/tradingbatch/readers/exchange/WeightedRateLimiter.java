@@ -44,6 +44,16 @@ public final class WeightedRateLimiter {
     }
 
     /**
+     * The weight still free in the window ending now: the limit less what was spent within the last window and what
+     * callers have booked and still wait for (0 when the budget is taken).
+     */
+    public synchronized long remaining() {
+        Instant now = clock.instant();
+        long taken = spent.tailMap(now.minus(budget.window()), false).values().stream().mapToLong(Long::longValue).sum();
+        return Math.max(0, budget.limit() - taken);
+    }
+
+    /**
      * Books one request of the budget's weight at the earliest instant, not before now nor before any
      * earlier booking, where the window ending there still has room, and returns how long its caller
      * must wait before sending it.

@@ -49,6 +49,28 @@ class WeightedRateLimiterTest {
     }
 
     @Test
+    void remainingIsTheLimitLessTheWeightOfTheLastWindowAndOfRequestsWaiting() {
+        WeightedRateLimiter limiter = limiter(10, Duration.ofMinutes(1), 2);
+        assertThat(limiter.remaining()).isEqualTo(10);
+
+        for (int i = 0; i < 3; i++) {
+            send(limiter);
+        }
+        assertThat(limiter.remaining()).isEqualTo(4);
+        // the exchange says this IP spent 8: someone else on it spent 2 more
+        limiter.observeUsed(8);
+        assertThat(limiter.remaining()).isEqualTo(2);
+        // a request booked and waiting holds its weight: nothing left
+        limiter.reserve();
+        assertThat(limiter.remaining()).isZero();
+        limiter.reserve();
+        assertThat(limiter.remaining()).as("never below 0").isZero();
+
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(limiter.remaining()).isEqualTo(10);
+    }
+
+    @Test
     void requestsPerSecondBudgetSpacesABurst() {
         WeightedRateLimiter kraken = limiter(1, Duration.ofSeconds(1), 1);
 

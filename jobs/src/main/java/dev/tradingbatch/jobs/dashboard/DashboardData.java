@@ -1,6 +1,9 @@
 package dev.tradingbatch.jobs.dashboard;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.DashboardAction;
+import dev.tradingbatch.db.DashboardActionRepository;
+import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.ReportRepository;
@@ -40,6 +43,8 @@ class DashboardData {
 
     /** Executions the jobs page lists, newest first. */
     static final int JOBS = 50;
+    /** Actions the audit page lists, newest first. */
+    static final int AUDIT = 100;
 
     private final Reports reports;
     private final ReportRepository trades;
@@ -51,11 +56,15 @@ class DashboardData {
     private final JobsService jobs;
 
     private final DerivedCandleRepository derived;
+    private final Halts halts;
+    private final DashboardActionRepository audit;
 
     DashboardData(Reports reports, ReportRepository trades, DeclaredStrategies declared, EvaluateService evaluations,
                   ReplayRuns replays, CandleRepository candles, GapRepository gaps, JobsService jobs,
-                  DerivedCandleRepository derived) {
+                  DerivedCandleRepository derived, Halts halts, DashboardActionRepository audit) {
         this.derived = derived;
+        this.halts = halts;
+        this.audit = audit;
         this.reports = reports;
         this.trades = trades;
         this.declared = declared;
@@ -79,9 +88,10 @@ class DashboardData {
      * One strategy's page: {@code report --strategy}'s figures and live trades, and those of its latest replay.
      *
      * @param lastEvaluated the open time of the newest candle its completed evaluations went through
+     * @param halt          the halt that stops it (its own before the one of all), if any
      */
     record StrategyView(StrategyDetail live, List<StoredTrade> trades, String mode, OptionalLong lastEvaluated,
-                        Optional<ReplayView> replay) {
+                        Optional<ReplayView> replay, Optional<StrategyHalt> halt) {
     }
 
     /** A replay of the strategy, its figures and trades as {@code report --strategy ID --run RUN_ID} reads them. */
@@ -112,13 +122,24 @@ class DashboardData {
         StrategyDetail live = reports.strategy(id, RunIds.LIVE);
         Optional<ReplayView> replay = replays.list(id).stream().findFirst()
                 .map(run -> new ReplayView(run, reports.strategy(id, run.runId()), trades.trades(id, run.runId())));
-        return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay);
+        return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay,
+                halts.haltOf(id));
     }
 
     /** Every stored series with its coverage. */
     List<Series> markets() {
         return candles.summaries().stream()
                 .map(m -> new Series(m, Coverage.of(gaps, m), derived.count(m.market()))).toList();
+    }
+
+    /** The newest actions done through the dashboard. */
+    List<DashboardAction> audit() {
+        return audit.recent(AUDIT);
+    }
+
+    /** One recorded action, shown on the page the browser is sent back to after it. */
+    Optional<DashboardAction> action(Long id) {
+        return id == null ? Optional.empty() : audit.find(id);
     }
 
     /** The newest job executions. */

@@ -188,7 +188,21 @@ class DashboardIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as("POST " + path).isEqualTo(405);
             }
+            // the actions' endpoints and the sign-in do not exist while the actions are off
+            for (String path : List.of("/strategies/" + MACD + "/resume", "/strategies/" + MACD + "/halt",
+                    "/jobs/1/restart", "/login", "/logout")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as("POST " + path).isIn(404, 405);
+            }
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(404);
+            assertThat(login.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
         }
+        browser.get(base + "/jobs");
+        assertThat(browser.findElements(By.tagName("form"))).as("no form on a read-only page").isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("sign in");
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_halts")).isEqualTo(halts).isEqualTo(1);
     }
 

@@ -29,6 +29,8 @@ final class Layout {
             header .who{margin-left:auto;color:#cfd8e3}header form{display:inline}form.act{display:inline;margin:0}
             .notice{padding:8px 12px;margin:0 0 12px;border-left:4px solid #2962ff;background:#fff}
             .notice.refused,.notice.failed{border-color:#c62828}label{margin-right:8px}
+            path.close{stroke:#455a64;stroke-width:1}circle.buy{fill:#2e7d32}circle.sell{fill:#c62828}
+            .legend .buy{color:#2e7d32}.legend .sell{color:#c62828}
             """;
 
     private Layout() {

@@ -54,6 +54,11 @@ final class StrategyPage {
         body.append("<p class=\"legend\"><span class=\"live\">— live</span>")
                 .append(view.replay().isPresent() ? "<span class=\"replay\">- - latest replay</span>" : "")
                 .append("</p>\n").append(Svg.chart(lines));
+        body.append("\n<h2>Price: ").append(PageText.html(view.live().report().strategy().exchange() + " "
+                + view.live().report().strategy().symbol() + " " + view.live().report().strategy().timeframe()))
+                .append("</h2>\n<p class=\"legend\">The close of its newest ").append(DashboardData.PRICE_CANDLES)
+                .append(" candles at most; its live trades among them: <span class=\"buy\">● buy</span>"
+                        + "<span class=\"sell\">● sell</span></p>\n").append(PriceChart.of(view.prices(), view.trades()));
         body.append("\n<h2>Live trades (").append(view.trades().size()).append(")</h2>\n");
         body.append(view.trades().isEmpty() ? "<p class=\"none\">no live trades yet</p>"
                 : Layout.table("trades", TRADE_HEADER, TRADE_NUMERIC, tradeRows(view.trades())));

@@ -105,8 +105,11 @@ class DashboardPagesTest {
     void shouldShowAStrategysFiguresBesideItsReplayAndItsTrades() {
         StrategyDetail live = new StrategyDetail(report(), "live", Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of());
+        List<dev.tradingbatch.model.Candle> prices = java.util.stream.IntStream.range(0, 8).mapToObj(i ->
+                new dev.tradingbatch.model.Candle(T0 + i * H, new BigDecimal("40000"), new BigDecimal("40100"),
+                        new BigDecimal("39900"), new BigDecimal(39_000 + 200 * i), BigDecimal.ONE)).toList();
         var view = new DashboardData.StrategyView(live, TRADES, "paper", OptionalLong.of(T0 + 6 * H), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), prices);
 
         String html = StrategyPage.render(view, "");
 
@@ -115,6 +118,12 @@ class DashboardPagesTest {
                         + "2024-01-01T06:00:00Z</td></tr>")
                 .contains("Last evaluated: the candle of 2024-01-01 06:00 UTC.").doesNotContain("Latest replay");
         assertThat(html).contains("<path class=\"live\"").doesNotContain("<path class=\"replay\"");
+        String chart = html.substring(html.indexOf("<svg class=\"prices\""), html.indexOf("</svg>",
+                html.indexOf("<svg class=\"prices\"")));
+        assertThat(chart).contains("data-from=\"" + T0 + "\" data-to=\"" + (T0 + 7 * H) + "\"");
+        assertThat(count(chart, " L")).as("a point per candle").isEqualTo(7);
+        assertThat(count(chart, "<circle class=\"buy\"") + count(chart, "<circle class=\"sell\""))
+                .as("a dot per trade in the window").isEqualTo(TRADES.size());
         assertThat(count(html, "<tr class=\"win\">")).isEqualTo(1);
         assertThat(count(html, "<tr class=\"loss\">")).isEqualTo(1);
         assertThat(html).contains("<td>2024-01-01 02:00</td><td>sell</td><td class=\"num\">40000</td>"

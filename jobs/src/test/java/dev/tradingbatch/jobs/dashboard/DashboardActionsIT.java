@@ -180,6 +180,7 @@ class DashboardActionsIT {
         assertThat(texts(browser.findElements(By.cssSelector("#audit tbody tr:first-child td"))).subList(1, 5))
                 .containsExactly(USER, "resume", RSI, "done");
         assertThat(output.getAll()).as("the password, in any form, in no log line")
+                .contains("backfillCandlesStep FAILED")   // captured since the class began, the start included
                 .doesNotContain(PASSWORD).doesNotContain(HASH.substring("{bcrypt}".length()));
     }
 

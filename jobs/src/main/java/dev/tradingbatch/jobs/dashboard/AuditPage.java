@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.dashboard;
 import dev.tradingbatch.db.DashboardAction;
 import dev.tradingbatch.jobs.replay.html.PageText;
 
+import java.time.Instant;
 import java.util.List;
 
 /** {@code /audit}: who did what through the dashboard, and when, newest first ({@code dashboard_actions}). */
@@ -23,7 +24,7 @@ final class AuditPage {
         StringBuilder rows = new StringBuilder();
         for (DashboardAction a : actions) {
             rows.append("<tr class=\"").append(PageText.html(a.outcome())).append("\">")
-                    .append(Layout.cell(java.time.Instant.ofEpochMilli(a.at()).toString(), false))
+                    .append(Layout.cell(Instant.ofEpochMilli(a.at()).toString(), false))
                     .append(Layout.cell(a.username(), false)).append(Layout.cell(a.action(), false))
                     .append(Layout.cell(a.target(), false)).append(Layout.cell(a.outcome(), false))
                     .append(Layout.cell(a.message(), false)).append("</tr>\n");

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -79,7 +80,7 @@ class DashboardController {
     }
 
     private Viewer viewer(HttpServletRequest request, Long action) {
-        return Viewer.of(request, actions, actions ? data.action(action) : java.util.Optional.empty());
+        return Viewer.of(request, actions, actions ? data.action(action) : Optional.empty());
     }
 
     /** Reads, then renders with a footer saying when the page was read and how long that took (server time). */

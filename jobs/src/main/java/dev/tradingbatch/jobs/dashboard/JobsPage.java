@@ -4,7 +4,13 @@ import dev.tradingbatch.jobs.operations.ExecutionText;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** {@code /jobs}: the newest job executions with their status and exit message, as {@code jobs list} prints them. */
 final class JobsPage {
@@ -14,8 +20,8 @@ final class JobsPage {
     private static final List<Boolean> NUMERIC = List.of(true, false, false, false, true, false, false);
 
     /** What jobs restart restarts (one left STARTED by a dead process is marked FAILED first, then shown so). */
-    private static final java.util.Set<BatchStatus> RESTARTABLE =
-            java.util.EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.UNKNOWN);
+    private static final Set<BatchStatus> RESTARTABLE =
+            EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.UNKNOWN);
 
     private JobsPage() {
     }
@@ -32,19 +38,19 @@ final class JobsPage {
         if (executions.isEmpty()) {
             return Layout.page("Jobs", "/jobs", "<p class=\"none\">no job executions recorded yet</p>", footer, viewer);
         }
-        List<String> header = new java.util.ArrayList<>(HEADER);
-        List<Boolean> numeric = new java.util.ArrayList<>(NUMERIC);
+        List<String> header = new ArrayList<>(HEADER);
+        List<Boolean> numeric = new ArrayList<>(NUMERIC);
         if (viewer.canAct()) {
             header.add("ACTION");
             numeric.add(false);
         }
         // an instance's newest execution listed: the one a restart would restart (older ones were restarted already)
-        java.util.Map<Long, Long> newest = new java.util.HashMap<>();
+        Map<Long, Long> newest = new HashMap<>();
         executions.forEach(e -> newest.merge(e.getJobInstance().getInstanceId(), e.getId(), Math::max));
         StringBuilder rows = new StringBuilder();
         for (JobExecution e : executions) {
             String status = e.getStatus().toString();
-            rows.append("<tr class=\"").append(status.toLowerCase(java.util.Locale.ROOT)).append("\">")
+            rows.append("<tr class=\"").append(status.toLowerCase(Locale.ROOT)).append("\">")
                     .append(Layout.cell(String.valueOf(e.getId()), true))
                     .append(Layout.cell(e.getJobInstance().getJobName(), false)).append(Layout.cell(status, false))
                     .append(Layout.cell(ExecutionText.time(e.getStartTime()), false))

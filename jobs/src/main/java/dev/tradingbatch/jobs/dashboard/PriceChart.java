@@ -7,6 +7,8 @@ import dev.tradingbatch.model.StoredTrade;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * A strategy's market on its page, as inline SVG: the close of each of its newest candles as a line, and each live
@@ -46,9 +48,9 @@ final class PriceChart {
         double bottom = HEIGHT - BOTTOM;
         double range = high.subtract(low).doubleValue();
         BigDecimal lowest = low;
-        java.util.function.LongToDoubleFunction x = time -> last == first ? (LEFT + right) / 2
+        LongToDoubleFunction x = time -> last == first ? (LEFT + right) / 2
                 : LEFT + (right - LEFT) * (time - first) / (double) (last - first);
-        java.util.function.Function<BigDecimal, Double> y = price -> range == 0 ? (PAD + bottom) / 2
+        Function<BigDecimal, Double> y = price -> range == 0 ? (PAD + bottom) / 2
                 : bottom - (bottom - PAD) * price.subtract(lowest).doubleValue() / range;
         StringBuilder svg = new StringBuilder("<svg class=\"prices\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
                 + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" role=\"img\" aria-label=\"close prices and live trades\""

@@ -1,13 +1,19 @@
 package dev.tradingbatch.jobs.dashboard;
 
 import dev.tradingbatch.jobs.cli.CliRun;
+import dev.tradingbatch.jobs.config.SettingsCheck;
+import dev.tradingbatch.jobs.config.TradingProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +73,27 @@ class DashboardUsersTest {
         assertRefused(new CliRun(dir).with("trading.dashboard.actions.enabled", "true")
                 .with(USER + ".password-file", file.toString()).with(USER + ".password", "{noop}" + SECRET),
                 "error: " + USER + " needs one of password and password-file (docs/dashboard.md)");
+    }
+
+    @Test
+    void shouldTakeUsersFromEnvironmentVariables() throws IOException {
+        String hash = "{bcrypt}$2y$04$" + "a".repeat(53);
+        Path file = Files.writeString(dir.resolve("alice"), "  " + hash + "\n");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "TRADING_DASHBOARD_ACTIONS_ENABLED", "true",
+                        "TRADING_DASHBOARD_USERS_ALICE_PASSWORDFILE", file.toString(),
+                        "TRADING_DASHBOARD_USERS_BOB_PASSWORD", "{noop}" + SECRET)));
+
+        new SettingsCheck().postProcessEnvironment(environment, null);
+        TradingProperties.Dashboard settings = Binder.get(environment)
+                .bindOrCreate("trading.dashboard", TradingProperties.Dashboard.class);
+
+        assertThat(settings.actions().enabled()).isTrue();
+        assertThat(DashboardUsers.of(settings)).containsExactly(new DashboardUsers.User("alice", hash),
+                new DashboardUsers.User("bob", "{noop}" + SECRET));
+        assertThat(settings.toString()).as("settings printed never show a password").doesNotContain(SECRET);
     }
 
     @Test

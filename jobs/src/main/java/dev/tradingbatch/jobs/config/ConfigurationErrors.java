@@ -34,7 +34,11 @@ public final class ConfigurationErrors {
             }
         }
         BadInputException bad;
-        if (bind != null && bind.getProperty() != null) {
+        if (bind != null && secret(bind.getName().toString())) {
+            // a password written where a user's settings belong: named, never echoed
+            bad = new BadInputException("cannot read " + bind.getName() + ": a dashboard user takes password or"
+                    + " password-file (docs/dashboard.md)");
+        } else if (bind != null && bind.getProperty() != null) {
             bad = new BadInputException("cannot read " + bind.getName() + "='" + bind.getProperty().getValue()
                     + "' as " + type(bind.getTarget().getType().resolve(Object.class)));
         } else if (bind != null) {
@@ -46,6 +50,11 @@ public final class ConfigurationErrors {
         }
         bad.initCause(failure);
         return Optional.of(bad);
+    }
+
+    /** Keys whose values may be passwords: never part of a message. */
+    private static boolean secret(String key) {
+        return key.startsWith("trading.dashboard.users") || key.contains("password");
     }
 
     /** A type as a user knows it: an enum by its values ({@code auto, always, never}). */

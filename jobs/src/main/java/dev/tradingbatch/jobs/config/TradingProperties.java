@@ -227,10 +227,18 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
     /**
      * @param port    the TCP port the {@code dashboard} command serves its pages on (0: any free one)
      * @param address the address it listens on: 127.0.0.1, this host only, unless set otherwise
+     * @param actions whether signed-in users may halt, resume and restart from its pages (off: read-only)
+     * @param users   who may sign in, by user name; checked by the dashboard alone, when actions are on
      */
-    public record Dashboard(@DefaultValue("8090") int port, @DefaultValue("127.0.0.1") String address) {
+    public record Dashboard(@DefaultValue("8090") int port, @DefaultValue("127.0.0.1") String address,
+                            @DefaultValue Actions actions, Map<String, DashboardUserProperties> users) {
+
+        /** @param enabled halt, resume and restart from the pages, for signed-in users (docs/dashboard.md) */
+        public record Actions(@DefaultValue("false") boolean enabled) {
+        }
 
         public Dashboard {
+            users = users == null ? Map.of() : new TreeMap<>(users);
             if (port < 0 || port > 65_535) {
                 throw new BadInputException(PREFIX + ".dashboard.port must be 0 to 65535, was " + port);
             }

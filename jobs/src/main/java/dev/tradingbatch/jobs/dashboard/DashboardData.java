@@ -1,6 +1,9 @@
 package dev.tradingbatch.jobs.dashboard;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.DashboardAction;
+import dev.tradingbatch.db.DashboardActionRepository;
+import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.ReportRepository;
@@ -17,7 +20,11 @@ import dev.tradingbatch.jobs.report.Reports;
 import dev.tradingbatch.jobs.report.StrategyDetail;
 import dev.tradingbatch.jobs.report.StrategyReport;
 import dev.tradingbatch.jobs.report.StrategyTable;
+import dev.tradingbatch.db.StoredStrategy;
+import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.RunIds;
+import dev.tradingbatch.model.Timeframe;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Service;
@@ -40,6 +47,10 @@ class DashboardData {
 
     /** Executions the jobs page lists, newest first. */
     static final int JOBS = 50;
+    /** Actions the audit page lists, newest first. */
+    static final int AUDIT = 100;
+    /** Candles of its market a strategy's page draws, the newest. */
+    static final int PRICE_CANDLES = 1000;
 
     private final Reports reports;
     private final ReportRepository trades;
@@ -51,11 +62,15 @@ class DashboardData {
     private final JobsService jobs;
 
     private final DerivedCandleRepository derived;
+    private final Halts halts;
+    private final DashboardActionRepository audit;
 
     DashboardData(Reports reports, ReportRepository trades, DeclaredStrategies declared, EvaluateService evaluations,
                   ReplayRuns replays, CandleRepository candles, GapRepository gaps, JobsService jobs,
-                  DerivedCandleRepository derived) {
+                  DerivedCandleRepository derived, Halts halts, DashboardActionRepository audit) {
         this.derived = derived;
+        this.halts = halts;
+        this.audit = audit;
         this.reports = reports;
         this.trades = trades;
         this.declared = declared;
@@ -79,9 +94,11 @@ class DashboardData {
      * One strategy's page: {@code report --strategy}'s figures and live trades, and those of its latest replay.
      *
      * @param lastEvaluated the open time of the newest candle its completed evaluations went through
+     * @param halt          the halt that stops it (its own before the one of all), if any
+     * @param prices        the newest {@value #PRICE_CANDLES} candles of its market, oldest first
      */
     record StrategyView(StrategyDetail live, List<StoredTrade> trades, String mode, OptionalLong lastEvaluated,
-                        Optional<ReplayView> replay) {
+                        Optional<ReplayView> replay, Optional<StrategyHalt> halt, List<Candle> prices) {
     }
 
     /** A replay of the strategy, its figures and trades as {@code report --strategy ID --run RUN_ID} reads them. */
@@ -112,13 +129,41 @@ class DashboardData {
         StrategyDetail live = reports.strategy(id, RunIds.LIVE);
         Optional<ReplayView> replay = replays.list(id).stream().findFirst()
                 .map(run -> new ReplayView(run, reports.strategy(id, run.runId()), trades.trades(id, run.runId())));
-        return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay);
+        return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay,
+                halts.haltOf(id), prices(live.report().strategy()));
+    }
+
+    /** The newest candles of the strategy's market (none when its timeframe is not one this version knows). */
+    private List<Candle> prices(StoredStrategy s) {
+        MarketKey key;
+        try {
+            key = new MarketKey(s.exchange(), s.symbol(), Timeframe.parse(s.timeframe()));
+        } catch (RuntimeException unknown) {
+            return List.of();
+        }
+        OptionalLong newest = candles.latestOpenTime(key);
+        if (newest.isEmpty()) {
+            return List.of();
+        }
+        long to = newest.getAsLong() + 1;
+        long from = candles.openTimeBefore(key, to, PRICE_CANDLES).orElse(Long.MIN_VALUE);
+        return candles.find(key, from, to);
     }
 
     /** Every stored series with its coverage. */
     List<Series> markets() {
         return candles.summaries().stream()
                 .map(m -> new Series(m, Coverage.of(gaps, m), derived.count(m.market()))).toList();
+    }
+
+    /** The newest actions done through the dashboard. */
+    List<DashboardAction> audit() {
+        return audit.recent(AUDIT);
+    }
+
+    /** One recorded action, shown on the page the browser is sent back to after it. */
+    Optional<DashboardAction> action(Long id) {
+        return id == null ? Optional.empty() : audit.find(id);
     }
 
     /** The newest job executions. */

@@ -11,7 +11,7 @@ import java.util.List;
 final class Layout {
 
     private static final List<String[]> NAV = List.of(new String[] {"/", "Strategies"}, new String[] {"/markets", "Markets"},
-            new String[] {"/jobs", "Jobs"});
+            new String[] {"/jobs", "Jobs"}, new String[] {"/audit", "Audit"});
 
     private static final String STYLE = """
             body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#1d2733;background:#f6f7f9}
@@ -26,23 +26,46 @@ final class Layout {
             line.zero{stroke:#9aa4ae;stroke-dasharray:2 2}line.grid{stroke:#e3e6ea}rect.plot{fill:#fff;stroke:#cfd5db}
             text.axis{font-size:11px;fill:#5f6b77}.legend span{margin-right:16px}.legend .live{color:#2962ff}.legend .replay{color:#ff9800}
             tr.win td.pnl{color:#2e7d32}tr.loss td.pnl{color:#c62828}footer{color:#8a949e;padding:0 16px 16px}
+            header .who{margin-left:auto;color:#cfd8e3}header form{display:inline}form.act{display:inline;margin:0}
+            .notice{padding:8px 12px;margin:0 0 12px;border-left:4px solid #2962ff;background:#fff}
+            .notice.refused,.notice.failed{border-color:#c62828}label{margin-right:8px}
+            path.close{stroke:#455a64;stroke-width:1}circle.buy{fill:#2e7d32}circle.sell{fill:#c62828}
+            .legend .buy{color:#2e7d32}.legend .sell{color:#c62828}
             """;
 
     private Layout() {
     }
 
-    /** A whole page: {@code body} is HTML already escaped; {@code active} is the path of the page's link. */
+    /** A whole page of the read-only dashboard. */
     static String page(String title, String active, String body, String footer) {
+        return page(title, active, body, footer, Viewer.READ_ONLY);
+    }
+
+    /**
+     * A whole page: {@code body} is HTML already escaped; {@code active} is the path of the page's link. With the
+     * actions on, the header says who is signed in (or links to sign in) and the action the page was sent back
+     * after is shown first.
+     */
+    static String page(String title, String active, String body, String footer, Viewer viewer) {
         StringBuilder nav = new StringBuilder();
         for (String[] link : NAV) {
             nav.append("<a href=\"").append(link[0]).append('"').append(link[0].equals(active) ? " class=\"active\"" : "")
                     .append('>').append(link[1]).append("</a>");
         }
+        if (viewer.actions()) {
+            nav.append("<span class=\"who\">").append(viewer.user()
+                    .map(u -> "signed in as " + PageText.html(u) + " " + viewer.form("/logout", "logout", "", "sign out"))
+                    .orElse("<a href=\"/login\">sign in</a> to act")).append("</span>");
+        }
+        String notice = viewer.notice().map(a -> "<p class=\"notice " + PageText.html(a.outcome()) + "\" id=\"notice\">"
+                + PageText.html(a.action() + " " + a.target() + " by " + a.username() + ": " + a.outcome() + ": "
+                + a.message()) + "</p>\n").orElse("");
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
+                + " form-action 'self'\">"
                 + "<meta name=\"viewport\" content=\"width=device-width\"><title>" + PageText.html(title)
                 + " · trading-batch</title><style>" + STYLE + "</style></head>\n<body><header><span class=\"name\">"
-                + "trading-batch</span>" + nav + "</header>\n<main><h1>" + PageText.html(title) + "</h1>\n" + body
+                + "trading-batch</span>" + nav + "</header>\n<main><h1>" + PageText.html(title) + "</h1>\n" + notice + body
                 + "</main><footer>" + PageText.html(footer) + "</footer></body></html>\n";
     }
 

@@ -22,9 +22,14 @@ final class MarketsPage {
     }
 
     static String render(List<DashboardData.Series> series, String footer) {
+        return render(series, footer, Viewer.READ_ONLY);
+    }
+
+    /** The same for anyone; the viewer only changes the header. */
+    static String render(List<DashboardData.Series> series, String footer, Viewer viewer) {
         if (series.isEmpty()) {
             return Layout.page("Markets", "/markets", "<p class=\"none\">no candles stored yet (see: backfill --help)</p>",
-                    footer);
+                    footer, viewer);
         }
         StringBuilder rows = new StringBuilder();
         StringBuilder gaps = new StringBuilder();
@@ -54,7 +59,7 @@ final class MarketsPage {
         String body = Layout.table("markets", HEADER, NUMERIC, rows)
                 + (gaps.isEmpty() ? "<p>No open gap: every missing candle was confirmed empty by its exchange.</p>"
                 : "<p>Open gaps: missing candles nobody has confirmed empty (fill-gaps asks for them again).</p>" + gaps);
-        return Layout.page("Markets", "/markets", body, footer);
+        return Layout.page("Markets", "/markets", body, footer, viewer);
     }
 
     /** {@code [2024-01-01T02:00:00Z, 2024-01-01T05:00:00Z): 3 candles, asked 1 time}. */

@@ -22,13 +22,21 @@ final class OverviewPage {
     }
 
     static String render(DashboardData.Overview overview, String footer) {
+        return render(overview, footer, Viewer.READ_ONLY);
+    }
+
+    /** With a signed-in user (actions on): a last column to halt or resume each strategy. */
+    static String render(DashboardData.Overview overview, String footer, Viewer viewer) {
         if (overview.rows().isEmpty()) {
             return Layout.page("Strategies", "/", "<p class=\"none\">no strategies recorded yet: a strategy appears "
-                    + "here once it has been evaluated (see: evaluate, run)</p>", footer);
+                    + "here once it has been evaluated (see: evaluate, run)</p>", footer, viewer);
         }
         List<String> header = new ArrayList<>(StrategyTable.header());
         header.addAll(AFTER_MARKET, List.of("MODE", "REALISED PNL"));
         header.addAll(List.of("LAST EVALUATED (UTC)", "HALTED"));
+        if (viewer.canAct()) {
+            header.add("ACTION");
+        }
         List<Boolean> numeric = header.stream().map(h -> List.of("TRADES", "TOTAL PNL", "WIN RATE", "AVG RETURN",
                 "MAX DRAWDOWN").contains(h)).toList();
         StringBuilder rows = new StringBuilder();
@@ -46,7 +54,12 @@ final class OverviewPage {
             }
             rows.append(Layout.cell(row.lastEvaluated().isPresent()
                     ? "candle of " + PageText.time(row.lastEvaluated().getAsLong()) : "not yet", false));
-            rows.append(row.halted() ? "<td class=\"halted\">HALTED</td>" : "<td>no</td>").append("</tr>\n");
+            rows.append(row.halted() ? "<td class=\"halted\">HALTED</td>" : "<td>no</td>");
+            if (viewer.canAct()) {
+                rows.append("<td>").append(StrategyPage.haltOrResume(viewer, id, row.halted(), "overview", ""))
+                        .append("</td>");
+            }
+            rows.append("</tr>\n");
         }
         StringBuilder body = new StringBuilder("<p>Live trades of every strategy, best total pnl first: the figures of "
                 + "<code>report</code>. Realised pnl is drawn from the trades, one step per closed trade.</p>\n");
@@ -54,7 +67,7 @@ final class OverviewPage {
         overview.halts().forEach(h -> body.append("<p class=\"halted\">HALTED ")
                 .append(PageText.html(h.all() ? "every strategy" : h.strategyId())).append(": ")
                 .append(PageText.html(HaltText.of(h))).append("</p>\n"));
-        return Layout.page("Strategies", "/", body.toString(), footer);
+        return Layout.page("Strategies", "/", body.toString(), footer, viewer);
     }
 
     /** The path of a strategy's page. */

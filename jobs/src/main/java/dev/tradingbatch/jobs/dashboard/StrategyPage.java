@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.dashboard;
 
+import dev.tradingbatch.jobs.halt.HaltText;
 import dev.tradingbatch.model.StoredTrade;
 import dev.tradingbatch.jobs.replay.html.PageText;
 import dev.tradingbatch.jobs.report.StrategyDetail;
@@ -22,11 +23,24 @@ final class StrategyPage {
     }
 
     static String render(DashboardData.StrategyView view, String footer) {
+        return render(view, footer, Viewer.READ_ONLY);
+    }
+
+    /** With a signed-in user (actions on): a form to halt it (with a reason) or resume it. */
+    static String render(DashboardData.StrategyView view, String footer, Viewer viewer) {
         String id = view.live().report().strategy().id();
         StringBuilder body = new StringBuilder("<p>Mode: ").append(PageText.html(view.mode())).append(". Last evaluated: ")
                 .append(view.lastEvaluated().isPresent()
                         ? "the candle of " + PageText.time(view.lastEvaluated().getAsLong()) + " UTC" : "not yet")
-                .append(".</p>\n<div class=\"side\">");
+                .append(".</p>\n");
+        view.halt().ifPresent(h -> body.append("<p class=\"halted\" id=\"halt\">HALTED: ")
+                .append(PageText.html(HaltText.of(h))).append("</p>\n"));
+        if (viewer.canAct()) {
+            body.append("<div id=\"actions\">").append(haltOrResume(viewer, id, view.halt().isPresent(), "strategy",
+                    "<label>reason <input type=\"text\" name=\"reason\" maxlength=\"500\" size=\"40\"></label>"))
+                    .append("</div>\n");
+        }
+        body.append("<div class=\"side\">");
         body.append("<section><h2>Live</h2>").append(figures("live-figures", view.live())).append("</section>");
         view.replay().ifPresent(r -> body.append("<section><h2>Latest replay: ").append(PageText.html(r.run().runId()))
                 .append("</h2><p>").append(PageText.time(r.run().from())).append(" to ").append(PageText.time(r.run().to()))
@@ -40,10 +54,25 @@ final class StrategyPage {
         body.append("<p class=\"legend\"><span class=\"live\">— live</span>")
                 .append(view.replay().isPresent() ? "<span class=\"replay\">- - latest replay</span>" : "")
                 .append("</p>\n").append(Svg.chart(lines));
+        body.append("\n<h2>Price: ").append(PageText.html(view.live().report().strategy().exchange() + " "
+                + view.live().report().strategy().symbol() + " " + view.live().report().strategy().timeframe()))
+                .append("</h2>\n<p class=\"legend\">The close of its newest ").append(DashboardData.PRICE_CANDLES)
+                .append(" candles at most; its live trades among them: <span class=\"buy\">● buy</span>"
+                        + "<span class=\"sell\">● sell</span></p>\n").append(PriceChart.of(view.prices(), view.trades()));
         body.append("\n<h2>Live trades (").append(view.trades().size()).append(")</h2>\n");
         body.append(view.trades().isEmpty() ? "<p class=\"none\">no live trades yet</p>"
                 : Layout.table("trades", TRADE_HEADER, TRADE_NUMERIC, tradeRows(view.trades())));
-        return Layout.page(id, "/", body.toString(), footer);
+        return Layout.page(id, "/", body.toString(), footer, viewer);
+    }
+
+    /**
+     * The form that resumes a halted strategy, or halts one that is not; {@code from} is where the answer sends the
+     * browser back to ({@code overview} or {@code strategy}), {@code haltFields} more fields of the halt's form.
+     */
+    static String haltOrResume(Viewer viewer, String id, boolean halted, String from, String haltFields) {
+        String path = OverviewPage.link(id);
+        return halted ? viewer.form(path + "/resume", "act resume", Viewer.hidden("from", from), "resume")
+                : viewer.form(path + "/halt", "act halt", Viewer.hidden("from", from) + haltFields, "halt");
     }
 
     /** The report's figures, one row each, as {@code report --strategy} prints them. */

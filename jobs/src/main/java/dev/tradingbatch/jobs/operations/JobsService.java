@@ -96,6 +96,29 @@ public class JobsService {
 
     /** Restarts a FAILED or STOPPED execution (one left STARTED by a dead process first becomes FAILED). */
     public Restarted restart(long id) {
+        JobExecution e = restartable(id);
+        String name = "execution " + id + " of " + e.getJobInstance().getJobName();
+        Optional<StaleExecutions.Recovered> recovered = StaleExecutions.endedUnknown(e)
+                ? Optional.of(stale.recoverUnknown(e)) : Optional.empty();
+        Long restarted;
+        try {
+            restarted = launches.restart(id);
+        } catch (JobInstanceAlreadyCompleteException ex) {
+            throw new BadInputException(name + " is COMPLETED: there is nothing to restart");
+        } catch (NoSuchJobException ex) {
+            throw new BadInputException(name + " belongs to a job this version does not have");
+        } catch (NoSuchJobExecutionException | JobRestartException | InvalidJobParametersException ex) {
+            throw new BadInputException(name + " cannot be restarted: " + ex.getMessage());
+        }
+        return new Restarted(id, e.getJobInstance().getJobName(), jobRepository.getJobExecution(restarted), recovered);
+    }
+
+    /**
+     * The execution {@link #restart} would restart, checked as it checks it, without restarting it: bad input
+     * when it is unknown, running, COMPLETED, ABANDONED or restarted already (the dashboard asks before it restarts
+     * in the background).
+     */
+    public JobExecution restartable(long id) {
         JobExecution e = execution(id);
         String name = "execution " + id + " of " + e.getJobInstance().getJobName();
         if (e.isRunning()) {
@@ -113,19 +136,7 @@ public class JobsService {
                     || latest.getStatus() == BatchStatus.STOPPED || latest.getStatus() == BatchStatus.UNKNOWN
                     ? ": restart " + latest.getId() + " instead" : ""));
         }
-        Optional<StaleExecutions.Recovered> recovered = StaleExecutions.endedUnknown(e)
-                ? Optional.of(stale.recoverUnknown(e)) : Optional.empty();
-        Long restarted;
-        try {
-            restarted = launches.restart(id);
-        } catch (JobInstanceAlreadyCompleteException ex) {
-            throw new BadInputException(name + " is COMPLETED: there is nothing to restart");
-        } catch (NoSuchJobException ex) {
-            throw new BadInputException(name + " belongs to a job this version does not have");
-        } catch (NoSuchJobExecutionException | JobRestartException | InvalidJobParametersException ex) {
-            throw new BadInputException(name + " cannot be restarted: " + ex.getMessage());
-        }
-        return new Restarted(id, e.getJobInstance().getJobName(), jobRepository.getJobExecution(restarted), recovered);
+        return e;
     }
 
     /** Asks a running execution (in any process) to stop at its next chunk boundary. */

@@ -64,7 +64,8 @@ class TradingPropertiesTest {
         assertThat(example.jobs()).isEqualTo(defaults.jobs());
         assertThat(example.schedule()).isEqualTo(defaults.schedule());
         assertThat(example.dashboard()).isEqualTo(defaults.dashboard())
-                .isEqualTo(new TradingProperties.Dashboard(8090, "127.0.0.1"));
+                .isEqualTo(new TradingProperties.Dashboard(8090, "127.0.0.1",
+                        new TradingProperties.Dashboard.Actions(false), Map.of()));
         assertThat(example.exchanges()).containsOnlyKeys(Exchanges.names());
         for (Exchange exchange : Exchanges.all()) {
             assertThat(example.settings(exchange)).as(exchange.name()).isEqualTo(exchange.defaults());

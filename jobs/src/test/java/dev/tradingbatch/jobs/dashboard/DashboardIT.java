@@ -137,6 +137,21 @@ class DashboardIT {
         assertThat(browser.findElement(By.cssSelector("svg.chart path.replay")).getAttribute("d")).contains(" L");
         long trades = cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = ? AND run_id = 'live'", RSI);
         assertThat(browser.findElements(By.cssSelector("#trades tbody tr"))).hasSize((int) trades);
+
+        // the price chart: the close of the market's newest candles (the sample has more than the chart's 1000), and a
+        // dot per live trade among them
+        WebElement prices = browser.findElement(By.cssSelector("svg.prices"));
+        long from = Long.parseLong(prices.getAttribute("data-from"));
+        long to = Long.parseLong(prices.getAttribute("data-to"));
+        long candles = cli.count("SELECT COUNT(*) FROM candles c JOIN markets m ON m.market_id = c.market_id"
+                + " WHERE m.exchange = 'bitstamp' AND c.open_time BETWEEN ? AND ?", from, to);
+        assertThat(to).as("up to the newest candle").isEqualTo(cli.count("SELECT MAX(open_time) FROM candles"));
+        assertThat(candles).isEqualTo(DashboardData.PRICE_CANDLES);
+        assertThat(prices.findElement(By.cssSelector("path.close")).getAttribute("d").split(" L")).hasSize((int) candles);
+        long shown = cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = ? AND run_id = 'live'"
+                + " AND candle_time BETWEEN ? AND ?", RSI, from, to);
+        assertThat(shown).as("trades within the window").isPositive();
+        assertThat(prices.findElements(By.cssSelector("circle.buy, circle.sell"))).hasSize((int) shown);
     }
 
     @Test
@@ -188,7 +203,21 @@ class DashboardIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as("POST " + path).isEqualTo(405);
             }
+            // the actions' endpoints and the sign-in do not exist while the actions are off
+            for (String path : List.of("/strategies/" + MACD + "/resume", "/strategies/" + MACD + "/halt",
+                    "/jobs/1/restart", "/login", "/logout")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as("POST " + path).isIn(404, 405);
+            }
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(404);
+            assertThat(login.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
         }
+        browser.get(base + "/jobs");
+        assertThat(browser.findElements(By.tagName("form"))).as("no form on a read-only page").isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("sign in");
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_halts")).isEqualTo(halts).isEqualTo(1);
     }
 

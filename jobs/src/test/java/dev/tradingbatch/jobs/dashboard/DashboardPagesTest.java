@@ -72,17 +72,44 @@ class DashboardPagesTest {
         assertThat(cells(html, "strategies")).containsExactly("btc-&lt;1h&gt;", "rsi", "binance BTC/USDT 1h", "paper", "", "2", "6.00",
                 "50.00%", "0.75%", "4.00 (0.40%)", "yes", "candle of 2024-01-01 06:00", "HALTED");
         assertThat(html).contains("<p class=\"halted\">HALTED btc-&lt;1h&gt;: ")
-                .contains("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"")
-                .doesNotContain("<script");
+                .contains("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
+                        + " form-action 'self'\"")
+                .doesNotContain("<script").doesNotContain("<form").doesNotContain("sign in");
         assertThat(OverviewPage.render(new DashboardData.Overview(List.of(), List.of()), ""))
                 .contains("no strategies recorded yet");
+    }
+
+    @Test
+    void shouldOfferASignedInUserTheActionsWithTheSessionsToken() {
+        var halted = new DashboardData.OverviewRow(report(), "paper", EquityCurve.of(TRADES), OptionalLong.empty(), true);
+        var token = new org.springframework.security.web.csrf.DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t\"ok");
+        var notice = new dev.tradingbatch.db.DashboardAction(7, T0, "al<ice", "halt", BTC.id(), "done", "halted <now>");
+        Viewer user = new Viewer(true, Optional.of("al<ice"), Optional.of(token), Optional.of(notice));
+        Viewer visitor = new Viewer(true, Optional.empty(), Optional.of(token), Optional.empty());
+
+        String html = OverviewPage.render(new DashboardData.Overview(List.of(halted), List.of()), "actions on", user);
+        String visitors = OverviewPage.render(new DashboardData.Overview(List.of(halted), List.of()), "", visitor);
+
+        assertThat(html).contains("signed in as al&lt;ice <form method=\"post\" class=\"logout\" action=\"/logout\">"
+                        + "<input type=\"hidden\" name=\"_csrf\" value=\"t&quot;ok\"><button type=\"submit\">sign out</button>")
+                .contains("<form method=\"post\" class=\"act resume\" action=\"/strategies/btc-%3C1h%3E/resume\">"
+                        + "<input type=\"hidden\" name=\"_csrf\" value=\"t&quot;ok\"><input type=\"hidden\" name=\"from\""
+                        + " value=\"overview\"><button type=\"submit\">resume</button></form>")
+                .contains("<p class=\"notice done\" id=\"notice\">halt btc-&lt;1h&gt; by al&lt;ice: done: halted &lt;now&gt;</p>");
+        assertThat(cells(html, "strategies").getLast()).isEqualTo("resume");
+        assertThat(visitors).contains("<a href=\"/login\">sign in</a> to act").doesNotContain("<form")
+                .doesNotContain("t&quot;ok");
     }
 
     @Test
     void shouldShowAStrategysFiguresBesideItsReplayAndItsTrades() {
         StrategyDetail live = new StrategyDetail(report(), "live", Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of());
-        var view = new DashboardData.StrategyView(live, TRADES, "paper", OptionalLong.of(T0 + 6 * H), Optional.empty());
+        List<dev.tradingbatch.model.Candle> prices = java.util.stream.IntStream.range(0, 8).mapToObj(i ->
+                new dev.tradingbatch.model.Candle(T0 + i * H, new BigDecimal("40000"), new BigDecimal("40100"),
+                        new BigDecimal("39900"), new BigDecimal(39_000 + 200 * i), BigDecimal.ONE)).toList();
+        var view = new DashboardData.StrategyView(live, TRADES, "paper", OptionalLong.of(T0 + 6 * H), Optional.empty(),
+                Optional.empty(), prices);
 
         String html = StrategyPage.render(view, "");
 
@@ -91,6 +118,12 @@ class DashboardPagesTest {
                         + "2024-01-01T06:00:00Z</td></tr>")
                 .contains("Last evaluated: the candle of 2024-01-01 06:00 UTC.").doesNotContain("Latest replay");
         assertThat(html).contains("<path class=\"live\"").doesNotContain("<path class=\"replay\"");
+        String chart = html.substring(html.indexOf("<svg class=\"prices\""), html.indexOf("</svg>",
+                html.indexOf("<svg class=\"prices\"")));
+        assertThat(chart).contains("data-from=\"" + T0 + "\" data-to=\"" + (T0 + 7 * H) + "\"");
+        assertThat(count(chart, " L")).as("a point per candle").isEqualTo(7);
+        assertThat(count(chart, "<circle class=\"buy\"") + count(chart, "<circle class=\"sell\""))
+                .as("a dot per trade in the window").isEqualTo(TRADES.size());
         assertThat(count(html, "<tr class=\"win\">")).isEqualTo(1);
         assertThat(count(html, "<tr class=\"loss\">")).isEqualTo(1);
         assertThat(html).contains("<td>2024-01-01 02:00</td><td>sell</td><td class=\"num\">40000</td>"

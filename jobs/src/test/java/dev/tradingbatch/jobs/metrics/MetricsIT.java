@@ -103,6 +103,9 @@ class MetricsIT {
             awaitIdle(ctx);
             assertThat(ctx).as("no server of the application's own").isInstanceOf(WebServerApplicationContext.class);
             assertThat(((WebServerApplicationContext) ctx).getWebServer().getPort()).isEqualTo(-1);
+            assertThat(ctx.getBeanNamesForType(org.springframework.security.web.SecurityFilterChain.class))
+                    .as("Spring Security, on the class path for the dashboard's actions, stays out: no login here")
+                    .isEmpty();
 
             Scrape health = Scrape.get(managementPort(ctx), "/actuator/health");
             Scrape metrics = Scrape.get(managementPort(ctx), "/actuator/prometheus");

@@ -27,8 +27,50 @@ public record DriftReport(DeclaredStrategy strategy, long from, long to, List<Ma
         }
     }
 
-    /** A trade only one side made, with the likely cause in one phrase. */
-    public record Unmatched(long candleTime, String side, BigDecimal price, String cause) {
+    /** A trade only one side made, with its likely cause. */
+    public record Unmatched(long candleTime, String side, BigDecimal price, Cause why) {
+
+        /** The likely cause in one phrase. */
+        public String cause() {
+            return why.text();
+        }
+    }
+
+    /**
+     * Why a trade is on one side only: its kind, as {@code driftJob} counts them, and the phrase {@code drift} prints.
+     */
+    public record Cause(Kind kind, String text) {
+
+        public enum Kind {
+            /** The candle was not evaluated live (before the first evaluation, or skipped by a restart). */
+            MISSED,
+            /** Evaluated live under parameters or fill settings that have changed since. */
+            OTHER_DECLARATION,
+            /** Anything else: candles stored late, a restart the replay runs through, a different signal. */
+            DIFFERENT_SIGNAL
+        }
+    }
+
+    /** The trades only one side made whose cause is of this kind. */
+    public int unmatched(Cause.Kind kind) {
+        return (int) java.util.stream.Stream.concat(onlyLive.stream(), onlyReplay.stream())
+                .filter(u -> u.why().kind() == kind).count();
+    }
+
+    /** The candle open time of the newest trade only one side made; empty without drift. */
+    public java.util.OptionalLong newestUnmatched() {
+        return java.util.stream.Stream.concat(onlyLive.stream(), onlyReplay.stream())
+                .mapToLong(Unmatched::candleTime).max();
+    }
+
+    /** A live strategy's mean fill against the modelled price, bps (positive: worse); empty without orders. */
+    public java.util.Optional<BigDecimal> meanSlippageBps() {
+        if (executions.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal total = executions.stream().map(ReportRepository.Execution::slippageBps)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return java.util.Optional.of(total.divide(BigDecimal.valueOf(executions.size()), 2, RoundingMode.HALF_EVEN));
     }
 
     /** Unmatched trades over (matched twice plus unmatched), in percent, 2 decimals: 0 when the two agree. */

@@ -41,11 +41,13 @@ class ScheduleCommand implements Callable<Integer> {
             }
             out.println(String.format(ROW, "JOB", "FIRES", "NEXT (UTC)", "THEN"));
             for (PlannedRun r : runs) {
-                String fires = r.cron() != null ? "cron " + r.cron() : r.market() == null
-                        ? "at start, every " + r.every().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                String every = r.every() == null ? "" : r.every().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+                String fires = r.cron() != null ? "cron " + r.cron() : r.kind() == PlannedRun.Kind.DRIFT
+                        ? "every " + every : r.market() == null ? "at start, every " + every
                         : "every " + r.market().timeframe().code() + " after close";
                 out.println(String.format(ROW, r.name(), fires, r.firstFire(), r.strategies().isEmpty() ? ""
-                        : "evaluates " + String.join(", ", r.strategies())).stripTrailing());
+                        : (r.kind() == PlannedRun.Kind.DRIFT ? "compares " : "evaluates ")
+                        + String.join(", ", r.strategies())).stripTrailing());
             }
             return 0;
         }

@@ -2,6 +2,8 @@ package dev.tradingbatch.jobs.dashboard;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.DerivedCandleRepository;
+import dev.tradingbatch.db.DriftScore;
+import dev.tradingbatch.db.DriftScoreRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.model.StoredTrade;
@@ -51,11 +53,13 @@ class DashboardData {
     private final JobsService jobs;
 
     private final DerivedCandleRepository derived;
+    private final DriftScoreRepository drift;
 
     DashboardData(Reports reports, ReportRepository trades, DeclaredStrategies declared, EvaluateService evaluations,
                   ReplayRuns replays, CandleRepository candles, GapRepository gaps, JobsService jobs,
-                  DerivedCandleRepository derived) {
+                  DerivedCandleRepository derived, DriftScoreRepository drift) {
         this.derived = derived;
+        this.drift = drift;
         this.reports = reports;
         this.trades = trades;
         this.declared = declared;
@@ -66,9 +70,12 @@ class DashboardData {
         this.jobs = jobs;
     }
 
-    /** A strategy on the overview: {@code report}'s row, its mode, its curve, its last evaluation, its halt. */
+    /**
+     * A strategy on the overview: {@code report}'s row, its mode, its curve, its last evaluation, its halt, its latest
+     * drift score as {@code driftJob} stored it.
+     */
     record OverviewRow(StrategyReport report, String mode, EquityCurve curve, OptionalLong lastEvaluated,
-                       boolean halted) {
+                       boolean halted, Optional<DriftScore> drift) {
     }
 
     /** Every strategy that has traded or been evaluated, as {@code report} lists them (best pnl first). */
@@ -79,9 +86,10 @@ class DashboardData {
      * One strategy's page: {@code report --strategy}'s figures and live trades, and those of its latest replay.
      *
      * @param lastEvaluated the open time of the newest candle its completed evaluations went through
+     * @param drift         its latest drift as {@code driftJob} stored it
      */
     record StrategyView(StrategyDetail live, List<StoredTrade> trades, String mode, OptionalLong lastEvaluated,
-                        Optional<ReplayView> replay) {
+                        Optional<ReplayView> replay, Optional<DriftScore> drift) {
     }
 
     /** A replay of the strategy, its figures and trades as {@code report --strategy ID --run RUN_ID} reads them. */
@@ -99,10 +107,11 @@ class DashboardData {
                 .collect(Collectors.groupingBy(StoredTrade::strategyId));
         Set<String> haltedIds = table.halts().stream().map(StrategyHalt::strategyId).collect(Collectors.toSet());
         boolean all = haltedIds.contains(StrategyHalt.ALL);
+        Map<String, DriftScore> scores = drift.all().stream().collect(Collectors.toMap(DriftScore::strategyId, d -> d));
         List<OverviewRow> rows = table.rows().stream().map(r -> {
             String id = r.strategy().id();
             return new OverviewRow(r, mode(id), EquityCurve.of(byStrategy.getOrDefault(id, List.of())),
-                    evaluations.lastEvaluated(id), all || haltedIds.contains(id));
+                    evaluations.lastEvaluated(id), all || haltedIds.contains(id), Optional.ofNullable(scores.get(id)));
         }).toList();
         return new Overview(rows, table.halts());
     }
@@ -112,7 +121,8 @@ class DashboardData {
         StrategyDetail live = reports.strategy(id, RunIds.LIVE);
         Optional<ReplayView> replay = replays.list(id).stream().findFirst()
                 .map(run -> new ReplayView(run, reports.strategy(id, run.runId()), trades.trades(id, run.runId())));
-        return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay);
+        return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay,
+                drift.find(id));
     }
 
     /** Every stored series with its coverage. */

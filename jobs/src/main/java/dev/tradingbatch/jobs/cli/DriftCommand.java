@@ -18,9 +18,10 @@ import java.util.concurrent.Callable;
                 "Replays its live window (its evaluated candles) in memory and matches the trades by candle and side:",
                 "price differences, trades only one side made with their likely cause, a live strategy's real fill",
                 "prices against the modelled ones. Writes nothing. Exit code 0: no drift; 1: drift; 2: bad input.",
-                "--all runs driftJob instead, as run does every trading.drift.interval: each declared",
-                "strategy's score stored for the metrics, the dashboard and the drift alert, one line each",
-                "(exit code 1 when a strategy drifts or the job failed)."})
+                "--all instead runs driftJob, as run does every trading.drift.interval:",
+                "each declared strategy's score is stored for the metrics, the dashboard",
+                "and the drift alert, one line each (exit code 1: a strategy drifts or",
+                "the job failed)."})
 class DriftCommand implements Callable<Integer> {
 
     private final Launcher launcher;

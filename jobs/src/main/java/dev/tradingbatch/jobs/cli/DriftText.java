@@ -56,7 +56,8 @@ final class DriftText {
         var run = o.run().get();
         lines.add("driftJob execution " + run.executionId() + " " + run.status() + ": " + o.stored()
                 + (o.stored() == 1 ? " score" : " scores") + " stored, " + o.drifting() + " drifting"
-                + (run.completed() ? "" : "; failed: " + run.exitDescription()));
+                + RunText.continued(run.recovered()).map(c -> "; " + c).orElse("")
+                + (run.completed() ? "" : "; " + RunText.failed(run.exitDescription())));
         o.lines().forEach(l -> lines.add("  " + l));
         return lines;
     }

@@ -72,18 +72,17 @@ class DriftScoresTasklet implements Tasklet {
                 lines.add(id + ": not computed, " + nothingToCompare.getMessage());
             }
             done++;
-            ctx.putInt(DONE, done);
-            ctx.putInt(STORED, stored);
-            ctx.putInt(DRIFTING, drifting);
-            ctx.putString(LINES, String.join("\n", lines));
+            // the step's context is what a restart goes on from; the job's is what the run reports, failed or not
+            for (ExecutionContext c : List.of(ctx, step.getJobExecution().getExecutionContext())) {
+                c.putInt(DONE, done);
+                c.putInt(STORED, stored);
+                c.putInt(DRIFTING, drifting);
+                c.putString(LINES, String.join("\n", lines));
+            }
         }
         if (done < ids.size()) {
             return RepeatStatus.CONTINUABLE;
         }
-        ExecutionContext job = step.getJobExecution().getExecutionContext();
-        job.putString(LINES, String.join("\n", lines));
-        job.putInt(STORED, stored);
-        job.putInt(DRIFTING, drifting);
         contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(stored + " of " + ids.size()
                 + (ids.size() == 1 ? " strategy" : " strategies") + " computed"));
         return RepeatStatus.FINISHED;

@@ -155,6 +155,47 @@ class DriftJobTest {
     }
 
     @Test
+    void shouldGoOnWithTheNextStrategyWhenAFailedRunIsRestarted() {
+        boolean postgres = cli.url().startsWith("jdbc:postgresql");
+        // the database refuses steady-bs-5m's row, the last of the three (by id)
+        if (postgres) {
+            cli.update("CREATE FUNCTION refuse_steady() RETURNS trigger AS $$ BEGIN IF NEW.strategy_id = '" + STEADY
+                    + "' THEN RAISE EXCEPTION 'refused by a test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+            cli.update("CREATE TRIGGER refuse_steady BEFORE INSERT ON drift_scores FOR EACH ROW"
+                    + " EXECUTE FUNCTION refuse_steady()");
+        } else {
+            cli.update("CREATE TRIGGER refuse_steady BEFORE INSERT ON drift_scores WHEN NEW.strategy_id = '" + STEADY
+                    + "' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+        }
+
+        CliRun.Result failed = cli.run("drift", "--all");
+
+        long execution = cli.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.out()).startsWith("driftJob execution " + execution + " FAILED: 1 score stored, 1 drifting;"
+                + " failed: ").contains("refused by a test trigger")
+                .contains("  " + NEW + ": not computed, ", "  " + DRIFTING + ": drift score ");
+        assertThat(cli.query("SELECT strategy_id FROM drift_scores")).hasSize(1);
+
+        cli.update(postgres ? "DROP TRIGGER refuse_steady ON drift_scores" : "DROP TRIGGER refuse_steady");
+        Instant later = now.plusSeconds(600);
+        CliRun.Result restart = cli.clock(Clock.fixed(later, ZoneOffset.UTC)).run("jobs", "restart",
+                String.valueOf(execution));
+
+        assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
+        long restarted = cli.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+        assertThat(row(DRIFTING)).as("computed by the failed run, not again").containsEntry("job_execution_id", execution)
+                .containsEntry("computed_at", now.toEpochMilli());
+        assertThat(row(STEADY)).containsEntry("job_execution_id", restarted)
+                .containsEntry("computed_at", later.toEpochMilli()).containsEntry("score", "0.00");
+        Map<String, Object> step = cli.query("SELECT READ_COUNT, WRITE_COUNT, STATUS FROM BATCH_STEP_EXECUTION"
+                + " WHERE JOB_EXECUTION_ID = ?", restarted).getFirst();
+        assertThat(List.of(step.get("READ_COUNT"), step.get("WRITE_COUNT"))).as("steady-bs-5m only")
+                .map(n -> ((Number) n).longValue()).containsExactly(1L, 1L);
+        assertThat(step).containsEntry("STATUS", "COMPLETED");
+    }
+
+    @Test
     void shouldRefuseAllWithARangeOrWithAStrategy() {
         CliRun.Result both = cli.run("drift", "--all", "--strategy", DRIFTING);
         CliRun.Result range = cli.run("drift", "--all", "--from", "2013-11-29");

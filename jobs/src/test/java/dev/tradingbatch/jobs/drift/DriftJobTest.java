@@ -205,6 +205,10 @@ class DriftJobTest {
         assertThat(range.exitCode()).isEqualTo(2);
         assertThat(range.err()).isEqualTo("error: --all compares each strategy's live window: --from and --to go with"
                 + " --strategy\n");
+        CliRun.Result negative = cli.with("trading.drift.interval", "-1h").run("schedule");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).isEqualTo("error: trading.drift.interval must not be negative (0 switches it off),"
+                + " was PT-1H\n");
         assertThat(cli.count("SELECT COUNT(*) FROM drift_scores")).isZero();
     }
 }

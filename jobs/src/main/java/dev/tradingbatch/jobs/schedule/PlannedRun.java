@@ -14,7 +14,7 @@ import java.util.List;
  * @param firstFire  the first regular fire after now (market time)
  * @param market     the series, null for a reconciliation, alerts and drift
  * @param strategies for a backfill in role {@code all}: the strategies evaluated right after it; for drift: the
- *                   strategies compared
+ *                   strategies compared, empty for every declared one
  * @param account    for a reconciliation: the account reconciled; null otherwise
  */
 public record PlannedRun(Kind kind, MarketKey market, String strategy, Duration every, String cron, Instant firstFire,

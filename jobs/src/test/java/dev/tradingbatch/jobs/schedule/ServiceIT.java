@@ -254,8 +254,10 @@ class ServiceIT {
         // drift (trading.drift.interval, 1h): a trader's strategies, first an interval after the start; 0: off
         for (CliRun.Result r : List.of(all, trader)) {
             assertThat(r.out().lines().filter(l -> l.startsWith("drift "))).singleElement().asString()
-                    .matches("drift +every 1h +2024-01-05T05:30:00Z +compares btc-bin-1h");
+                    .matches("drift +every 1h +2024-01-05T05:30:00Z +compares every declared strategy");
         }
+        assertThat(run.run("schedule", "--role", "trader", "--strategy", "btc-bin-1h").out())
+                .containsPattern("\ndrift +every 1h +2024-01-05T05:30:00Z +compares btc-bin-1h\n");
         CliRun.Result backfiller = run.run("schedule", "--role", "backfiller");
         assertThat(backfiller.out()).as(backfiller.err()).contains("backfill ").doesNotContain("drift");
         CliRun.Result off = run.with("trading.drift.interval", "0").run("schedule");

@@ -7,6 +7,9 @@ import dev.tradingbatch.jobs.evaluate.EvaluatedRuns;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * What {@code drift} found: the strategy as declared now replayed over [{@code from}, {@code to}) (open times, UTC
@@ -53,24 +56,24 @@ public record DriftReport(DeclaredStrategy strategy, long from, long to, List<Ma
 
     /** The trades only one side made whose cause is of this kind. */
     public int unmatched(Cause.Kind kind) {
-        return (int) java.util.stream.Stream.concat(onlyLive.stream(), onlyReplay.stream())
+        return (int) Stream.concat(onlyLive.stream(), onlyReplay.stream())
                 .filter(u -> u.why().kind() == kind).count();
     }
 
     /** The candle open time of the newest trade only one side made; empty without drift. */
-    public java.util.OptionalLong newestUnmatched() {
-        return java.util.stream.Stream.concat(onlyLive.stream(), onlyReplay.stream())
+    public OptionalLong newestUnmatched() {
+        return Stream.concat(onlyLive.stream(), onlyReplay.stream())
                 .mapToLong(Unmatched::candleTime).max();
     }
 
     /** A live strategy's mean fill against the modelled price, bps (positive: worse); empty without orders. */
-    public java.util.Optional<BigDecimal> meanSlippageBps() {
+    public Optional<BigDecimal> meanSlippageBps() {
         if (executions.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         BigDecimal total = executions.stream().map(ReportRepository.Execution::slippageBps)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return java.util.Optional.of(total.divide(BigDecimal.valueOf(executions.size()), 2, RoundingMode.HALF_EVEN));
+        return Optional.of(total.divide(BigDecimal.valueOf(executions.size()), 2, RoundingMode.HALF_EVEN));
     }
 
     /** Unmatched trades over (matched twice plus unmatched), in percent, 2 decimals: 0 when the two agree. */

@@ -21,7 +21,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class DriftJobConfiguration {
 
-    /** Parameters: {@code strategies} (empty: every declared one) and {@code started} (each run is one of its own). */
+    /** Parameters: {@code strategies} (none: every declared one) and {@code started} (each run is one of its own). */
     @Bean
     Job driftJob(JobRepository jobRepository, Step driftScoresStep, JobRecords jobRecords) {
         return new JobBuilder(JobNames.DRIFT_JOB, jobRepository)

@@ -49,10 +49,12 @@ public class DriftScores {
 
     /** Computes and stores the drift of the strategies given, or of every declared one when the list is empty. */
     public Outcome compute(List<String> strategyIds) {
-        JobStart start = launches.start(job, new JobParametersBuilder()
-                .addString(DriftScoresTasklet.STRATEGIES, String.join(",", strategyIds))
-                .addLong("started", System.currentTimeMillis())   // wall clock: a new run each time, whatever trading.now says
-                .toJobParameters());
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addLong("started", System.currentTimeMillis());   // wall clock: a new run each time, whatever trading.now says
+        if (!strategyIds.isEmpty()) {
+            parameters.addString(DriftScoresTasklet.STRATEGIES, String.join(",", strategyIds));
+        }
+        JobStart start = launches.start(job, parameters.toJobParameters());
         return switch (start) {
             case JobStart.Ran ran -> new Outcome(Optional.of(ran.run()), Optional.empty(),
                     DriftScoresTasklet.lines(ran.execution().getExecutionContext()),

@@ -27,7 +27,7 @@ import java.util.List;
  */
 class DriftScoresTasklet implements Tasklet {
 
-    /** Job parameter: the strategy ids, comma-separated; empty for every declared strategy. */
+    /** Job parameter: the strategy ids, comma-separated; without it, every declared strategy. */
     static final String STRATEGIES = "strategies";
     /** Step context: how many of the run's strategies are done; its lines so far. Job context: the lines at the end. */
     static final String DONE = "drift.done";

@@ -45,6 +45,13 @@ public final class JobNames {
     public static final String RECONCILE_ACCOUNT_JOB = "reconcileAccountJob";
     public static final String RECONCILE_ACCOUNT_STEP = "reconcileAccountStep";
 
+    /**
+     * Computes every strategy's drift, its live trades against a replay of it as declared now, and stores the scores:
+     * {@link #DRIFT_SCORES_STEP}.
+     */
+    public static final String DRIFT_JOB = "driftJob";
+    public static final String DRIFT_SCORES_STEP = "driftScoresStep";
+
     private JobNames() {
     }
 }

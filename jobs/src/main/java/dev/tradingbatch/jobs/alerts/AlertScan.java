@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.alerts;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.DriftScore;
+import dev.tradingbatch.db.DriftScoreRepository;
 import dev.tradingbatch.db.HaltRepository;
 import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.db.TradeRepository;
@@ -27,8 +29,8 @@ import static dev.tradingbatch.model.OpenTimes.iso;
 
 /**
  * Finds the events worth an alert in the database as it is now, within {@code trading.alerts.lookback}: live
- * trades, failed job executions, halts, and configured series whose newest candle is {@code stale-after} candles
- * or more behind. Reads only; each event gets a key of its own so it is recorded once however often it is found.
+ * trades, failed job executions, halts, configured series whose newest candle is {@code stale-after} candles
+ * or more behind, and strategies whose latest drift score is over {@code drift-threshold}. Reads only; each event gets a key of its own so it is recorded once however often it is found.
  */
 @Component
 class AlertScan {
@@ -39,14 +41,17 @@ class AlertScan {
     private final TradeRepository trades;
     private final HaltRepository halts;
     private final CandleRepository candles;
+    private final DriftScoreRepository drift;
     private final ExecutionLookup executions;
     private final JobRepository jobRepository;
     private final SchedulePlan plan;
     private final AlertProperties settings;
     private final Clock clock;
 
-    AlertScan(TradeRepository trades, HaltRepository halts, CandleRepository candles, ExecutionLookup executions,
-              JobRepository jobRepository, SchedulePlan plan, TradingProperties properties, Clock clock) {
+    AlertScan(TradeRepository trades, HaltRepository halts, CandleRepository candles, DriftScoreRepository drift,
+              ExecutionLookup executions, JobRepository jobRepository, SchedulePlan plan, TradingProperties properties,
+              Clock clock) {
+        this.drift = drift;
         this.trades = trades;
         this.halts = halts;
         this.candles = candles;
@@ -74,6 +79,8 @@ class AlertScan {
         for (MarketKey m : plan.markets()) {
             stale(m, now).ifPresent(found::add);
         }
+        drift.all().stream().filter(d -> d.computedAt() >= since && d.score().compareTo(settings.driftThreshold()) > 0)
+                .forEach(d -> found.add(drifted(d)));
         return found;
     }
 
@@ -101,6 +108,21 @@ class AlertScan {
                 + iso(h.haltedAt()) + " (" + h.reason().map(r -> "reason: " + r).orElse("no reason given")
                 + "); nothing is evaluated. When it is safe: "
                 + (h.all() ? "resume --all" : "resume --strategy " + h.strategyId()));
+    }
+
+    /**
+     * Keyed by what differs (the newest trade only one side made, and how many there are), not by the computation:
+     * the same drift found again an interval later is the same event, a new trade that differs is a new one.
+     */
+    private Finding drifted(DriftScore d) {
+        String threshold = settings.driftThreshold().stripTrailingZeros().toPlainString();
+        return new Finding("drift:" + d.strategyId() + ":" + d.newestUnmatched().orElse(0) + ":" + d.onlyLive() + ":"
+                + d.onlyReplay(), "drift", d.strategyId(), d.strategyId() + ": drift detected, score "
+                + d.score().toPlainString() + " % (over " + threshold + " %): its live trades from " + iso(d.windowFrom())
+                + " to " + iso(d.windowTo()) + " against a replay of it as declared now, " + d.matched() + " matched, "
+                + d.onlyLive() + " only live, " + d.onlyReplay() + " only replay (" + d.missed()
+                + " on candles not evaluated live, " + d.otherDeclaration() + " under a declaration changed since, "
+                + d.differentSignal() + " other). See which trades differ and why: drift --strategy " + d.strategyId());
     }
 
     private java.util.Optional<Finding> stale(MarketKey m, long now) {

@@ -2,9 +2,9 @@ package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.jobs.drift.DriftReport;
+import dev.tradingbatch.jobs.drift.DriftScores;
 import dev.tradingbatch.jobs.evaluate.EvaluatedRuns;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,12 +40,25 @@ final class DriftText {
                 lines.add("  " + iso(e.candleTime()) + " " + pad(e.side()) + " " + e.price().toPlainString() + "  "
                         + e.modelPrice().toPlainString() + "  " + e.slippageBps().toPlainString() + " bps");
             }
-            BigDecimal total = r.executions().stream().map(ReportRepository.Execution::slippageBps)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            lines.add("  mean " + total.divide(BigDecimal.valueOf(r.executions().size()), 2,
-                    java.math.RoundingMode.HALF_EVEN).toPlainString() + " bps over " + r.executions().size()
+            lines.add("  mean " + r.meanSlippageBps().orElseThrow().toPlainString() + " bps over " + r.executions().size()
                     + (r.executions().size() == 1 ? " order" : " orders"));
         }
+        return lines;
+    }
+
+    /** What {@code drift --all} prints: the run, then each strategy's score or why it has none. */
+    static List<String> stored(DriftScores.Outcome o) {
+        List<String> lines = new ArrayList<>();
+        if (o.run().isEmpty()) {
+            lines.add("driftJob not started: " + o.notStarted().orElse(""));
+            return lines;
+        }
+        var run = o.run().get();
+        lines.add("driftJob execution " + run.executionId() + " " + run.status() + ": " + o.stored()
+                + (o.stored() == 1 ? " score" : " scores") + " stored, " + o.drifting() + " drifting"
+                + RunText.continued(run.recovered()).map(c -> "; " + c).orElse("")
+                + (run.completed() ? "" : "; " + RunText.failed(run.exitDescription())));
+        o.lines().forEach(l -> lines.add("  " + l));
         return lines;
     }
 

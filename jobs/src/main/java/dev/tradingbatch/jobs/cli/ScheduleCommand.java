@@ -41,11 +41,14 @@ class ScheduleCommand implements Callable<Integer> {
             }
             out.println(String.format(ROW, "JOB", "FIRES", "NEXT (UTC)", "THEN"));
             for (PlannedRun r : runs) {
-                String fires = r.cron() != null ? "cron " + r.cron() : r.market() == null
-                        ? "at start, every " + r.every().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                String every = r.every() == null ? "" : r.every().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+                String fires = r.cron() != null ? "cron " + r.cron() : r.kind() == PlannedRun.Kind.DRIFT
+                        ? "every " + every : r.market() == null ? "at start, every " + every
                         : "every " + r.market().timeframe().code() + " after close";
-                out.println(String.format(ROW, r.name(), fires, r.firstFire(), r.strategies().isEmpty() ? ""
-                        : "evaluates " + String.join(", ", r.strategies())).stripTrailing());
+                String then = r.kind() == PlannedRun.Kind.DRIFT ? "compares " + (r.strategies().isEmpty()
+                        ? "every declared strategy" : String.join(", ", r.strategies()))
+                        : r.strategies().isEmpty() ? "" : "evaluates " + String.join(", ", r.strategies());
+                out.println(String.format(ROW, r.name(), fires, r.firstFire(), then).stripTrailing());
             }
             return 0;
         }

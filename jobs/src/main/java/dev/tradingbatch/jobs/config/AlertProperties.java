@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.config;
 import dev.tradingbatch.jobs.BadInputException;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -16,16 +17,17 @@ import java.util.Set;
  * @param lookback   events older than this are not recorded (a first scan does not replay history)
  * @param retry      the wait after a channel's first failed attempt, doubled after each further one
  * @param maxRetry   the longest wait between attempts
+ * @param driftThreshold a strategy whose stored drift score (percent) is over this is alerted about
  * @param webhook    a generic JSON webhook (Slack-compatible {@code text})
  * @param telegram   a Telegram bot
  */
 public record AlertProperties(@DefaultValue("1m") Duration interval, @DefaultValue("3") int staleAfter,
                               @DefaultValue("24h") Duration lookback, @DefaultValue("30s") Duration retry,
                               @DefaultValue("1h") Duration maxRetry, @DefaultValue Webhook webhook,
-                              @DefaultValue Telegram telegram) {
+                              @DefaultValue Telegram telegram, @DefaultValue("10") BigDecimal driftThreshold) {
 
     /** The kinds of event, as configured in {@code events} and recorded in {@code alert_events.kind}. */
-    public static final List<String> KINDS = List.of("trade", "job-failed", "halted", "stale");
+    public static final List<String> KINDS = List.of("trade", "job-failed", "halted", "stale", "drift");
 
     public AlertProperties {
         if (interval.isNegative() || interval.isZero() || retry.isNegative() || retry.isZero()) {
@@ -33,6 +35,10 @@ public record AlertProperties(@DefaultValue("1m") Duration interval, @DefaultVal
         }
         if (staleAfter < 1) {
             throw new BadInputException("trading.alerts.stale-after must be at least 1, was " + staleAfter);
+        }
+        if (driftThreshold.signum() < 0 || driftThreshold.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            throw new BadInputException("trading.alerts.drift-threshold is a percent from 0 to under 100, was "
+                    + driftThreshold.toPlainString());
         }
         checkEvents("webhook", webhook.events());
         checkEvents("telegram", telegram.events());
@@ -56,7 +62,7 @@ public record AlertProperties(@DefaultValue("1m") Duration interval, @DefaultVal
      * @param url    where each alert is POSTed as JSON; unset: no webhook
      * @param events the kinds sent there (default: every kind)
      */
-    public record Webhook(String url, @DefaultValue({"trade", "job-failed", "halted", "stale"}) List<String> events) {
+    public record Webhook(String url, @DefaultValue({"trade", "job-failed", "halted", "stale", "drift"}) List<String> events) {
 
         public boolean configured() {
             return url != null && !url.isBlank();
@@ -76,7 +82,7 @@ public record AlertProperties(@DefaultValue("1m") Duration interval, @DefaultVal
      */
     public record Telegram(String botTokenEnv, String botTokenFile, String chatId,
                            @DefaultValue("https://api.telegram.org") String baseUrl,
-                           @DefaultValue({"trade", "job-failed", "halted", "stale"}) List<String> events) {
+                           @DefaultValue({"trade", "job-failed", "halted", "stale", "drift"}) List<String> events) {
 
         public boolean configured() {
             return chatId != null && !chatId.isBlank();

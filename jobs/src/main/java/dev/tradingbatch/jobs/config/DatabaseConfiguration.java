@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.Dialect;
 import dev.tradingbatch.db.DerivedCandleRepository;
+import dev.tradingbatch.db.DriftScoreRepository;
 import dev.tradingbatch.db.FiredTriggerRepository;
 import dev.tradingbatch.db.HeartbeatRepository;
 import dev.tradingbatch.db.JobExecutionQueries;
@@ -35,14 +36,15 @@ import java.time.ZoneOffset;
 /**
  * The database connection, and the db module's repositories as beans (each built from its one constructor,
  * which takes the DataSource): market data ({@link CandleRepository}, {@link RejectedCandleRepository},
- * {@link GapRepository}, {@link DerivedCandleRepository}), cached data ({@link MarketRulesRepository}), research data ({@link SweepResultRepository}), trade data ({@link TradeRepository}, read by reports through
+ * {@link GapRepository}, {@link DerivedCandleRepository}), cached data ({@link MarketRulesRepository}), research data ({@link SweepResultRepository}), fleet data ({@link DriftScoreRepository}), trade data ({@link TradeRepository}, read by reports through
  * {@link ReportRepository}), which process runs each job ({@link HeartbeatRepository}), and the reads of Spring
  * Batch's and Quartz's tables ({@link JobExecutionQueries}, {@link FiredTriggerRepository}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({CandleRepository.class, RejectedCandleRepository.class, GapRepository.class, TradeRepository.class,
         ReportRepository.class, HeartbeatRepository.class, JobExecutionQueries.class, FiredTriggerRepository.class,
-        MarketRulesRepository.class, SweepResultRepository.class, DerivedCandleRepository.class})
+        MarketRulesRepository.class, SweepResultRepository.class, DerivedCandleRepository.class,
+        DriftScoreRepository.class})
 class DatabaseConfiguration {
 
     /**

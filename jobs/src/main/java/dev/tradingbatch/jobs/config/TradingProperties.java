@@ -35,6 +35,7 @@ import java.util.TreeMap;
  * @param live      how live strategies' orders are sent (docs/live.md)
  * @param dashboard where the {@code dashboard} command serves its pages (docs/dashboard.md)
  * @param alerts    what {@code run} alerts about, and where (docs/operations.md)
+ * @param drift     how often {@code run} computes its strategies' drift (docs/strategies.md, "Drift")
  */
 @ConfigurationProperties(TradingProperties.PREFIX)
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
@@ -44,7 +45,7 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                 @DefaultValue Database database, String now,
                                 Map<String, AccountProperties> accounts, @DefaultValue Replay replay,
                                 @DefaultValue Live live, @DefaultValue Dashboard dashboard,
-                                @DefaultValue AlertProperties alerts) {
+                                @DefaultValue AlertProperties alerts, @DefaultValue Drift drift) {
 
     static final String PREFIX = "trading";
 
@@ -221,6 +222,25 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
         /** The bound for a strategy of that timeframe: the setting, or two of its candles. */
         public Duration maxIntentAge(Duration timeframe) {
             return maxIntentAge != null ? maxIntentAge : timeframe.multipliedBy(2);
+        }
+    }
+
+    /**
+     * @param interval how often a trader ({@code run}, role {@code trader} or {@code all}) runs {@code driftJob} over
+     *                 its strategies, storing each one's drift score; 0 switches it off
+     */
+    public record Drift(@DefaultValue("1h") Duration interval) {
+
+        public Drift {
+            if (interval.isNegative()) {
+                throw new BadInputException(PREFIX + ".drift.interval must not be negative (0 switches it off), was "
+                        + interval);
+            }
+        }
+
+        /** Whether {@code run} computes drift at all. */
+        public boolean enabled() {
+            return !interval.isZero();
         }
     }
 

@@ -5,6 +5,8 @@ import dev.tradingbatch.db.DashboardAction;
 import dev.tradingbatch.db.DashboardActionRepository;
 import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.db.DerivedCandleRepository;
+import dev.tradingbatch.db.DriftScore;
+import dev.tradingbatch.db.DriftScoreRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.model.StoredTrade;
@@ -64,13 +66,16 @@ class DashboardData {
     private final DerivedCandleRepository derived;
     private final Halts halts;
     private final DashboardActionRepository audit;
+    private final DriftScoreRepository drift;
 
     DashboardData(Reports reports, ReportRepository trades, DeclaredStrategies declared, EvaluateService evaluations,
                   ReplayRuns replays, CandleRepository candles, GapRepository gaps, JobsService jobs,
-                  DerivedCandleRepository derived, Halts halts, DashboardActionRepository audit) {
+                  DerivedCandleRepository derived, Halts halts, DashboardActionRepository audit,
+                  DriftScoreRepository drift) {
         this.derived = derived;
         this.halts = halts;
         this.audit = audit;
+        this.drift = drift;
         this.reports = reports;
         this.trades = trades;
         this.declared = declared;
@@ -81,9 +86,12 @@ class DashboardData {
         this.jobs = jobs;
     }
 
-    /** A strategy on the overview: {@code report}'s row, its mode, its curve, its last evaluation, its halt. */
+    /**
+     * A strategy on the overview: {@code report}'s row, its mode, its curve, its last evaluation, its halt, its latest
+     * drift score as {@code driftJob} stored it.
+     */
     record OverviewRow(StrategyReport report, String mode, EquityCurve curve, OptionalLong lastEvaluated,
-                       boolean halted) {
+                       boolean halted, Optional<DriftScore> drift) {
     }
 
     /** Every strategy that has traded or been evaluated, as {@code report} lists them (best pnl first). */
@@ -96,9 +104,11 @@ class DashboardData {
      * @param lastEvaluated the open time of the newest candle its completed evaluations went through
      * @param halt          the halt that stops it (its own before the one of all), if any
      * @param prices        the newest {@value #PRICE_CANDLES} candles of its market, oldest first
+     * @param drift         its latest drift as {@code driftJob} stored it
      */
     record StrategyView(StrategyDetail live, List<StoredTrade> trades, String mode, OptionalLong lastEvaluated,
-                        Optional<ReplayView> replay, Optional<StrategyHalt> halt, List<Candle> prices) {
+                        Optional<ReplayView> replay, Optional<StrategyHalt> halt, List<Candle> prices,
+                        Optional<DriftScore> drift) {
     }
 
     /** A replay of the strategy, its figures and trades as {@code report --strategy ID --run RUN_ID} reads them. */
@@ -116,10 +126,11 @@ class DashboardData {
                 .collect(Collectors.groupingBy(StoredTrade::strategyId));
         Set<String> haltedIds = table.halts().stream().map(StrategyHalt::strategyId).collect(Collectors.toSet());
         boolean all = haltedIds.contains(StrategyHalt.ALL);
+        Map<String, DriftScore> scores = drift.all().stream().collect(Collectors.toMap(DriftScore::strategyId, d -> d));
         List<OverviewRow> rows = table.rows().stream().map(r -> {
             String id = r.strategy().id();
             return new OverviewRow(r, mode(id), EquityCurve.of(byStrategy.getOrDefault(id, List.of())),
-                    evaluations.lastEvaluated(id), all || haltedIds.contains(id));
+                    evaluations.lastEvaluated(id), all || haltedIds.contains(id), Optional.ofNullable(scores.get(id)));
         }).toList();
         return new Overview(rows, table.halts());
     }
@@ -130,7 +141,7 @@ class DashboardData {
         Optional<ReplayView> replay = replays.list(id).stream().findFirst()
                 .map(run -> new ReplayView(run, reports.strategy(id, run.runId()), trades.trades(id, run.runId())));
         return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay,
-                halts.haltOf(id), prices(live.report().strategy()));
+                halts.haltOf(id), prices(live.report().strategy()), drift.find(id));
     }
 
     /** The newest candles of the strategy's market (none when its timeframe is not one this version knows). */

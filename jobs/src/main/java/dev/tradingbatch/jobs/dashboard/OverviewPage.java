@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The overview, {@code /}: every strategy side by side, its figures as {@code report} prints them (the same cells),
- * its mode, a sparkline of its realised pnl, its last evaluation and whether it is halted.
+ * its mode, a sparkline of its realised pnl, its last evaluation, whether it is halted, and its latest drift score.
  */
 final class OverviewPage {
 
@@ -33,12 +33,12 @@ final class OverviewPage {
         }
         List<String> header = new ArrayList<>(StrategyTable.header());
         header.addAll(AFTER_MARKET, List.of("MODE", "REALISED PNL"));
-        header.addAll(List.of("LAST EVALUATED (UTC)", "HALTED"));
+        header.addAll(List.of("LAST EVALUATED (UTC)", "HALTED", "DRIFT"));
         if (viewer.canAct()) {
             header.add("ACTION");
         }
         List<Boolean> numeric = header.stream().map(h -> List.of("TRADES", "TOTAL PNL", "WIN RATE", "AVG RETURN",
-                "MAX DRAWDOWN").contains(h)).toList();
+                "MAX DRAWDOWN", "DRIFT").contains(h)).toList();
         StringBuilder rows = new StringBuilder();
         for (DashboardData.OverviewRow row : overview.rows()) {
             List<String> cells = StrategyTable.cells(row.report());
@@ -55,6 +55,7 @@ final class OverviewPage {
             rows.append(Layout.cell(row.lastEvaluated().isPresent()
                     ? "candle of " + PageText.time(row.lastEvaluated().getAsLong()) : "not yet", false));
             rows.append(row.halted() ? "<td class=\"halted\">HALTED</td>" : "<td>no</td>");
+            rows.append(Layout.cell(row.drift().map(StrategyPage::score).orElse("not yet"), true));
             if (viewer.canAct()) {
                 rows.append("<td>").append(StrategyPage.haltOrResume(viewer, id, row.halted(), "overview", ""))
                         .append("</td>");

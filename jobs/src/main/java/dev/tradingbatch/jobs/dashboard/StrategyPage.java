@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.dashboard;
 
 import dev.tradingbatch.jobs.halt.HaltText;
+import dev.tradingbatch.db.DriftScore;
 import dev.tradingbatch.model.StoredTrade;
 import dev.tradingbatch.jobs.replay.html.PageText;
 import dev.tradingbatch.jobs.report.StrategyDetail;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * A strategy's page, {@code /strategies/ID}: the figures of {@code report --strategy ID} beside those of its latest
- * replay, the realised pnl of both on one chart, and the live trades.
+ * replay, the realised pnl of both on one chart, its latest drift, and the live trades.
  */
 final class StrategyPage {
 
@@ -59,6 +60,7 @@ final class StrategyPage {
                 .append("</h2>\n<p class=\"legend\">The close of its newest ").append(DashboardData.PRICE_CANDLES)
                 .append(" candles at most; its live trades among them: <span class=\"buy\">● buy</span>"
                         + "<span class=\"sell\">● sell</span></p>\n").append(PriceChart.of(view.prices(), view.trades()));
+        body.append("\n<h2>Drift</h2>\n").append(drift(view));
         body.append("\n<h2>Live trades (").append(view.trades().size()).append(")</h2>\n");
         body.append(view.trades().isEmpty() ? "<p class=\"none\">no live trades yet</p>"
                 : Layout.table("trades", TRADE_HEADER, TRADE_NUMERIC, tradeRows(view.trades())));
@@ -73,6 +75,42 @@ final class StrategyPage {
         String path = OverviewPage.link(id);
         return halted ? viewer.form(path + "/resume", "act resume", Viewer.hidden("from", from), "resume")
                 : viewer.form(path + "/halt", "act halt", Viewer.hidden("from", from) + haltFields, "halt");
+    }
+
+    /** The latest drift {@code driftJob} stored, as figures; what to run for the trades that differ. */
+    private static String drift(DashboardData.StrategyView view) {
+        String id = view.live().report().strategy().id();
+        if (view.drift().isEmpty()) {
+            return "<p class=\"none\">not computed yet: a trader computes it every trading.drift.interval"
+                    + " (or run: drift --all)</p>";
+        }
+        DriftScore d = view.drift().get();
+        List<Map.Entry<String, String>> figures = List.of(
+                Map.entry("drift score", score(d)),
+                Map.entry("computed at", PageText.time(d.computedAt()) + " UTC"),
+                Map.entry("window", PageText.time(d.windowFrom()) + " to " + PageText.time(d.windowTo()) + " UTC"),
+                Map.entry("matched trades", String.valueOf(d.matched())),
+                Map.entry("only live", String.valueOf(d.onlyLive())),
+                Map.entry("only replay", String.valueOf(d.onlyReplay())),
+                Map.entry("on candles not evaluated live", String.valueOf(d.missed())),
+                Map.entry("under a declaration changed since", String.valueOf(d.otherDeclaration())),
+                Map.entry("other differences", String.valueOf(d.differentSignal())),
+                Map.entry("mean |price diff|", d.priceDiffBps().toPlainString() + " bps"),
+                Map.entry("mean fill slippage", d.fillSlippageBps().map(b -> b.toPlainString() + " bps")
+                        .orElse("no orders")));
+        StringBuilder t = new StringBuilder("<p>Its live trades against a replay of it as declared now. Which trades"
+                + " differ, and why: <code>drift --strategy ").append(PageText.html(id)).append("</code></p>\n")
+                .append("<table id=\"drift-figures\" class=\"figures\"><tbody>");
+        for (Map.Entry<String, String> f : figures) {
+            t.append("<tr><th scope=\"row\">").append(PageText.html(f.getKey())).append("</th><td>")
+                    .append(PageText.html(f.getValue())).append("</td></tr>");
+        }
+        return t.append("</tbody></table>").toString();
+    }
+
+    /** A drift score as {@code drift} prints it. */
+    static String score(DriftScore d) {
+        return d.score().toPlainString() + " %";
     }
 
     /** The report's figures, one row each, as {@code report --strategy} prints them. */

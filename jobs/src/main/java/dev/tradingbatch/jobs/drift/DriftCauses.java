@@ -25,7 +25,7 @@ final class DriftCauses {
     }
 
     /** Why the trade on the candle opening at {@code candleTime} (UTC epoch ms) may be on one side only. */
-    String of(long candleTime) {
+    DriftReport.Cause of(long candleTime) {
         EvaluatedRuns.Segment in = null;
         for (EvaluatedRuns.Segment g : segments) {
             if (g.first() <= candleTime) {
@@ -34,29 +34,33 @@ final class DriftCauses {
         }
         if (in == null || candleTime > in.last()) {
             EvaluatedRuns.Segment next = segments.stream().filter(g -> g.first() > candleTime).findFirst().orElse(null);
-            return "candle not evaluated live" + (next == null ? ""
+            return new DriftReport.Cause(DriftReport.Cause.Kind.MISSED, "candle not evaluated live" + (next == null ? ""
                     : next.restart().map(why -> ": the segment from " + iso(next.first()) + " restarted at the newest "
-                    + "candle because " + reason(why)).orElse(": the first evaluation started at " + iso(next.first())));
+                    + "candle because " + reason(why)).orElse(": the first evaluation started at " + iso(next.first()))));
         }
         String segment = "the segment from " + iso(in.first());
         if (in.declaration() != null && !in.declaration().equals(strategy.identity())) {
-            return "evaluated live under another declaration: " + segment + " ran before the declaration changed "
-                    + "(the replay uses the declaration now)";
+            return new DriftReport.Cause(DriftReport.Cause.Kind.OTHER_DECLARATION, "evaluated live under another "
+                    + "declaration: " + segment + " ran before the declaration changed (the replay uses the declaration now)");
         }
         int at = segments.indexOf(in);
         if (at + 1 < segments.size() && segments.get(at + 1).restart()
                 .filter(why -> why == EvaluationResult.Restart.Why.HISTORY_CHANGED).isPresent()) {
-            return "candles stored late: " + segment + " was evaluated before some of its candles (or their warm-up) "
-                    + "were stored, the replay sees them all";
+            return different("candles stored late: " + segment + " was evaluated before some of its candles (or their "
+                    + "warm-up) were stored, the replay sees them all");
         }
         String carried = in.carried().isPresent()
                 ? ", with the position bought on the candle of " + iso(in.carried().getAsLong()) + " carried into it" : "";
         if (in.restart().isPresent()) {
-            return segment + " restarted because " + reason(in.restart().get()) + carried
-                    + " (the replay runs on through it)";
+            return different(segment + " restarted because " + reason(in.restart().get()) + carried
+                    + " (the replay runs on through it)");
         }
-        return in.carried().isPresent() ? segment + " started" + carried
-                : "a different signal on the same candles (cause not known: candles changed since?)";
+        return different(in.carried().isPresent() ? segment + " started" + carried
+                : "a different signal on the same candles (cause not known: candles changed since?)");
+    }
+
+    private static DriftReport.Cause different(String text) {
+        return new DriftReport.Cause(DriftReport.Cause.Kind.DIFFERENT_SIGNAL, text);
     }
 
     private static String reason(EvaluationResult.Restart.Why why) {

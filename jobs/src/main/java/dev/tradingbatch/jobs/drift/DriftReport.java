@@ -7,6 +7,9 @@ import dev.tradingbatch.jobs.evaluate.EvaluatedRuns;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * What {@code drift} found: the strategy as declared now replayed over [{@code from}, {@code to}) (open times, UTC
@@ -27,8 +30,50 @@ public record DriftReport(DeclaredStrategy strategy, long from, long to, List<Ma
         }
     }
 
-    /** A trade only one side made, with the likely cause in one phrase. */
-    public record Unmatched(long candleTime, String side, BigDecimal price, String cause) {
+    /** A trade only one side made, with its likely cause. */
+    public record Unmatched(long candleTime, String side, BigDecimal price, Cause why) {
+
+        /** The likely cause in one phrase. */
+        public String cause() {
+            return why.text();
+        }
+    }
+
+    /**
+     * Why a trade is on one side only: its kind, as {@code driftJob} counts them, and the phrase {@code drift} prints.
+     */
+    public record Cause(Kind kind, String text) {
+
+        public enum Kind {
+            /** The candle was not evaluated live (before the first evaluation, or skipped by a restart). */
+            MISSED,
+            /** Evaluated live under parameters or fill settings that have changed since. */
+            OTHER_DECLARATION,
+            /** Anything else: candles stored late, a restart the replay runs through, a different signal. */
+            DIFFERENT_SIGNAL
+        }
+    }
+
+    /** The trades only one side made whose cause is of this kind. */
+    public int unmatched(Cause.Kind kind) {
+        return (int) Stream.concat(onlyLive.stream(), onlyReplay.stream())
+                .filter(u -> u.why().kind() == kind).count();
+    }
+
+    /** The candle open time of the newest trade only one side made; empty without drift. */
+    public OptionalLong newestUnmatched() {
+        return Stream.concat(onlyLive.stream(), onlyReplay.stream())
+                .mapToLong(Unmatched::candleTime).max();
+    }
+
+    /** A live strategy's mean fill against the modelled price, bps (positive: worse); empty without orders. */
+    public Optional<BigDecimal> meanSlippageBps() {
+        if (executions.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal total = executions.stream().map(ReportRepository.Execution::slippageBps)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Optional.of(total.divide(BigDecimal.valueOf(executions.size()), 2, RoundingMode.HALF_EVEN));
     }
 
     /** Unmatched trades over (matched twice plus unmatched), in percent, 2 decimals: 0 when the two agree. */

@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.metrics;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.db.DriftScore;
+import dev.tradingbatch.db.DriftScoreRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
@@ -18,12 +20,15 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The figures behind the metrics, read from the database when Prometheus scrapes: a series' candles and
- * gaps through the repositories, a strategy's through the {@code report} command's computations. Reads only.
+ * gaps through the repositories, a strategy's through the {@code report} command's computations, the drift scores
+ * as {@code driftJob} stored them (never computed here: a scrape stays cheap). Reads only.
  */
 @Service
 public class FleetFigures {
@@ -33,10 +38,12 @@ public class FleetFigures {
     private final Reports reports;
     private final EvaluateService evaluations;
     private final DeclaredStrategies declared;
+    private final DriftScoreRepository drift;
     private final Clock clock;
 
     FleetFigures(CandleRepository candles, GapRepository gaps, Reports reports, EvaluateService evaluations,
-                 DeclaredStrategies declared, Clock clock) {
+                 DeclaredStrategies declared, DriftScoreRepository drift, Clock clock) {
+        this.drift = drift;
         this.candles = candles;
         this.gaps = gaps;
         this.reports = reports;
@@ -79,6 +86,16 @@ public class FleetFigures {
                 m.maxDrawdown().percent(), trades,
                 evaluated.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ageSeconds(evaluated.getAsLong() + tf)),
                 detail.halt().isPresent()));
+    }
+
+    /** Every strategy's latest drift, as {@code driftJob} stored it, by strategy id: one query. */
+    public Map<String, DriftScore> drift() {
+        return drift.all().stream().collect(Collectors.toMap(DriftScore::strategyId, d -> d));
+    }
+
+    /** Now, UTC epoch ms, by the service's clock. */
+    long now() {
+        return clock.millis();
     }
 
     /** Whole seconds from {@code millis} (UTC epoch ms) to now. */

@@ -1,5 +1,6 @@
 package dev.tradingbatch.jobs.metrics;
 
+import dev.tradingbatch.db.DriftScore;
 import dev.tradingbatch.jobs.schedule.PlannedRun;
 import dev.tradingbatch.model.MarketKey;
 import io.micrometer.core.instrument.Gauge;
@@ -49,7 +50,7 @@ public class FleetGauges {
     }
 
     private record Snapshot(long readAt, Map<MarketKey, SeriesFigures> series,
-                            Map<String, Optional<StrategyFigures>> strategies) {
+                            Map<String, Optional<StrategyFigures>> strategies, Map<String, DriftScore> drift) {
     }
 
     /**
@@ -110,6 +111,21 @@ public class FleetGauges {
                 f -> orNaN(f.lastEvaluationAgeSeconds()), "seconds");
         strategyGauge(meters, "trading.strategy.halted", "1 while a halt stops the strategy from trading, else 0", tags,
                 id, f -> f.halted() ? 1 : 0, null);
+        driftGauge(meters, "trading.strategy.drift.score", "latest drift score, percent: trades only live or only in a"
+                + " replay as declared now, over twice the matched plus those", tags, id, d -> number(d.score()), null);
+        driftGauge(meters, "trading.strategy.drift.age", "time since the latest drift score was computed", tags, id,
+                d -> Math.floorDiv(figures.now() - d.computedAt(), 1000L), "seconds");
+        driftGauge(meters, "trading.strategy.fill.slippage.bps", "a live strategy's mean fill against the modelled"
+                + " price over its drift window, bps, positive when worse", tags, id,
+                d -> d.fillSlippageBps().map(FleetGauges::number).orElse(Double.NaN), null);
+    }
+
+    private void driftGauge(MeterRegistry meters, String name, String description, Tags tags, String id,
+                            ToDoubleFunction<DriftScore> value, String unit) {
+        gauge(meters, name, description, tags, unit, s -> {
+            DriftScore d = s.drift().get(id);
+            return d == null ? Double.NaN : value.applyAsDouble(d);
+        });
     }
 
     private void seriesGauge(MeterRegistry meters, String name, String description, Tags tags, MarketKey market,
@@ -145,7 +161,7 @@ public class FleetGauges {
             series.forEach(m -> s.put(m, figures.series(m)));
             Map<String, Optional<StrategyFigures>> st = new LinkedHashMap<>();
             strategies.forEach(id -> st.put(id, figures.strategy(id)));
-            snapshot = new Snapshot(now, s, st);
+            snapshot = new Snapshot(now, s, st, strategies.isEmpty() ? Map.of() : figures.drift());
             return snapshot;
         } catch (RuntimeException e) {
             log.debug("metrics: the figures could not be read: {}", e.getMessage());

@@ -56,7 +56,7 @@ public class Health {
                                 Map.of("strategy", run.strategy()), null), window(run, true));
                     }
                 }
-                case FILL_GAPS, RETENTION, RECONCILE, ALERTS -> { }
+                case FILL_GAPS, RETENTION, RECONCILE, ALERTS, DRIFT -> { }
             }
         }
         return problems;

@@ -143,6 +143,13 @@ public class SchedulePlan {
             Duration alerts = properties.alerts().interval();
             runs.add(new PlannedRun(PlannedRun.Kind.ALERTS, null, null, alerts, null, now.plus(alerts), List.of(), null));
         }
+        // drift (docs/strategies.md): the trader's strategies compared with their replay every trading.drift.interval;
+        // none named: every declared one (the job's parameter stays short however many there are)
+        if (!traders.isEmpty() && properties.drift().enabled()) {
+            Duration drift = properties.drift().interval();
+            runs.add(new PlannedRun(PlannedRun.Kind.DRIFT, null, null, drift, null, now.plus(drift),
+                    strategyIds.isEmpty() ? List.of() : traders.stream().map(DeclaredStrategy::id).toList(), null));
+        }
         return runs;
     }
 

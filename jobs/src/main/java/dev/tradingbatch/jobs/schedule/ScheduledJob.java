@@ -46,6 +46,7 @@ public class ScheduledJob implements Job {
                 case RETENTION -> work.retain(market(data));
                 case RECONCILE -> work.reconcile(data.getString(ACCOUNT));
                 case ALERTS -> work.alerts();
+                case DRIFT -> work.drift(chained(data));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import dev.tradingbatch.jobs.alerts.AlertService;
 import dev.tradingbatch.jobs.backfill.BackfillRequest;
 import dev.tradingbatch.jobs.backfill.BackfillService;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.jobs.drift.DriftScores;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.EvaluateService;
@@ -52,11 +53,13 @@ public class ScheduledWork {
     private final ArchiveService archive;
     private final ReconcileService reconcile;
     private final AlertService alerts;
+    private final DriftScores drift;
 
     ScheduledWork(BackfillService backfill, GapFills gapFills, EvaluateService evaluate, DeclaredStrategies strategies,
                   CandleRepository candles, SchedulePlan plan, TradingProperties properties, Clock clock,
-                  ArchiveService archive, ReconcileService reconcile, AlertService alerts) {
+                  ArchiveService archive, ReconcileService reconcile, AlertService alerts, DriftScores drift) {
         this.alerts = alerts;
+        this.drift = drift;
         this.reconcile = reconcile;
         this.archive = archive;
         this.backfill = backfill;
@@ -140,6 +143,14 @@ public class ScheduledWork {
      */
     public void alerts() {
         attempt("alerts", alerts::scanAndSend).ifPresent(WorkLog::alerts);
+    }
+
+    /**
+     * Computes and stores the drift of the service's strategies ({@code drift --all} for them): what the metrics, the
+     * dashboard and the drift alert read.
+     */
+    public void drift(List<String> strategyIds) {
+        attempt("drift", () -> drift.compute(strategyIds)).ifPresent(WorkLog::drift);
     }
 
     /** Runs one piece of work; a failure is logged, never thrown into the scheduler. */

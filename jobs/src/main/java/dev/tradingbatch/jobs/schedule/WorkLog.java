@@ -117,6 +117,16 @@ final class WorkLog {
         }
     }
 
+    /** A drift computation: each strategy's score, a failed run as a warning. */
+    static void drift(dev.tradingbatch.jobs.drift.DriftScores.Outcome o) {
+        if (o.run().isEmpty()) {
+            log.warn("drift: not started, {}", o.notStarted().orElse(""));
+            return;
+        }
+        ran("drift", o.run().get(), count(o.stored(), "score") + " stored, " + o.drifting() + " drifting",
+                o.lines().stream().map(l -> "; " + l).collect(Collectors.joining()));
+    }
+
     /**
      * A job that ran: what it did, its status and execution, {@code details} (each starting {@code "; "}), the
      * dead run it continued, why it failed.

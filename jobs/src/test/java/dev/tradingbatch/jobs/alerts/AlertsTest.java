@@ -269,6 +269,59 @@ class AlertsTest {
         assertThat(off.out()).doesNotContain("alerts ");
     }
 
+    /** A drift score as driftJob stores it, computed now: 4 only live and 6 only replay beside 1 matched. */
+    private void driftScore(String id, String score, long newestUnmatched, int onlyLive) {
+        long now = clock.millis();
+        cli.update("INSERT INTO strategies (strategy_id, type, exchange, symbol, timeframe, created_at, updated_at)"
+                + " VALUES (?, 'rsi', 'binance', 'BTC/USD', '5m', ?, ?) ON CONFLICT DO NOTHING", id, now, now);
+        cli.update("DELETE FROM drift_scores WHERE strategy_id = ?", id);
+        cli.update("INSERT INTO drift_scores (strategy_id, computed_at, window_from, window_to, score, matched, only_live,"
+                + " only_replay, missed, other_declaration, different_signal, price_diff_bps, fill_slippage_bps,"
+                + " newest_unmatched, job_execution_id) VALUES (?, ?, ?, ?, ?, 1, ?, 6, 1, ?, 1, '0.00', NULL, ?, 1)",
+                id, now, lastCandle - 1000 * 300_000L, lastCandle + 300_000, score, onlyLive, onlyLive + 4,
+                newestUnmatched);
+    }
+
+    @Test
+    void shouldAlertADriftOverTheThresholdOncePerDriftFoundNotPerComputation() {
+        cli.with("trading.alerts.webhook.events", "drift").with("trading.alerts.telegram.chat-id", "");
+        long newest = lastCandle - 50 * 300_000L;
+        driftScore("rsi-5m", "83.33", newest, 4);
+        driftScore("calm-5m", "10.00", newest, 4);   // not over the default threshold, 10 %
+
+        CliRun.Result first = cli.run("alerts", "--send");
+        clock.set(clock.instant().plusSeconds(3600));
+        driftScore("rsi-5m", "83.33", newest, 4);   // the next hourly computation finds the same trades
+        CliRun.Result sameDrift = cli.run("alerts", "--send");
+        clock.set(clock.instant().plusSeconds(3600));
+        driftScore("rsi-5m", "84.62", lastCandle, 5);   // a new trade only live
+        CliRun.Result newDrift = cli.run("alerts", "--send");
+        CliRun.Result lower = cli.with("trading.alerts.drift-threshold", "5").run("alerts", "--send");
+        CliRun.Result bad = cli.with("trading.alerts.drift-threshold", "100").run("alerts");
+
+        assertThat(first.out()).as(first.err()).startsWith("alerts: 1 recorded, 1 sent, 0 not sent\n");
+        assertThat(sameDrift.out()).startsWith("alerts: 0 recorded, 0 sent, 0 not sent\n");
+        assertThat(newDrift.out()).startsWith("alerts: 1 recorded, 1 sent, 0 not sent\n");
+        assertThat(lower.out()).as("calm-5m is over 5 %").startsWith("alerts: 1 recorded, 1 sent, 0 not sent\n");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("error: trading.alerts.drift-threshold is a percent from 0 to under 100, was"
+                + " 100\n");
+        List<String> bodies = standIn.findAll(postRequestedFor(urlPathEqualTo(HOOK))).stream()
+                .map(LoggedRequest::getBodyAsString).toList();
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies.getFirst()).isEqualTo("{\"text\":\"rsi-5m: drift detected, score 83.33 % (over 10 %): its live"
+                + " trades from " + Instant.ofEpochMilli(lastCandle - 1000 * 300_000L) + " to "
+                + Instant.ofEpochMilli(lastCandle + 300_000) + " against a replay of it as declared now, 1 matched,"
+                + " 4 only live, 6 only replay (1 on candles not evaluated live, 8 under a declaration changed since,"
+                + " 1 other). See which trades differ and why: drift --strategy rsi-5m\",\"event\":\"drift\","
+                + "\"subject\":\"rsi-5m\",\"key\":\"drift:rsi-5m:" + newest + ":4:6\",\"created_at\":\""
+                + Instant.ofEpochMilli(clock.millis() - 7_200_000) + "\"}");
+        assertThat(bodies.get(1)).contains("rsi-5m: drift detected, score 84.62 % (over 10 %)", "5 only live",
+                "\"key\":\"drift:rsi-5m:" + lastCandle + ":5:6\"");
+        assertThat(bodies.get(2)).contains("calm-5m: drift detected, score 10.00 % (over 5 %)",
+                "drift --strategy calm-5m");
+    }
+
     private Map<String, Object> row() {
         List<Map<String, Object>> rows = cli.query("SELECT attempts, next_attempt_at, last_error, sent_at FROM alert_events");
         assertThat(rows).hasSize(1);

@@ -67,6 +67,8 @@ class DashboardIT {
         }
         assertThat(cli.run("replay", "--strategy", RSI).exitCode()).isZero();
         assertThat(cli.run("halt", "--strategy", MACD, "--reason", "checking the dashboard").exitCode()).isZero();
+        CliRun.Result drift = cli.run("drift", "--all");   // driftJob, as a trader runs it every trading.drift.interval
+        assertThat(drift.exitCode()).as(drift.out() + drift.err()).isZero();
 
         dashboard = cli.with("trading.dashboard.port", "0").launcher().withDashboard().start();
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
@@ -99,7 +101,7 @@ class DashboardIT {
                 .containsExactlyElementsOf(report.keySet());
         List<String> header = texts(browser.findElements(By.cssSelector("#strategies thead th")));
         assertThat(header).containsExactly("STRATEGY", "TYPE", "MARKET", "MODE", "REALISED PNL", "TRADES", "TOTAL PNL",
-                "WIN RATE", "AVG RETURN", "MAX DRAWDOWN", "OPEN", "LAST EVALUATED (UTC)", "HALTED");
+                "WIN RATE", "AVG RETURN", "MAX DRAWDOWN", "OPEN", "LAST EVALUATED (UTC)", "HALTED", "DRIFT");
         for (WebElement row : rows) {
             List<String> cells = texts(row.findElements(By.tagName("td")));
             String id = cells.getFirst();
@@ -109,6 +111,8 @@ class DashboardIT {
             assertThat(cells.get(3)).isEqualTo("paper");
             assertThat(cells.get(11)).as("the newest candle evaluated").isEqualTo("candle of 2013-12-01 16:00");
             assertThat(cells.get(12)).isEqualTo(id.equals(MACD) ? "HALTED" : "no");
+            assertThat(cells.get(13)).as(id + ": the score driftJob stored").isEqualTo(cli.queryForObject(
+                    "SELECT score FROM drift_scores WHERE strategy_id = ?", String.class, id) + " %");
             long sells = cli.count("SELECT COUNT(*) FROM strategy_trades WHERE strategy_id = ? AND run_id = 'live'"
                     + " AND side = 'sell'", id);
             assertThat(sells).as(id + " closed trades on the sample").isPositive();
@@ -152,6 +156,11 @@ class DashboardIT {
                 + " AND candle_time BETWEEN ? AND ?", RSI, from, to);
         assertThat(shown).as("trades within the window").isPositive();
         assertThat(prices.findElements(By.cssSelector("circle.buy, circle.sell"))).hasSize((int) shown);
+        Map<String, String> drift = figures("drift-figures");
+        assertThat(cli.run("drift", "--strategy", RSI).out()).as("the score drift prints")
+                .contains("  drift score        " + drift.get("drift score") + " (" + drift.get("matched trades")
+                        + " matched, " + drift.get("only live") + " only live, " + drift.get("only replay")
+                        + " only replay)");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.dashboard;
 
 import dev.tradingbatch.db.StoredStrategy;
 import dev.tradingbatch.model.StoredTrade;
+import dev.tradingbatch.db.DriftScore;
 import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.jobs.gaps.Coverage;
 import dev.tradingbatch.jobs.report.ReportMetrics;
@@ -61,16 +62,21 @@ class DashboardPagesTest {
                 .as("a buy alone: flat at zero across").isEqualTo("M1.0,16.0 L119.0,16.0");
     }
 
+    /** A drift score as driftJob stores it: 1 matched, 4 only live, 6 only replay. */
+    static final DriftScore DRIFT = new DriftScore("btc-<1h>", T0 + 7 * H, T0, T0 + 7 * H, new BigDecimal("83.33"), 1, 4,
+            6, 0, 9, 1, new BigDecimal("0.00"), Optional.empty(), OptionalLong.of(T0 + 5 * H), 3);
+
     @Test
     void shouldShowEachStrategyWithReportsCellsEscapedAndLinked() {
-        var row = new DashboardData.OverviewRow(report(), "paper", EquityCurve.of(TRADES), OptionalLong.of(T0 + 6 * H), true);
+        var row = new DashboardData.OverviewRow(report(), "paper", EquityCurve.of(TRADES), OptionalLong.of(T0 + 6 * H), true,
+                Optional.of(DRIFT));
         StrategyHalt halt = new StrategyHalt(BTC.id(), Optional.of("too many losses"), T0 + 7 * H);
 
         String html = OverviewPage.render(new DashboardData.Overview(List.of(row), List.of(halt)), "read-only");
 
         assertThat(html).contains("<a href=\"/strategies/btc-%3C1h%3E\">btc-&lt;1h&gt;</a>").doesNotContain("btc-<1h>");
         assertThat(cells(html, "strategies")).containsExactly("btc-&lt;1h&gt;", "rsi", "binance BTC/USDT 1h", "paper", "", "2", "6.00",
-                "50.00%", "0.75%", "4.00 (0.40%)", "yes", "candle of 2024-01-01 06:00", "HALTED");
+                "50.00%", "0.75%", "4.00 (0.40%)", "yes", "candle of 2024-01-01 06:00", "HALTED", "83.33 %");
         assertThat(html).contains("<p class=\"halted\">HALTED btc-&lt;1h&gt;: ")
                 .contains("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
                         + " form-action 'self'\"")
@@ -81,7 +87,8 @@ class DashboardPagesTest {
 
     @Test
     void shouldOfferASignedInUserTheActionsWithTheSessionsToken() {
-        var halted = new DashboardData.OverviewRow(report(), "paper", EquityCurve.of(TRADES), OptionalLong.empty(), true);
+        var halted = new DashboardData.OverviewRow(report(), "paper", EquityCurve.of(TRADES), OptionalLong.empty(), true,
+                Optional.empty());
         var token = new org.springframework.security.web.csrf.DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t\"ok");
         var notice = new dev.tradingbatch.db.DashboardAction(7, T0, "al<ice", "halt", BTC.id(), "done", "halted <now>");
         Viewer user = new Viewer(true, Optional.of("al<ice"), Optional.of(token), Optional.of(notice));
@@ -109,9 +116,19 @@ class DashboardPagesTest {
                 new dev.tradingbatch.model.Candle(T0 + i * H, new BigDecimal("40000"), new BigDecimal("40100"),
                         new BigDecimal("39900"), new BigDecimal(39_000 + 200 * i), BigDecimal.ONE)).toList();
         var view = new DashboardData.StrategyView(live, TRADES, "paper", OptionalLong.of(T0 + 6 * H), Optional.empty(),
-                Optional.empty(), prices);
+                Optional.empty(), prices, Optional.of(DRIFT));
 
         String html = StrategyPage.render(view, "");
+        String notYet = StrategyPage.render(new DashboardData.StrategyView(live, TRADES, "paper",
+                OptionalLong.of(T0 + 6 * H), Optional.empty(), Optional.empty(), List.of(), Optional.empty()), "");
+
+        assertThat(html).contains("<table id=\"drift-figures\" class=\"figures\"><tbody><tr><th scope=\"row\">drift"
+                + " score</th><td>83.33 %</td></tr><tr><th scope=\"row\">computed at</th><td>2024-01-01 07:00 UTC</td>"
+                + "</tr><tr><th scope=\"row\">window</th><td>2024-01-01 00:00 to 2024-01-01 07:00 UTC</td></tr>")
+                .contains("<th scope=\"row\">only live</th><td>4</td>", "<th scope=\"row\">under a declaration changed"
+                        + " since</th><td>9</td>", "<th scope=\"row\">mean fill slippage</th><td>no orders</td>",
+                        "<code>drift --strategy btc-&lt;1h&gt;</code>");
+        assertThat(notYet).contains("not computed yet").doesNotContain("drift-figures");
 
         assertThat(html).contains("<tr><th scope=\"row\">total pnl</th><td>6.00 USDT</td></tr>")
                 .contains("<tr><th scope=\"row\">open position</th><td>0.025 bought at 40000, fee 1.00, on the candle of "

@@ -172,6 +172,10 @@ class MetricsIT {
                     + "PARAMETER_NAME = 'through' AND PARAMETER_VALUE = ?", String.valueOf(through)), 1);
             await("evaluations completed", () -> executions(cli, JobNames.EVALUATE_STRATEGY_JOB, "COMPLETED"), 2);
             awaitIdle(ctx);
+            // the trader's drift job, fired now as its trigger fires every trading.drift.interval
+            ctx.getBean(ServiceRunner.class).fireNow("drift");
+            await("drift computed", () -> executions(cli, JobNames.DRIFT_JOB, "COMPLETED"), 1);
+            awaitIdle(ctx);
             Scrape health = Scrape.get(managementPort(ctx), "/actuator/health");
             Scrape metrics = Scrape.get(managementPort(ctx), "/actuator/prometheus");
             ctx.getBean(ServiceRunner.class).stop();
@@ -205,6 +209,15 @@ class MetricsIT {
             assertThat(metrics.value("trading_strategy_max_drawdown", s)).isNotNegative();
             assertThat(metrics.value("trading_strategy_last_evaluation_age_seconds", s)).isEqualTo(1);
             assertThat(metrics.value("trading_strategy_halted", s)).isZero();
+            String score = cli.queryForObject("SELECT score FROM drift_scores WHERE strategy_id = ?", String.class,
+                    STRATEGY);
+            assertThat(metrics.value("trading_strategy_drift_score", s)).as("the score driftJob stored")
+                    .isEqualTo(Double.parseDouble(score));
+            assertThat(cli.run("drift", "--strategy", STRATEGY).out()).as("as drift prints it")
+                    .contains("  drift score        " + score + " % (");
+            assertThat(metrics.value("trading_strategy_drift_age_seconds", s)).as("computed at the market clock's now")
+                    .isZero();
+            assertThat(metrics.value("trading_strategy_fill_slippage_bps", s)).as("a paper strategy").isNaN();
             assertThat(halted.value("trading_strategy_halted", s)).as("halted by another process").isEqualTo(1);
             assertThat(metrics.value("trading_job_duration_seconds_count", "job_name", JobNames.EVALUATE_STRATEGY_JOB,
                     "status", "COMPLETED")).as("this process ran one evaluation; the command before it another")

@@ -143,7 +143,7 @@ class JobsCommandTest {
         assertBadInput(cli.run("jobs", "list", "--status", "DONE"), "error: unknown --status 'DONE' (expected one of "
                 + "COMPLETED, FAILED, STARTED, STOPPING, STOPPED, ABANDONED)");
         assertBadInput(cli.run("jobs", "list", "--job", "trade"),
-                "error: unknown --job 'trade' (known: backfillCandlesJob, evaluateStrategyJob, fillGapsJob, optimizeStrategyJob, reconcileAccountJob, replayStrategyJob)");
+                "error: unknown --job 'trade' (known: backfillCandlesJob, driftJob, evaluateStrategyJob, fillGapsJob, optimizeStrategyJob, reconcileAccountJob, replayStrategyJob)");
         assertBadInput(cli.run("jobs", "list", "--limit", "0"), "error: --limit must be at least 1, got 0");
         assertBadInput(cli.run("jobs", "frobnicate"), "error: Unmatched argument at index 1: 'frobnicate'");
         assertBadInput(cli.run("jobs"), "error: jobs needs a subcommand: list, show, restart, stop or abandon");

@@ -110,7 +110,8 @@ class ServiceIT {
             ServiceRunner runner = ctx.getBean(ServiceRunner.class);
             List<PlannedRun> runs = runner.start(Role.ALL, List.of());
 
-            assertThat(runs).extracting(PlannedRun::name).containsExactly(BACKFILL, "fill-gaps binance BTC/USDT 1h");
+            assertThat(runs).extracting(PlannedRun::name).containsExactly(BACKFILL, "fill-gaps binance BTC/USDT 1h",
+                    "drift");
             assertThat(runs.getFirst().strategies()).containsExactly("btc-bin-1h");
             assertThat(runs.getFirst().firstFire()).isEqualTo(Instant.ofEpochMilli(T0 + 101 * H + 10_000));
             long wallWait = runner.nextFire(BACKFILL).getTime() - System.currentTimeMillis();
@@ -250,6 +251,18 @@ class ServiceIT {
         assertThat(all.out()).contains("backfill binance BTC/USDT 1h             every 1h after close     2024-01-05T05:00:10Z   evaluates btc-bin-1h")
                 .contains("fill-gaps binance BTC/USDT 1h            cron 0 30 3 * * ?        2024-01-06T03:30:00Z\n");
         assertThat(trader.out()).contains("evaluate btc-bin-1h                      every 1h after close     2024-01-05T05:00:10Z");
+        // drift (trading.drift.interval, 1h): a trader's strategies, first an interval after the start; 0: off
+        for (CliRun.Result r : List.of(all, trader)) {
+            assertThat(r.out().lines().filter(l -> l.startsWith("drift "))).singleElement().asString()
+                    .matches("drift +every 1h +2024-01-05T05:30:00Z +compares every declared strategy");
+        }
+        assertThat(run.run("schedule", "--role", "trader", "--strategy", "btc-bin-1h").out())
+                .containsPattern("\ndrift +every 1h +2024-01-05T05:30:00Z +compares btc-bin-1h\n");
+        CliRun.Result backfiller = run.run("schedule", "--role", "backfiller");
+        assertThat(backfiller.out()).as(backfiller.err()).contains("backfill ").doesNotContain("drift");
+        CliRun.Result off = run.with("trading.drift.interval", "0").run("schedule");
+        assertThat(off.exitCode()).as(off.err()).isZero();
+        assertThat(off.out()).contains("backfill ").doesNotContain("drift");
     }
 
     private static void assertBad(CliRun.Result r, String message) {

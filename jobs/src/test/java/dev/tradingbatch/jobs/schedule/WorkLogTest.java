@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.tradingbatch.jobs.backfill.BackfillResult;
 import dev.tradingbatch.jobs.backfill.BackfillSummary;
+import dev.tradingbatch.jobs.drift.DriftScores;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
 import dev.tradingbatch.jobs.evaluate.EvaluationResult;
 import dev.tradingbatch.jobs.gaps.GapFillResult;
@@ -116,5 +117,24 @@ class WorkLogTest {
                         + "yet (newest stored: 2024-01-01T01:00:00Z); nothing evaluated",
                 "evaluate btc-bin-1h (rsi on binance BTC/USDT 1h): 1 candle evaluated up to 2024-01-01T02:00:00Z, "
                         + "0 trades (COMPLETED, execution 9)");
+    }
+
+    @Test
+    void shouldLogEachStrategysDriftAtInfoAndAFailedComputationAtWarn() {
+        WorkLog.drift(new DriftScores.Outcome(Optional.of(new JobRun(11, BatchStatus.COMPLETED, "", Optional.empty())),
+                Optional.empty(), List.of("btc-bin-1h: drift score 83.33 % (1 matched, 4 only live, 6 only replay)",
+                "eth-bin-1h: drift score 0.00 % (3 matched, 0 only live, 0 only replay)"), 2, 1));
+        WorkLog.drift(new DriftScores.Outcome(Optional.of(new JobRun(12, BatchStatus.FAILED, "database is full",
+                Optional.empty())), Optional.empty(), List.of(), 0, 0));
+        WorkLog.drift(new DriftScores.Outcome(Optional.empty(), Optional.of("a drift computation of these strategies"
+                + " runs already"), List.of(), 0, 0));
+
+        assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO, Level.WARN, Level.WARN);
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "drift: 2 scores stored, 1 drifting (COMPLETED, execution 11); btc-bin-1h: drift score 83.33 % (1 "
+                        + "matched, 4 only live, 6 only replay); eth-bin-1h: drift score 0.00 % (3 matched, 0 only live,"
+                        + " 0 only replay)",
+                "drift: 0 scores stored, 0 drifting (FAILED, execution 12); failed: database is full",
+                "drift: not started, a drift computation of these strategies runs already");
     }
 }

@@ -16,15 +16,17 @@ public class AlertRepository {
 
     private static final String SELECT = """
             SELECT alert_id, event_key, channel, kind, subject, message, created_at, attempts, next_attempt_at,
-                   sent_at, last_error
+                   sent_at, last_error, given_up_at
             FROM alert_events""";
 
     private static final RowMapper<AlertEvent> ROW = (rs, i) -> {
         long sent = rs.getLong(10);
         OptionalLong sentAt = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(sent);
+        long givenUp = rs.getLong(12);
+        OptionalLong givenUpAt = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(givenUp);
         return new AlertEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getLong(9), sentAt,
-                Optional.ofNullable(rs.getString(11)));
+                Optional.ofNullable(rs.getString(11)), givenUpAt);
     };
 
     private final JdbcTemplate jdbc;
@@ -43,8 +45,8 @@ public class AlertRepository {
 
     /** The pending events due at {@code now}, oldest first, at most {@code limit}. */
     public List<AlertEvent> due(long now, int limit) {
-        return jdbc.query(SELECT + " WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY alert_id LIMIT ?", ROW,
-                now, limit);
+        return jdbc.query(SELECT + " WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ?"
+                + " ORDER BY alert_id LIMIT ?", ROW, now, limit);
     }
 
     /**
@@ -66,6 +68,12 @@ public class AlertRepository {
     public void failed(long id, String error, long nextAttemptAt) {
         jdbc.update("UPDATE alert_events SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
                 + " WHERE alert_id = ?", error, nextAttemptAt, id);
+    }
+
+    /** Records the last allowed attempt, failed: the event is given up, never tried again. */
+    public void givenUp(long id, String error, long at) {
+        jdbc.update("UPDATE alert_events SET attempts = attempts + 1, last_error = ?, given_up_at = ? WHERE alert_id = ?",
+                error, at, id);
     }
 
     /** The newest events, newest first, at most {@code limit}. */

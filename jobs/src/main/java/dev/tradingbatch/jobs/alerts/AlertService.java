@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * The alerts outbox (docs/operations.md, "Alerts"): {@link #scanAndSend} records each event {@link AlertScan}
  * finds once per channel that wants it, then delivers what is due; a failed delivery is tried again after
- * {@code trading.alerts.retry}, doubled per attempt up to {@code max-retry}. Nothing here waits or throws for a
+ * {@code trading.alerts.retry}, doubled per attempt up to {@code max-retry}, and given up after {@code max-attempts}. Nothing here waits or throws for a
  * channel that is down: the scheduler and the jobs never notice.
  */
 @Service
@@ -97,9 +97,15 @@ public class AlertService {
                 sent++;
             } catch (IOException | RuntimeException failure) {
                 String why = String.valueOf(failure.getMessage());
+                errors.add(e.channel() + " " + e.eventKey() + ": " + why);
+                if (e.attempts() + 1 >= settings.maxAttempts()) {
+                    repository.givenUp(e.id(), why, clock.millis());
+                    log.error("alert {} to {} given up after {} failed attempts (trading.alerts.max-attempts), the last:"
+                            + " {}; it stays listed by the command alerts", e.eventKey(), e.channel(), e.attempts() + 1, why);
+                    continue;
+                }
                 long next = clock.millis() + backoff(e.attempts()).toMillis();
                 repository.failed(e.id(), why, next);
-                errors.add(e.channel() + " " + e.eventKey() + ": " + why);
                 log.warn("alert {} to {} not sent (attempt {}): {}; next attempt in {}s", e.eventKey(), e.channel(),
                         e.attempts() + 1, why, backoff(e.attempts()).toSeconds());
             } catch (InterruptedException interrupted) {

@@ -74,6 +74,10 @@ class AlertsCommand implements Callable<Integer> {
         if (e.sentAt().isPresent()) {
             return "sent " + iso(e.sentAt().getAsLong());
         }
+        if (e.givenUpAt().isPresent()) {
+            return "given up " + iso(e.givenUpAt().getAsLong()) + " after " + e.attempts() + " attempts"
+                    + e.lastError().map(m -> ", last error: " + m).orElse("");
+        }
         return "pending" + (e.attempts() == 0 ? "" : " (" + e.attempts() + " attempt" + (e.attempts() == 1 ? "" : "s")
                 + ", next " + iso(e.nextAttemptAt()) + e.lastError().map(m -> ", last error: " + m).orElse("") + ")");
     }

@@ -20,11 +20,13 @@ import java.util.Set;
  * @param driftThreshold a strategy whose stored drift score (percent) is over this is alerted about
  * @param webhook    a generic JSON webhook (Slack-compatible {@code text})
  * @param telegram   a Telegram bot
+ * @param maxAttempts failed deliveries of an alert after which it is given up (kept, listed, never tried again)
  */
 public record AlertProperties(@DefaultValue("1m") Duration interval, @DefaultValue("3") int staleAfter,
                               @DefaultValue("24h") Duration lookback, @DefaultValue("30s") Duration retry,
                               @DefaultValue("1h") Duration maxRetry, @DefaultValue Webhook webhook,
-                              @DefaultValue Telegram telegram, @DefaultValue("10") BigDecimal driftThreshold) {
+                              @DefaultValue Telegram telegram, @DefaultValue("10") BigDecimal driftThreshold,
+                              @DefaultValue("10") int maxAttempts) {
 
     /** The kinds of event, as configured in {@code events} and recorded in {@code alert_events.kind}. */
     public static final List<String> KINDS = List.of("trade", "job-failed", "halted", "stale", "drift");
@@ -32,6 +34,9 @@ public record AlertProperties(@DefaultValue("1m") Duration interval, @DefaultVal
     public AlertProperties {
         if (interval.isNegative() || interval.isZero() || retry.isNegative() || retry.isZero()) {
             throw new BadInputException("trading.alerts.interval and retry must be positive");
+        }
+        if (maxAttempts < 1) {
+            throw new BadInputException("trading.alerts.max-attempts must be at least 1, was " + maxAttempts);
         }
         if (staleAfter < 1) {
             throw new BadInputException("trading.alerts.stale-after must be at least 1, was " + staleAfter);

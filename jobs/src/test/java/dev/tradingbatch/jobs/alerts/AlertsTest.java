@@ -187,6 +187,38 @@ class AlertsTest {
     }
 
     @Test
+    void shouldGiveAnAlertUpAfterMaxAttemptsAndNeverTryItAgain() {
+        cli.with("trading.alerts.webhook.events", "halted").with("trading.alerts.telegram.chat-id", "")
+                .with("trading.alerts.max-attempts", "2");
+        standIn.stubFor(post(urlPathEqualTo(HOOK)).willReturn(aResponse().withStatus(503).withBody("busy")));
+        assertThat(cli.run("halt", "--all").exitCode()).isZero();
+        long t0 = clock.millis();
+
+        try (ConfigurableApplicationContext app = cli.start()) {
+            AlertService alerts = app.getBean(AlertService.class);
+            alerts.scanAndSend();
+            clock.set(clock.instant().plusSeconds(30));
+            AlertService.Outcome last = alerts.scanAndSend();
+            clock.set(clock.instant().plusSeconds(3600));
+            AlertService.Outcome after = alerts.scanAndSend();
+
+            assertThat(last.failed()).isEqualTo(1);
+            assertThat(after).as("given up: nothing due, nothing recorded again")
+                    .isEqualTo(new AlertService.Outcome(0, 0, 0, List.of()));
+        }
+        String error = "webhook " + standIn.baseUrl() + " answered HTTP 503: busy";
+        assertThat(cli.query("SELECT attempts, given_up_at, sent_at, last_error FROM alert_events")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("attempts", 2).containsEntry("given_up_at", t0 + 30_000)
+                        .containsEntry("last_error", error).containsEntry("sent_at", null));
+        assertThat(standIn.findAll(postRequestedFor(urlPathEqualTo(HOOK)))).hasSize(2);
+        assertThat(cli.run("alerts").out()).contains("halted  webhook  given up " + Instant.ofEpochMilli(t0 + 30_000)
+                + " after 2 attempts, last error: " + error + "  every strategy");
+        CliRun.Result bad = cli.with("trading.alerts.max-attempts", "0").run("alerts");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("trading.alerts.max-attempts must be at least 1, was 0");
+    }
+
+    @Test
     void shouldKeepTheSchedulerAndJobsRunningWhenAChannelIsDown() {
         cli.with("trading.alerts.webhook.events", "halted").with("trading.alerts.telegram.chat-id", "");
         String down = standIn.baseUrl();

@@ -73,8 +73,7 @@ class RunCommand implements Callable<Integer> {
      */
     private int sweepWorker(Map<String, Object> service) throws InterruptedException {
         if (!options.strategies().isEmpty()) {
-            throw new BadInputException("--strategy is for the trader and all roles: a sweep worker runs the sweeps "
-                    + "it is sent");
+            throw new BadInputException("--strategy goes with --role trader or all, not sweep-worker");
         }
         Map<String, Object> worker = new HashMap<>(service);
         worker.put("logging.level.dev.tradingbatch.jobs.optimize.SweepWorker", "INFO");

@@ -65,8 +65,8 @@ class OptimizeJobConfiguration {
      */
     @Bean
     Step optimizeStrategyStep(JobRepository jobRepository, Partitioner setPartitioner, Step optimizeSetsStep,
-                              TradingProperties properties, ObjectProvider<AmqpTemplate> amqp,
-                              ObjectProvider<AmqpAdmin> admin) {
+                              TradingProperties properties, ObjectProvider<ConnectionFactory> connections,
+                              ObjectProvider<AmqpTemplate> amqp, ObjectProvider<AmqpAdmin> admin) {
         int threads = Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("optimize-");
         executor.setConcurrencyLimit(threads);
@@ -74,8 +74,8 @@ class OptimizeJobConfiguration {
         local.setStep(optimizeSetsStep);
         local.setTaskExecutor(executor);
         local.setGridSize(threads * SLICES_PER_THREAD);
-        Supplier<PartitionHandler> remote = SingletonSupplier.of(() -> new RemotePartitions(amqp.getObject(),
-                admin.getObject(), jobRepository, properties.sweep()));
+        Supplier<PartitionHandler> remote = SingletonSupplier.of(() -> new RemotePartitions(connections.getObject(),
+                amqp.getObject(), admin.getObject(), jobRepository, properties.sweep()));
         return new StepBuilder(JobNames.OPTIMIZE_STRATEGY_STEP, jobRepository)
                 .partitioner(JobNames.OPTIMIZE_SETS_STEP, setPartitioner)
                 .step(optimizeSetsStep)

@@ -2,14 +2,17 @@ package dev.tradingbatch.jobs.optimize;
 
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AmqpTemplate;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.messaging.MessageChannel;
@@ -37,9 +40,12 @@ class RemotePartitions extends MessageChannelPartitionHandler {
     private final AmqpAdmin admin;
     private final JobRepository jobRepository;
     private final String queue;
+    private final String broker;
     private final Duration timeout;
 
-    RemotePartitions(AmqpTemplate amqp, AmqpAdmin admin, JobRepository jobRepository, TradingProperties.Sweep sweep) {
+    RemotePartitions(ConnectionFactory connections, AmqpTemplate amqp, AmqpAdmin admin, JobRepository jobRepository,
+                     TradingProperties.Sweep sweep) {
+        this.broker = connections.getHost() + ":" + connections.getPort();
         this.admin = admin;
         this.jobRepository = jobRepository;
         this.queue = sweep.queue();
@@ -63,9 +69,15 @@ class RemotePartitions extends MessageChannelPartitionHandler {
 
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
-        PartitionRequests.declare(admin, queue);
         try {
+            PartitionRequests.declare(admin, queue);
             return super.doHandle(manager, partitions);
+        } catch (AmqpException e) {
+            // the cause's own words (a refused connection, a failed login), never the settings' password
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            throw new IllegalStateException("RabbitMQ at " + broker + " did not take the partitions for queue " + queue
+                    + ": " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": "
+                    + cause.getMessage()) + " (see spring.rabbitmq.* in docs/configuration.md)");
         } catch (TimeoutException e) {
             List<String> lost = markLost(partitions);
             throw new IllegalStateException(lost.size() + " of " + partitions.size() + " partitions not ended within "

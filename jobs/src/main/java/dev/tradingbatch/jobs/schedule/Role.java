@@ -31,7 +31,7 @@ public enum Role {
                 return r;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not one of "
-                + Arrays.stream(values()).map(Role::code).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("expected one of "
+                + Arrays.stream(values()).map(Role::code).collect(Collectors.joining(", ")) + " but was '" + text + "'");
     }
 }

@@ -1,6 +1,7 @@
 package dev.tradingbatch.jobs.cli;
 
 import dev.tradingbatch.jobs.BadInputException;
+import dev.tradingbatch.jobs.metrics.ScheduleHealthIndicator;
 import dev.tradingbatch.jobs.optimize.SweepWorker;
 import dev.tradingbatch.jobs.schedule.PlannedRun;
 import dev.tradingbatch.jobs.schedule.Role;
@@ -84,6 +85,8 @@ class RunCommand implements Callable<Integer> {
         SweepWorker sweeps = ctx.getBean(SweepWorker.class);
         SweepWorker.Listening listening;
         try {
+            // healthy on its management port without a schedule to check: the database and RabbitMQ answer
+            ctx.getBean(ScheduleHealthIndicator.class).watch(Role.SWEEP_WORKER, List.of());
             listening = sweeps.start();
         } catch (RuntimeException e) {
             ctx.close();

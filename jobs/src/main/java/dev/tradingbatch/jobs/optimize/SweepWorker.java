@@ -9,7 +9,6 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
-import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -24,11 +23,11 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
  * manager shares (Spring Batch Integration's {@link StepExecutionRequestHandler}), {@code trading.sweep.worker-threads}
  * at a time. The manager learns the outcome from the repository, so nothing is replied.
  * <p>
- * A request is acknowledged as it is taken, before its partition runs: a worker killed mid-partition leaves it
- * STARTED, and the broker does not hand it to another worker behind the manager's back (the manager marks it FAILED
- * after {@code trading.sweep.remote-timeout}, and the sweep's restart runs it again). Requests a worker prefetched but
- * had not taken are handed to the others. A request whose partition is no longer waiting to start (lost and marked
- * FAILED, or run already) is dropped.
+ * Each thread holds one request at a time, acknowledged once its partition has ended, so that requests wait at the
+ * broker for whichever worker is free. A worker killed mid-partition leaves the partition STARTED and its request
+ * unacknowledged: the broker hands the request to another worker, which drops it, as it drops any request whose
+ * partition is no longer waiting to start; the manager marks the partition FAILED after
+ * {@code trading.sweep.remote-timeout} and the sweep's restart runs it again. No partition runs twice.
  */
 public class SweepWorker {
 
@@ -71,14 +70,14 @@ public class SweepWorker {
         container = new SimpleMessageListenerContainer(connections);
         container.setQueueNames(sweep.queue());
         container.setConcurrentConsumers(sweep.threads());
-        // one request at a time per thread, so that requests queue at the broker for whichever worker is free
+        // one request at a time per thread, acknowledged when its partition has ended: the others wait at the broker
         container.setPrefetchCount(1);
-        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        // a request that could not be handled (the database unreachable) is dropped, not handed round forever:
+        // its partition stays waiting and the manager's timeout fails the sweep
+        container.setDefaultRequeueRejected(false);
         container.setShutdownTimeout(properties.schedule().shutdownGrace().toMillis());
-        container.setMessageListener((ChannelAwareMessageListener) (message, channel) -> {
-            channel.basicAck(message.getMessageProperties().getDeliveryTag(), false);
-            take(message);
-        });
+        container.setMessageListener(this::take);
         container.start();
         return new Listening(sweep.queue(), sweep.threads());
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RabbitMQ server at 127.0.0.1:5672 (guest/guest), a queue of the test's own: the sweep's rows equal those of the same
  * sweep run on local threads. Then a worker killed (SIGKILL) in the middle of a partition: the sweep fails once
  * {@code trading.sweep.remote-timeout} has passed, naming the partitions marked FAILED, and the same command again
- * computes only those partitions, on the worker left, into rows equal to the local sweep's. Each set waits 400 ms on
- * the workers ({@link SlowSweepSets}) so that the kill falls inside a partition.
+ * computes only those partitions, on the worker left, into rows equal to the local sweep's. Each set waits 1 s on the
+ * workers ({@link SlowSweepSets}) so that the kill falls inside a partition.
  */
 @EnabledIfSystemProperty(named = "test.database", matches = "postgresql")
 class RemoteSweepIT {
@@ -46,6 +47,8 @@ class RemoteSweepIT {
             "--param", "oversold=25,30", "--from", "2013-11-26", "--to", "2013-12-01", "--objective", "return");
     static final Pattern SWEEP_ID = Pattern.compile("sweep sweep-(\\d+) \\((\\w+), execution (\\d+)");
     static final String COMPUTING = "computing optimizeSetsStep:";
+    static final Pattern TAKEN = Pattern.compile("computing optimizeSetsStep:\\S+ of job execution \\d+ "
+            + "\\(step execution (\\d+)\\)");
     /** Every column of a row but which execution computed it, and when. */
     static final String ROWS = "SELECT set_index, strategy_id, params, evaluated, total_return, annualised_return,"
             + " buy_and_hold, max_drawdown, trades, win_rate, profit_factor, sharpe, sortino, exposure, final_equity,"
@@ -83,7 +86,7 @@ class RemoteSweepIT {
         BitstampSample.importInto(remote);
         Map<String, String> workerProperties = new HashMap<>(properties(remote));
         workerProperties.put("trading.sweep.worker-threads", "1");
-        workerProperties.put("test.sweep.set-delay", "400ms");
+        workerProperties.put("test.sweep.set-delay", "1s");
         for (String name : List.of("a", "b")) {
             logs.put(name, dir.resolve("worker-" + name + ".log"));
             workers.put(name, ChildJvm.start(logs.get(name), workerProperties, "run", "--role", "sweep-worker"));
@@ -102,10 +105,15 @@ class RemoteSweepIT {
         }
 
         // worker a killed in the middle of a partition of the next sweep: the sweep fails after the timeout
-        int before = count(read(logs.get("a")), COMPUTING);
+        int before = taken(read(logs.get("a"))).size();
         CompletableFuture<CliRun.Result> running = CompletableFuture.supplyAsync(() -> remote.run(remote(SWEEP_B)));
-        await("worker a computing a partition of the second sweep", Duration.ofSeconds(120),
-                () -> count(read(logs.get("a")), COMPUTING) > before);
+        // once the partition it took is STARTED in the repository: killed before that, its request would go to
+        // worker b, which would run the partition as if nothing had happened
+        await("worker a in the middle of a partition of the second sweep", Duration.ofSeconds(120), () -> {
+            List<Long> taken = taken(read(logs.get("a")));
+            return taken.size() > before && remote.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION"
+                    + " WHERE STEP_EXECUTION_ID = ? AND STATUS = 'STARTED'", taken.getLast()) == 1;
+        });
         workers.get("a").destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Process survivor = workers.get("b");
         CliRun.Result failed = running.get(180, TimeUnit.SECONDS);
@@ -132,7 +140,7 @@ class RemoteSweepIT {
 
     private CliRun declared(CliRun cli) {
         cli.with("trading.sweep.queue", queue).with("trading.sweep.remote-partitions", "6")
-                .with("trading.sweep.remote-timeout", "20s").with("trading.sweep.poll-interval", "200ms");
+                .with("trading.sweep.remote-timeout", "30s").with("trading.sweep.poll-interval", "200ms");
         return BitstampSample.declare(cli, "rsi-bs-5m", "rsi", Map.of("period", "14", "oversold", "35",
                 "overbought", "65"));
     }
@@ -179,6 +187,16 @@ class RemoteSweepIT {
         return cli.query("SELECT STEP_NAME, STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
                         + " AND STEP_NAME LIKE 'optimizeSetsStep:%' ORDER BY STEP_NAME", executionId).stream()
                 .map(row -> row.get("STEP_NAME") + " " + row.get("STATUS")).toList();
+    }
+
+    /** The step executions of the partitions a worker's log says it took, in order. */
+    private static List<Long> taken(String log) {
+        Matcher m = TAKEN.matcher(log);
+        List<Long> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
     }
 
     private static int count(String text, String what) {

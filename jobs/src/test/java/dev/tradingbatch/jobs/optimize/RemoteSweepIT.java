@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RabbitMQ server at 127.0.0.1:5672 (guest/guest), a queue of the test's own: the sweep's rows equal those of the same
  * sweep run on local threads. Then a worker killed (SIGKILL) in the middle of a partition: the sweep fails once
  * {@code trading.sweep.remote-timeout} has passed, naming the partitions marked FAILED, and the same command again
- * computes only those partitions, on the worker left, into rows equal to the local sweep's. Each set waits 1 s on the
+ * computes only those partitions, on the worker left, into rows equal to the local sweep's. Each set waits 700 ms on the
  * workers ({@link SlowSweepSets}) so that the kill falls inside a partition.
  */
 @EnabledIfSystemProperty(named = "test.database", matches = "postgresql")
@@ -86,7 +86,7 @@ class RemoteSweepIT {
         BitstampSample.importInto(remote);
         Map<String, String> workerProperties = new HashMap<>(properties(remote));
         workerProperties.put("trading.sweep.worker-threads", "1");
-        workerProperties.put("test.sweep.set-delay", "1s");
+        workerProperties.put("test.sweep.set-delay", "700ms");
         for (String name : List.of("a", "b")) {
             logs.put(name, dir.resolve("worker-" + name + ".log"));
             workers.put(name, ChildJvm.start(logs.get(name), workerProperties, "run", "--role", "sweep-worker"));
@@ -126,6 +126,8 @@ class RemoteSweepIT {
         assertThat(first).hasSize(6).allSatisfy(p -> assertThat(p).matches(".* (COMPLETED|FAILED)"));
         assertThat(remote.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STATUS IN ('STARTING', 'STARTED')"))
                 .as("step executions left running").isZero();
+        // the killed worker's request went back to the queue; worker b dropped it rather than run the partition twice
+        assertThat(read(logs.get("b"))).contains("dropped the request for " + lost.getFirst() + " (step execution");
 
         // the same command again: only the lost partitions, on the worker left; the local sweep's rows
         CliRun.Result restarted = remote.run(remote(SWEEP_B));
@@ -140,7 +142,7 @@ class RemoteSweepIT {
 
     private CliRun declared(CliRun cli) {
         cli.with("trading.sweep.queue", queue).with("trading.sweep.remote-partitions", "6")
-                .with("trading.sweep.remote-timeout", "30s").with("trading.sweep.poll-interval", "200ms");
+                .with("trading.sweep.remote-timeout", "20s").with("trading.sweep.poll-interval", "200ms");
         return BitstampSample.declare(cli, "rsi-bs-5m", "rsi", Map.of("period", "14", "oversold", "35",
                 "overbought", "65"));
     }

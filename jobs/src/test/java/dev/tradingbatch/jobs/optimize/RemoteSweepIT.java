@@ -12,6 +12,11 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sweep run on local threads. Then a worker killed (SIGKILL) in the middle of a partition: the sweep fails once
  * {@code trading.sweep.remote-timeout} has passed, naming the partitions marked FAILED, and the same command again
  * computes only those partitions, on the worker left, into rows equal to the local sweep's. Each set waits 700 ms on the
- * workers ({@link SlowSweepSets}) so that the kill falls inside a partition.
+ * workers ({@link SlowSweepSets}) so that the kill falls inside a partition. A worker's {@code /actuator/health}
+ * checks RabbitMQ (no other process does).
  */
 @EnabledIfSystemProperty(named = "test.database", matches = "postgresql")
 class RemoteSweepIT {
@@ -87,12 +93,24 @@ class RemoteSweepIT {
         Map<String, String> workerProperties = new HashMap<>(properties(remote));
         workerProperties.put("trading.sweep.worker-threads", "1");
         workerProperties.put("test.sweep.set-delay", "700ms");
+        int managementPort = freePort();
         for (String name : List.of("a", "b")) {
             logs.put(name, dir.resolve("worker-" + name + ".log"));
-            workers.put(name, ChildJvm.start(logs.get(name), workerProperties, "run", "--role", "sweep-worker"));
+            Map<String, String> p = new HashMap<>(workerProperties);
+            if (name.equals("b")) {
+                p.put("management.server.port", String.valueOf(managementPort));
+            }
+            workers.put(name, ChildJvm.start(logs.get(name), p, "run", "--role", "sweep-worker"));
         }
         await("both workers listening", Duration.ofSeconds(240), () -> logs.values().stream()
                 .allMatch(log -> read(log).contains("running as sweep-worker: 1 partitions at a time from queue " + queue)));
+        // a worker's health: its database and the broker it takes requests from
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).containsPattern("\"rabbit\":\\{\"details\":\\{[^}]*\\},\"status\":\"UP\"")
+                .containsPattern("\"db\":\\{\"details\":\\{[^}]*\\},\"status\":\"UP\"");
 
         // on the two workers: the rows of the local sweep, six partitions each run once, by both workers
         CliRun.Result a = remote.run(remote(SWEEP_A));
@@ -199,6 +217,12 @@ class RemoteSweepIT {
             ids.add(Long.parseLong(m.group(1)));
         }
         return ids;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static int count(String text, String what) {

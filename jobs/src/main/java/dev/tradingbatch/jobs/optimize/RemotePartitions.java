@@ -73,6 +73,8 @@ class RemotePartitions extends MessageChannelPartitionHandler {
             PartitionRequests.declare(admin, queue);
             return super.doHandle(manager, partitions);
         } catch (AmqpException e) {
+            // the requests not sent would leave their partitions waiting forever: FAILED, for the restart to run
+            markLost(partitions);
             // the cause's own words (a refused connection, a failed login), never the settings' password
             Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
             throw new IllegalStateException("RabbitMQ at " + broker + " did not take the partitions for queue " + queue
@@ -93,8 +95,8 @@ class RemotePartitions extends MessageChannelPartitionHandler {
             StepExecution now = jobRepository.getStepExecution(sent.getId());
             if (now != null && now.getStatus().isRunning()) {
                 now.setStatus(BatchStatus.FAILED);
-                now.setExitStatus(ExitStatus.FAILED.addExitDescription("no worker ended this partition within "
-                        + "trading.sweep.remote-timeout (" + timeout + ")"));
+                now.setExitStatus(ExitStatus.FAILED.addExitDescription("no worker ended this partition: "
+                        + "trading.sweep.remote-timeout (" + timeout + ") passed, or its request was not sent"));
                 now.setEndTime(LocalDateTime.now());
                 try {
                     jobRepository.update(now);

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RabbitMQ is for remote sweeps only: with {@code spring.rabbitmq.*} pointing at a port this test listens on, local
  * sweeps and other commands never connect there, and no RabbitMQ health check is registered (a health check of a
  * broker the process does not use would turn {@code /actuator/health} DOWN). {@code optimize --workers remote} does
- * connect, to the port configured; a broker that does not answer fails the sweep without the password in its output.
+ * connect, to the port configured; a broker that does not answer fails the sweep without the password in its output,
+ * and the same sweep continues on local threads.
  */
 class RabbitOnlyWhereUsedTest {
 
@@ -94,5 +95,14 @@ class RabbitOnlyWhereUsedTest {
         assertThat(cli.query("SELECT PARAMETER_VALUE, IDENTIFYING FROM BATCH_JOB_EXECUTION_PARAMS"
                 + " WHERE PARAMETER_NAME = 'workers'")).containsExactly(Map.of("PARAMETER_VALUE", "remote",
                 "IDENTIFYING", "N"));
+        // no partition left waiting for a request never sent: the same sweep continues on local threads
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STATUS IN ('STARTING', 'STARTED')"))
+                .isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'optimizeSetsStep:%'"
+                + " AND STATUS = 'FAILED'")).isPositive();
+        CliRun.Result local = cli.run(GRID);
+        assertThat(local.exitCode()).as(local.out() + local.err()).isZero();
+        assertThat(cli.count("SELECT COUNT(*) FROM sweep_results")).isEqualTo(4);
+        assertThat(local.out()).contains("sweep sweep-2 (COMPLETED, execution 3, computed now)");
     }
 }

@@ -86,6 +86,11 @@ class OptimizeCommand implements Callable<Integer> {
             description = "the two swept parameters of the report's heatmap (default: the first two swept)")
     String heatmap;
 
+    @Option(names = "--workers", paramLabel = "local|remote",
+            description = "where the partitions run: local threads (default), or remote: the run --role sweep-worker "
+                    + "processes listening on RabbitMQ (trading.sweep.queue), on the same database")
+    String workers;
+
     @Option(names = "--allow-gaps",
             description = "runs even over open gaps longer than trading.replay.max-open-gap, as replay --allow-gaps")
     boolean allowGaps;
@@ -102,7 +107,7 @@ class OptimizeCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = launcher.start()) {
             PrintWriter out = spec.commandLine().getOut();
             OptimizeService.Request request = new OptimizeService.Request(strategy, params, search, samples, seed,
-                    objective, minTrades, from, to, top, allowGaps, monteCarlo);
+                    objective, minTrades, from, to, top, allowGaps, monteCarlo, workers);
             if (walkForward != null && report != null) {
                 throw new BadInputException("--report is for a sweep: walk-forward prints its windows (drop --report)");
             }

@@ -36,6 +36,7 @@ import java.util.TreeMap;
  * @param dashboard where the {@code dashboard} command serves its pages (docs/dashboard.md)
  * @param alerts    what {@code run} alerts about, and where (docs/operations.md)
  * @param drift     how often {@code run} computes its strategies' drift (docs/strategies.md, "Drift")
+ * @param sweep     how sweeps go to remote workers (docs/optimize.md, "Sweeps on several machines")
  */
 @ConfigurationProperties(TradingProperties.PREFIX)
 public record TradingProperties(Map<String, ExchangeProperties> exchanges, @DefaultValue Backfill backfill,
@@ -45,7 +46,8 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
                                 @DefaultValue Database database, String now,
                                 Map<String, AccountProperties> accounts, @DefaultValue Replay replay,
                                 @DefaultValue Live live, @DefaultValue Dashboard dashboard,
-                                @DefaultValue AlertProperties alerts, @DefaultValue Drift drift) {
+                                @DefaultValue AlertProperties alerts, @DefaultValue Drift drift,
+                                @DefaultValue Sweep sweep) {
 
     static final String PREFIX = "trading";
 
@@ -265,6 +267,44 @@ public record TradingProperties(Map<String, ExchangeProperties> exchanges, @Defa
             if (address == null || address.isBlank()) {
                 throw new BadInputException(PREFIX + ".dashboard.address is blank: give an address, e.g. 127.0.0.1");
             }
+        }
+    }
+
+    /**
+     * @param queue            the RabbitMQ queue {@code optimize --workers remote} sends a sweep's partitions to and
+     *                         {@code run --role sweep-worker} takes them from
+     * @param remoteTimeout    how long {@code optimize --workers remote} waits for every partition to end; then the
+     *                         partitions not ended are marked FAILED (their worker is taken for dead) and the sweep fails
+     * @param pollInterval     how often the manager reads the partitions' status from the job repository
+     * @param remotePartitions how many partitions a remote sweep's sets are sliced into (a restart keeps the first
+     *                         run's)
+     * @param workerThreads    partitions one sweep worker computes at a time (0: as many as the machine has cores)
+     */
+    public record Sweep(@DefaultValue("trading-batch.sweep-partitions") String queue,
+                        @DefaultValue("2h") Duration remoteTimeout, @DefaultValue("1s") Duration pollInterval,
+                        @DefaultValue("32") int remotePartitions, @DefaultValue("0") int workerThreads) {
+
+        public Sweep {
+            if (queue == null || queue.isBlank()) {
+                throw new BadInputException(PREFIX + ".sweep.queue is blank: give a queue name, e.g. trading-batch.sweep-partitions");
+            }
+            if (remoteTimeout.isNegative() || remoteTimeout.isZero()) {
+                throw new BadInputException(PREFIX + ".sweep.remote-timeout must be positive, was " + remoteTimeout);
+            }
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new BadInputException(PREFIX + ".sweep.poll-interval must be positive, was " + pollInterval);
+            }
+            if (remotePartitions < 1 || remotePartitions > 10_000) {
+                throw new BadInputException(PREFIX + ".sweep.remote-partitions must be 1 to 10000, was " + remotePartitions);
+            }
+            if (workerThreads < 0 || workerThreads > 1_000) {
+                throw new BadInputException(PREFIX + ".sweep.worker-threads must be 0 to 1000, was " + workerThreads);
+            }
+        }
+
+        /** The partitions a worker computes at a time: the setting, or the machine's cores. */
+        public int threads() {
+            return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
         }
     }
 }

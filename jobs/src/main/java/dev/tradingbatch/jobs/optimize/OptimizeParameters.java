@@ -17,7 +17,8 @@ import java.util.List;
  * and what picks the sets: {@code specs} ({@link SweepSets#text}), {@code search}, and for a random search
  * {@code samples} and {@code seed}. Everything that changes what the sweep computes identifies it, so the same sweep
  * again is the same job instance, whose id is the sweep's id. Not identifying: {@code loadFrom}, the first candle of
- * the widest warm-up, and how the sets are ranked (objective, minimum trades, top).
+ * the widest warm-up, {@code workers} (where the partitions run: {@link Workers}), and how the sets are ranked
+ * (objective, minimum trades, top).
  */
 final class OptimizeParameters {
 
@@ -25,14 +26,20 @@ final class OptimizeParameters {
     }
 
     static JobParameters of(DeclaredStrategy base, MarketRules rules, long from, long to, long loadFrom,
-                            List<ParamSpec> specs, Search search, int samples, long seed) {
+                            List<ParamSpec> specs, Search search, int samples, long seed, Workers workers) {
         JobParametersBuilder builder = new JobParametersBuilder(ReplayParameters.of(base, rules, from, to, loadFrom))
                 .addString("specs", SweepSets.text(specs))
-                .addString("search", search.code());
+                .addString("search", search.code())
+                .addString(Workers.PARAMETER, workers.code(), false);
         if (search == Search.RANDOM) {
             builder.addLong("samples", (long) samples).addLong("seed", seed);
         }
         return builder.toJobParameters();
+    }
+
+    /** Where the partitions of the sweep run by this execution go: local threads unless it was started remote. */
+    static Workers workers(JobParameters p) {
+        return Workers.parse(p.getString(Workers.PARAMETER));
     }
 
     /** The declared strategy as the sweep was started with it (its own parameters, before any set's). */

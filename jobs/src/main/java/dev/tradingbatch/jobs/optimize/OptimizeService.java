@@ -77,10 +77,19 @@ public class OptimizeService {
      * @param minTrades sets with fewer closed trades are left out of the ranking
      * @param top       how many sets the ranking keeps
      * @param monteCarlo resamples of the best set's trades ({@link MonteCarlo}), drawn with the seed; null: none
+     * @param workers   where the partitions run, {@code local} or {@code remote} ({@link Workers}); null: local
      */
     public record Request(String strategy, List<String> params, String search, Integer samples, Long seed,
                           String objective, int minTrades, String from, String to, int top, boolean allowGaps,
-                          Integer monteCarlo) {
+                          Integer monteCarlo, String workers) {
+
+        /** A request whose partitions run on local threads. */
+        public Request(String strategy, List<String> params, String search, Integer samples, Long seed,
+                       String objective, int minTrades, String from, String to, int top, boolean allowGaps,
+                       Integer monteCarlo) {
+            this(strategy, params, search, samples, seed, objective, minTrades, from, to, top, allowGaps, monteCarlo,
+                    null);
+        }
 
         /** A request without Monte Carlo resampling. */
         public Request(String strategy, List<String> params, String search, Integer samples, Long seed,
@@ -115,12 +124,13 @@ public class OptimizeService {
 
     /** A request checked: the strategy, the specs and their sets, and the range the widest set can run over. */
     record Plan(DeclaredStrategy base, List<ParamSpec> specs, Search search, int samples, long seed,
-                Objective objective, SweepSets sets, ReplayService.Range range) {
+                Objective objective, SweepSets sets, ReplayService.Range range, Workers workers) {
     }
 
     /** Checks {@code r} as a sweep of it would (bad input: nothing written) and resolves its range. */
     Plan plan(Request r) {
         Search search = r.search() == null ? Search.GRID : Search.parse(r.search());
+        Workers workers = Workers.parse(r.workers());
         if (search == Search.GRID && (r.samples() != null || r.seed() != null && r.monteCarlo() == null)) {
             throw new BadInputException(r.samples() != null ? "--samples is for --search random (a grid computes every set)"
                     : "--seed is for --search random or --monte-carlo (a grid computes every set)");
@@ -148,13 +158,13 @@ public class OptimizeService {
         StrategySpec widest = sets.sets().stream().max(Comparator.comparingInt(StrategySpec::warmUpBars)).orElseThrow();
         ReplayService.Range range = replays.range(new DeclaredStrategy(base.id(), base.market(), widest, base.stake(),
                 base.feeRate(), base.slippageBps()), r.from(), r.to(), r.allowGaps(), "optimize");
-        return new Plan(base, specs, search, samples, seed, objective, sets, range);
+        return new Plan(base, specs, search, samples, seed, objective, sets, range, workers);
     }
 
     /** The sweep job's parameters for a checked request, under the market's order rules. */
     static JobParameters parameters(Plan plan, MarketRules rules) {
         return OptimizeParameters.of(plan.base(), rules, plan.range().start(), plan.range().end(),
-                plan.range().loadFrom(), plan.specs(), plan.search(), plan.samples(), plan.seed());
+                plan.range().loadFrom(), plan.specs(), plan.search(), plan.samples(), plan.seed(), plan.workers());
     }
 
     /** Checks the request and runs the sweep, or reads the same sweep run before. */

@@ -46,6 +46,14 @@ class SweepCandles implements JobExecutionListener {
         return mine.join();
     }
 
+    /**
+     * Drops the candles of every sweep execution but {@code executionId}: a sweep worker runs partitions of jobs that end
+     * in another process, so their {@link #afterJob} never comes here.
+     */
+    void retainOnly(long executionId) {
+        byExecution.keySet().removeIf(id -> id != executionId);
+    }
+
     @Override
     public void afterJob(JobExecution jobExecution) {
         byExecution.remove(jobExecution.getId());

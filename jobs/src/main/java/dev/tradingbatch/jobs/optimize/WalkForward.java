@@ -103,7 +103,7 @@ public class WalkForward {
         for (long[] cut : cuts) {
             OptimizeService.Outcome sweep = sweeps.run(new OptimizeService.Request(r.strategy(), r.params(), r.search(),
                     r.samples(), r.seed(), r.objective(), r.minTrades(), iso(cut[0]), iso(cut[1]), 1, r.allowGaps(),
-                    null));
+                    null, r.workers()));
             Optional<OptimizeService.Ranked> chosen = sweep.ranking().stream().findFirst();
             // the sweeps' sets are the plan's, in the same order, whatever their range
             Optional<Backtest.Result> oos = chosen.map(c -> sweeps.backtest(base,

@@ -94,6 +94,13 @@ public class SchedulePlan {
         if (role == Role.BACKFILLER && !strategyIds.isEmpty()) {
             throw new BadInputException("--strategy goes with --role trader or all, not backfiller");
         }
+        if (role == Role.SWEEP_WORKER) {
+            // nothing scheduled: it runs the partitions remote sweeps send it
+            if (!strategyIds.isEmpty()) {
+                throw new BadInputException("--strategy goes with --role trader or all, not sweep-worker");
+            }
+            return List.of();
+        }
         List<MarketKey> markets = role.backfills() ? markets() : List.of();
         if (role == Role.BACKFILLER && markets.isEmpty()) {
             throw new BadInputException("a backfiller needs markets to keep: none configured under trading.markets");

@@ -244,4 +244,39 @@ class ComposeFileTest {
             assertThat(rest).as("%s: nothing but the database changes", after.name()).isEqualTo(before.settings());
         }
     }
+
+    @Test
+    void shouldAddABrokerAndSweepWorkersOnTheClustersDatabaseAndChangeNothingElse() throws IOException {
+        ComposeFile postgres = ComposeFile.read(ExampleConfig.REPO.resolve("docker/compose.yaml"),
+                ExampleConfig.REPO.resolve("docker/compose.postgres.yaml"));
+        ComposeFile sweep = ComposeFile.read(ExampleConfig.REPO.resolve("docker/compose.yaml"),
+                ExampleConfig.REPO.resolve("docker/compose.postgres.yaml"),
+                ExampleConfig.REPO.resolve("docker/compose.sweep.yaml"));
+
+        Set<String> services = new LinkedHashSet<>(postgres.services().keySet());
+        services.addAll(List.of("rabbitmq", "sweep-worker"));
+        assertThat(sweep.services().keySet()).containsExactlyInAnyOrderElementsOf(services);
+        postgres.services().values().forEach(s -> assertThat(sweep.services().get(s.name())).as(s.name()).isEqualTo(s));
+        assertThat(sweep.volumes()).containsOnlyKeys("trading-data", "postgres-data", "rabbitmq-data");
+
+        ComposeFile.Service broker = sweep.services().get("rabbitmq");
+        assertThat(String.valueOf(broker.settings().get("image"))).startsWith("rabbitmq:");
+        assertThat(broker.environment()).containsOnly(Map.entry("RABBITMQ_DEFAULT_USER", "trading"),
+                Map.entry("RABBITMQ_DEFAULT_PASS", "trading"));
+
+        // the workers: the image's run as sweep-worker, on the cluster's database and the broker's credentials
+        ComposeFile.Service worker = sweep.services().get("sweep-worker");
+        assertThat(worker.command()).containsExactly("run", "--role", "sweep-worker");
+        assertThat(worker.settings().get("image")).isEqualTo(postgres.services().get("backfiller").settings().get("image"));
+        assertThat(worker.environment()).containsOnly(
+                Map.entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/trading"),
+                Map.entry("SPRING_DATASOURCE_USERNAME", "trading"), Map.entry("SPRING_DATASOURCE_PASSWORD", "trading"),
+                Map.entry("SPRING_RABBITMQ_HOST", "rabbitmq"), Map.entry("SPRING_RABBITMQ_PORT", "5672"),
+                Map.entry("SPRING_RABBITMQ_USERNAME", "trading"), Map.entry("SPRING_RABBITMQ_PASSWORD", "trading"),
+                Map.entry("MANAGEMENT_SERVER_PORT", "9100"), Map.entry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0"));
+        assertThat(worker.volumes()).containsExactlyInAnyOrder("../config:/app/config:ro", "../plugins:/app/plugins:ro");
+        assertThat(worker.settings().get("depends_on")).isEqualTo(Map.of(
+                "postgres", Map.of("condition", "service_healthy"), "rabbitmq", Map.of("condition", "service_healthy")));
+        assertThat(worker.settings().get("deploy")).isEqualTo(Map.of("replicas", 2));
+    }
 }

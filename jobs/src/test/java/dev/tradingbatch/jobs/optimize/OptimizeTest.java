@@ -102,6 +102,8 @@ class OptimizeTest {
                 "error: --param: give at least one NAME=SPEC to sweep, e.g. --param period=5..50:5");
         assertBad(cli.run("optimize", "--strategy", "rsi-bs-5m", "--param", "period=10", "--objective", "luck"),
                 "error: --objective 'luck' is not one of sharpe, sortino, return, calmar, profit-factor");
+        assertBad(cli.run("optimize", "--strategy", "rsi-bs-5m", "--param", "period=10", "--workers", "foo"),
+                "error: --workers 'foo' is not local or remote");
         assertBad(cli.run("optimize", "--strategy", "rsi-bs-5m", "--param", "period=10", "--samples", "5"),
                 "error: --samples is for --search random (a grid computes every set)");
         assertBad(cli.run("optimize", "--strategy", "rsi-bs-5m", "--param", "oversold=70,80"),

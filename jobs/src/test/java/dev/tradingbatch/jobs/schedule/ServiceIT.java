@@ -224,9 +224,11 @@ class ServiceIT {
         properties.forEach(run::with);
 
         assertBad(run.run("run", "--role", "boss"), "error: Invalid value for option '--role': expected one of "
-                + "[ALL, BACKFILLER, TRADER] (case-insensitive) but was 'boss'");
+                + "all, backfiller, trader, sweep-worker but was 'boss'");
         assertBad(run.run("run", "--role", "backfiller", "--strategy", "btc-bin-1h"),
                 "error: --strategy goes with --role trader or all, not backfiller");
+        assertBad(run.run("run", "--role", "sweep-worker", "--strategy", "btc-bin-1h"),
+                "error: --strategy goes with --role trader or all, not sweep-worker");
         assertBad(run.run("run", "--role", "trader", "--strategy", "eth-bin-1h"),
                 "error: unknown strategy 'eth-bin-1h' (declared: btc-bin-1h)");
         CliRun empty = new CliRun(dir.resolve("empty"));

@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.optimize;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.StoredCandle;
+import dev.tradingbatch.strategies.IndicatorCache;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -15,29 +16,43 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The candles of the sweeps running in this process, read from the database once per sweep execution and shared by
- * every partition and set (each set skips the warm-up candles it does not need). A partition that asks while another
- * reads waits for that read. Dropped when the sweep's execution ends, whatever its status.
+ * every partition and set (each set skips the warm-up candles it does not need), with the indicators the sets share
+ * ({@link IndicatorCache}: the RSI of one period computed once for every pair of thresholds). A partition that asks
+ * while another reads waits for that read. Dropped when the sweep's execution ends, whatever its status.
  */
 class SweepCandles implements JobExecutionListener {
 
-    private final CandleRepository candles;
-    private final Map<Long, CompletableFuture<List<StoredCandle>>> byExecution = new ConcurrentHashMap<>();
+    /** A sweep execution's candles, oldest first, and the indicators its sets share over them. */
+    record Shared(List<StoredCandle> candles, IndicatorCache indicators) {
+    }
 
+    private final CandleRepository candles;
+    private final long maxSharedValues;
+    private final Map<Long, CompletableFuture<Shared>> byExecution = new ConcurrentHashMap<>();
+
+    /** Sharing indicators up to {@link IndicatorCache#defaultBound()}. */
     SweepCandles(CandleRepository candles) {
+        this(candles, IndicatorCache.defaultBound());
+    }
+
+    /** Sharing indicators of at most {@code maxSharedValues} values in all (0: none shared). */
+    SweepCandles(CandleRepository candles, long maxSharedValues) {
         this.candles = candles;
+        this.maxSharedValues = maxSharedValues;
     }
 
     /** The stored candles of {@code market} with open time in {@code [from, to)}, oldest first, read once. */
-    List<StoredCandle> get(long executionId, MarketKey market, long from, long to) {
-        CompletableFuture<List<StoredCandle>> mine = new CompletableFuture<>();
-        CompletableFuture<List<StoredCandle>> theirs = byExecution.putIfAbsent(executionId, mine);
+    Shared get(long executionId, MarketKey market, long from, long to) {
+        CompletableFuture<Shared> mine = new CompletableFuture<>();
+        CompletableFuture<Shared> theirs = byExecution.putIfAbsent(executionId, mine);
         if (theirs != null) {
             return theirs.join();
         }
         try {
             List<StoredCandle> read = new ArrayList<>();
             candles.forEachStored(market, from, to, read::add);
-            mine.complete(Collections.unmodifiableList(read));
+            List<StoredCandle> series = Collections.unmodifiableList(read);
+            mine.complete(new Shared(series, new IndicatorCache(series, market.timeframe(), maxSharedValues)));
         } catch (RuntimeException | Error e) {
             byExecution.remove(executionId, mine);
             mine.completeExceptionally(e);

@@ -7,6 +7,7 @@ import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.metrics.BacktestMetrics;
 import dev.tradingbatch.strategies.metrics.CandleCloses;
 import dev.tradingbatch.strategies.metrics.Metrics;
+import dev.tradingbatch.strategy.api.SharedIndicators;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -64,7 +65,15 @@ public final class Backtest {
 
     /** Runs the evaluation over {@code candles} (oldest first, warm-up included), nothing stored. */
     public Result run(Iterable<StoredCandle> candles) {
-        Evaluation.Runner runner = evaluation.start();
+        return run(candles, SharedIndicators.NONE);
+    }
+
+    /**
+     * {@link #run(Iterable)}, the strategy taking the indicators it shares with others from {@code shared}, computed
+     * over the same candles (a sweep's): the same result.
+     */
+    public Result run(Iterable<StoredCandle> candles, SharedIndicators shared) {
+        Evaluation.Runner runner = evaluation.start(shared);
         Consumer<StoredCandle> feed = feeding(runner);
         candles.forEach(feed);
         Evaluation.Result result = runner.finish();

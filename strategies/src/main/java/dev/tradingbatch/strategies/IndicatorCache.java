@@ -165,10 +165,13 @@ public final class IndicatorCache {
 
         private final Indicator<Num> own;
         private final double[] values;
+        /** Asked for on every rule's evaluation: read once. */
+        private final int unstableBars;
 
         Values(Indicator<Num> own, double[] values) {
             this.own = own;
             this.values = values;
+            this.unstableBars = own.getCountOfUnstableBars();
         }
 
         @Override
@@ -178,7 +181,7 @@ public final class IndicatorCache {
 
         @Override
         public int getCountOfUnstableBars() {
-            return own.getCountOfUnstableBars();
+            return unstableBars;
         }
 
         @Override

@@ -1,9 +1,11 @@
 package dev.tradingbatch.jobs.optimize;
 
 import dev.tradingbatch.db.CandleRepository;
+import dev.tradingbatch.jobs.replay.Backtest;
 import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.IndicatorCache;
+import dev.tradingbatch.strategies.metrics.CandleCloses;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -22,8 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class SweepCandles implements JobExecutionListener {
 
-    /** A sweep execution's candles, oldest first, and the indicators its sets share over them. */
-    record Shared(List<StoredCandle> candles, IndicatorCache indicators) {
+    /**
+     * A sweep execution's candles, oldest first, the indicators its sets share over them, and the closes of the
+     * candles every set evaluates (those from the sweep's first on), kept once for all sets.
+     */
+    record Shared(List<StoredCandle> candles, IndicatorCache indicators, CandleCloses evaluated) {
     }
 
     private final CandleRepository candles;
@@ -41,8 +46,11 @@ class SweepCandles implements JobExecutionListener {
         this.maxSharedValues = maxSharedValues;
     }
 
-    /** The stored candles of {@code market} with open time in {@code [from, to)}, oldest first, read once. */
-    Shared get(long executionId, MarketKey market, long from, long to) {
+    /**
+     * The stored candles of {@code market} with open time in {@code [loadFrom, to)}, oldest first, read once; the
+     * candles from {@code from} on are the evaluated ones.
+     */
+    Shared get(long executionId, MarketKey market, long loadFrom, long from, long to) {
         CompletableFuture<Shared> mine = new CompletableFuture<>();
         CompletableFuture<Shared> theirs = byExecution.putIfAbsent(executionId, mine);
         if (theirs != null) {
@@ -50,9 +58,11 @@ class SweepCandles implements JobExecutionListener {
         }
         try {
             List<StoredCandle> read = new ArrayList<>();
-            candles.forEachStored(market, from, to, read::add);
+            candles.forEachStored(market, loadFrom, to, read::add);
             List<StoredCandle> series = Collections.unmodifiableList(read);
-            mine.complete(new Shared(series, new IndicatorCache(series, market.timeframe(), maxSharedValues)));
+            List<StoredCandle> evaluated = series.stream().filter(c -> c.openTime() >= from).toList();
+            mine.complete(new Shared(series, new IndicatorCache(series, market.timeframe(), maxSharedValues),
+                    Backtest.closes(evaluated)));
         } catch (RuntimeException | Error e) {
             byExecution.remove(executionId, mine);
             mine.completeExceptionally(e);

@@ -98,6 +98,10 @@ final class LiveBench {
         List<Double> paper99 = new ArrayList<>();
         List<Double> answer99 = new ArrayList<>();
         List<Double> raw99 = new ArrayList<>();
+        List<Double> toQuery50 = new ArrayList<>();
+        List<Double> toQuery99 = new ArrayList<>();
+        List<Double> queryToOrder50 = new ArrayList<>();
+        List<Double> queryToOrder99 = new ArrayList<>();
         int orders = 0;
         try (LoopbackBinanceOrders exchange = new LoopbackBinanceOrders(key, secret, symbol,
                 symbol.substring(0, symbol.length() - 4), "USDT", "1000000000");
@@ -117,6 +121,8 @@ final class LiveBench {
                 List<Double> paper = new ArrayList<>();
                 List<Double> answers = new ArrayList<>();
                 List<Double> raw = new ArrayList<>();
+                List<Double> toQuery = new ArrayList<>();
+                List<Double> queryToOrder = new ArrayList<>();
                 for (int i = 0; i < perRepetition; i++) {
                     Sample s = measure(series, next++, clock, exchange, candles, evaluations);
                     if (s != null) {
@@ -124,6 +130,8 @@ final class LiveBench {
                         raw.add(s.toAck());
                         answers.add(s.answer());
                         paper.add(s.paper());
+                        toQuery.add(s.toQuery());
+                        queryToOrder.add(s.queryToOrder());
                     }
                 }
                 if (live.isEmpty()) {
@@ -137,6 +145,10 @@ final class LiveBench {
                 paper99.add(percentile(paper, 99));
                 answer99.add(percentile(answers, 99));
                 raw99.add(percentile(raw, 99));
+                toQuery50.add(percentile(toQuery, 50));
+                toQuery99.add(percentile(toQuery, 99));
+                queryToOrder50.add(percentile(queryToOrder, 50));
+                queryToOrder99.add(percentile(queryToOrder, 99));
                 progress.printf("live %d/%d: %d orders; stored to acknowledged, less the stand-in's answer time, p50 "
                                 + "%s ms, p99 %s ms; paper evaluation of the same candles p50 %s ms, p99 %s ms%n", rep,
                         repeat, live.size(), Figure.number(ours50.getLast()), Figure.number(ours99.getLast()),
@@ -158,6 +170,12 @@ final class LiveBench {
                         + Figure.number(Figure.median(raw99)) + " ms); baseline: the paper strategy's evaluation of "
                         + "the same candle, from storing it to the evaluation's end (its trade stored); both include "
                         + "the candle's insert",
+                "where the live way's time goes (medians of p50 / p99): from storing the candle to the exchange's "
+                        + "first request, the query for the order's client order id (the evaluation, its intent "
+                        + "committed, the send step started) " + Figure.number(Figure.median(toQuery50)) + " / "
+                        + Figure.number(Figure.median(toQuery99)) + " ms; from that query's arrival to the order's "
+                        + Figure.number(Figure.median(queryToOrder50)) + " / "
+                        + Figure.number(Figure.median(queryToOrder99)) + " ms",
                 "the stand-in: a loopback HTTP server in the same JVM, Binance's order, query, trades and account "
                         + "endpoints, API key and HMAC-SHA256 signature checked, orders filled at once");
         return List.of(
@@ -167,8 +185,12 @@ final class LiveBench {
                                 + "evaluation beyond the stand-in's own answer time")));
     }
 
-    /** One candle's times, ms: stored to acknowledged, the stand-in's answer time, stored to the paper's end. */
-    private record Sample(double toAck, double answer, double paper) {
+    /**
+     * One candle's times, ms: stored to acknowledged, the stand-in's answer time, stored to the paper's end; of the
+     * live way, stored to the exchange's first request (the query for the client order id: the evaluation and its
+     * intent committed, the send step started) and from that query to the order's request.
+     */
+    private record Sample(double toAck, double answer, double paper, double toQuery, double queryToOrder) {
     }
 
     /** Stores candle {@code i} and evaluates both strategies; the times, or null when the live one did not order. */
@@ -199,8 +221,9 @@ final class LiveBench {
             return null;
         }
         LoopbackBinanceOrders.Answered a = answered.getLast();
+        long queried = a.queried() == 0 ? a.received() : a.queried();
         return new Sample((stored + a.answered() - liveStart) / 1e6, (a.answered() - a.received()) / 1e6,
-                (stored + paperTime) / 1e6);
+                (stored + paperTime) / 1e6, (stored + queried - liveStart) / 1e6, (a.received() - queried) / 1e6);
     }
 
     private static void check(EvaluationResult r) {

@@ -36,8 +36,11 @@ final class LoopbackBinanceOrders implements AutoCloseable {
 
     private static final BigDecimal COMMISSION = new BigDecimal("0.001");
 
-    /** One order answered: its client order id and when its request came and its answer left (nanoTime). */
-    record Answered(String clientOrderId, String side, long received, long answered) {
+    /**
+     * One order answered: its client order id, when the query for that id before the send came (0 if none), when the
+     * order's request came and when its answer left (nanoTime).
+     */
+    record Answered(String clientOrderId, String side, long queried, long received, long answered) {
     }
 
     private final String apiKey;
@@ -50,6 +53,8 @@ final class LoopbackBinanceOrders implements AutoCloseable {
     private final Map<String, String> ordersByClientId = new LinkedHashMap<>();
     private final Map<Long, String> tradesByOrderId = new HashMap<>();
     private final List<Answered> answered = new ArrayList<>();
+    /** When each client order id was first asked for (nanoTime). */
+    private final Map<String, Long> queried = new HashMap<>();
     private BigDecimal price = BigDecimal.ONE;
     private long nextId = 1;
 
@@ -110,6 +115,7 @@ final class LoopbackBinanceOrders implements AutoCloseable {
                         side = p.get("side");
                     }
                     case "GET /api/v3/order" -> {
+                        queried.putIfAbsent(p.get("origClientOrderId"), received);
                         String order = ordersByClientId.get(p.get("origClientOrderId"));
                         status = order == null ? 400 : 200;
                         reply = order == null ? error(-2013, "Order does not exist.") : order;
@@ -138,7 +144,8 @@ final class LoopbackBinanceOrders implements AutoCloseable {
         if (clientOrderId != null) {
             long sent = System.nanoTime();
             synchronized (this) {
-                answered.add(new Answered(clientOrderId, side, received, sent));
+                answered.add(new Answered(clientOrderId, side, queried.getOrDefault(clientOrderId, 0L), received,
+                        sent));
             }
         }
     }

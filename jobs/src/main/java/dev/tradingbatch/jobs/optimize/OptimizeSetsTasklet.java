@@ -31,9 +31,8 @@ import java.util.List;
  * the sweep's first candle, after the set's own warm-up), on the sweep's candles read once per process
  * ({@link SweepCandles}), the indicators that sets fed the same candles share computed once for all of them, and the
  * evaluated candles' closes the metrics read kept once (the same values, so the same figures as its replay); its sets'
- * figures stored together in one short transaction at the end, so a partition that
- * fails stores nothing and its restart computes it whole. Counts: a set computed is an item read, a row stored one
- * written.
+ * figures stored together in one short transaction at the end, so a partition that fails stores nothing and its
+ * restart computes it whole. Counts: a set computed is an item read, a row stored one written.
  */
 class OptimizeSetsTasklet implements Tasklet {
 

@@ -35,15 +35,10 @@ class SweepCandles implements JobExecutionListener {
     private final long maxSharedValues;
     private final Map<Long, CompletableFuture<Shared>> byExecution = new ConcurrentHashMap<>();
 
-    /** Sharing indicators up to {@link IndicatorCache#defaultBound()}. */
+    /** Sharing indicators of at most {@link IndicatorCache#defaultBound()} values per sweep execution. */
     SweepCandles(CandleRepository candles) {
-        this(candles, IndicatorCache.defaultBound());
-    }
-
-    /** Sharing indicators of at most {@code maxSharedValues} values in all (0: none shared). */
-    SweepCandles(CandleRepository candles, long maxSharedValues) {
         this.candles = candles;
-        this.maxSharedValues = maxSharedValues;
+        this.maxSharedValues = IndicatorCache.defaultBound();
     }
 
     /**

@@ -23,10 +23,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "trading-batch bench 0.1.0",
         description = {"Measures the pipeline's speed, size and memory against baselines.",
-                "Figures: ingest, storage, Query 1 of docs/database.md, replay, a trader's",
-                "start-up and idle memory; each against a baseline run on the same machine in",
-                "the same run, on generated data in a scratch folder. Prints medians and ratios",
-                "(see docs/benchmarks.md)."})
+                "Figures: ingest, storage, Query 1 of docs/database.md, replay, a sweep of",
+                "1,000 RSI sets, a live order from stored candle to acknowledgement, a",
+                "trader's start-up and idle memory; each against a baseline run on the same",
+                "machine in the same run, on generated data in a scratch folder. Prints",
+                "medians and ratios (see docs/benchmarks.md)."})
 public final class BenchCommand implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -42,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     int repeat;
 
     @Option(names = "--only", paramLabel = "GROUP", split = ",",
-            description = "only these figures: ingest (with storage), query, replay, process (for profiling one)")
+            description = "only these figures: ingest (with storage), query, replay, sweep, live, process (for profiling one)")
     List<String> only = List.of();
 
     @Option(names = "--out", paramLabel = "FILE",

@@ -31,8 +31,8 @@ public final class Benchmarks {
         this.contexts = contexts;
     }
 
-    /** The groups of figures {@code --only} can pick: ingest (with storage), query, replay, process. */
-    public static final List<String> GROUPS = List.of("ingest", "query", "replay", "process");
+    /** The groups of figures {@code --only} can pick: ingest (with storage), query, replay, sweep, live, process. */
+    public static final List<String> GROUPS = List.of("ingest", "query", "replay", "sweep", "live", "process");
 
     /**
      * Runs every figure (or the groups in {@code only}, when not empty), prints the table on
@@ -60,6 +60,12 @@ public final class Benchmarks {
             }
             if (only.isEmpty() || only.contains("replay")) {
                 figures.add(new ReplayBench(contexts, dir, sizes, progress).run(repeat));
+            }
+            if (only.isEmpty() || only.contains("sweep")) {
+                figures.addAll(new SweepBench(contexts, dir, sizes, progress).run(repeat));
+            }
+            if (only.isEmpty() || only.contains("live")) {
+                figures.addAll(new LiveBench(dir, sizes, progress).run(repeat));
             }
             if (process) {
                 figures.addAll(new ProcessBench(jvms, dir, sizes, progress).run(repeat));

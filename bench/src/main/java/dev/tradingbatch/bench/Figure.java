@@ -43,6 +43,11 @@ record Figure(String name, String unit, List<Double> ours, List<Double> baseline
             return new Goal(">= %s %s".formatted(plain(min), unit), (o, r) -> o >= min);
         }
 
+        /** Ours at most {@code max} above the baseline (the baseline being ours / ratio). */
+        static Goal addedAtMost(double max, String unit) {
+            return new Goal("<= baseline + %s %s".formatted(plain(max), unit), (o, r) -> o - o / r <= max);
+        }
+
         Goal and(Goal other) {
             return new Goal(text + " and " + other.text, (o, r) -> check.met(o, r) && other.check.met(o, r));
         }

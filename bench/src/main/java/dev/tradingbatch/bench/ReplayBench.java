@@ -216,7 +216,7 @@ final class ReplayBench {
     }
 
     /** The series as ta4j bars of doubles, as {@code PaperTrader} builds them from the stored decimals. */
-    private static BarSeries bars(RandomWalk.Series s) {
+    static BarSeries bars(RandomWalk.Series s) {
         BarSeries bars = new BaseBarSeriesBuilder().withName("baseline").withNumFactory(DoubleNumFactory.getInstance())
                 .build();
         Duration period = Duration.ofMillis(RandomWalk.STEP);

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchCommandIT {
 
-    static final List<String> FIGURES = List.of("ingest", "storage", "query 1 p50", "query 1 p99", "replay", "start-up",
-            "idle RSS");
+    static final List<String> FIGURES = List.of("ingest", "storage", "query 1 p50", "query 1 p99", "replay", "sweep",
+            "sweep heap", "live p50", "live p99", "start-up", "idle RSS");
 
     @TempDir
     Path dir;
@@ -58,7 +58,7 @@ class BenchCommandIT {
     void shouldRefuseBadInput() {
         assertThat(run("--repeat", "0").err()).isEqualTo("error: --repeat must be in [1, 99], got 0\n");
         assertThat(run("--only", "disk").err())
-                .isEqualTo("error: --only: unknown figure group 'disk' (known: ingest, query, replay, process)\n");
+                .isEqualTo("error: --only: unknown figure group 'disk' (known: ingest, query, replay, sweep, live, process)\n");
         Result both = run("--only", "query", "--out", dir.resolve("B.md").toString());
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).isEqualTo("error: --out writes every figure: it does not go with --only\n");

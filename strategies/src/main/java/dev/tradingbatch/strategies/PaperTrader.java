@@ -3,6 +3,7 @@ package dev.tradingbatch.strategies;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.strategy.api.ComposedStrategy;
+import dev.tradingbatch.strategy.api.SharedIndicators;
 
 import dev.tradingbatch.model.Candle;
 import dev.tradingbatch.model.StoredCandle;
@@ -68,6 +69,15 @@ public final class PaperTrader {
 
     /** A trader that hands each buy signal the fill model turns down, with its reason, to {@code skips}. */
     public PaperTrader(StrategySpec spec, Timeframe timeframe, FillModel fillModel, Consumer<SkippedOrder> skips) {
+        this(spec, timeframe, fillModel, skips, SharedIndicators.NONE);
+    }
+
+    /**
+     * A trader whose strategy takes the indicators its type shares from {@code shared} (a sweep's, computed once
+     * over the candles this trader is fed); the same fills as without.
+     */
+    public PaperTrader(StrategySpec spec, Timeframe timeframe, FillModel fillModel, Consumer<SkippedOrder> skips,
+                       SharedIndicators shared) {
         this.spec = spec;
         this.skips = skips;
         this.period = Duration.ofMillis(timeframe.millis());
@@ -76,7 +86,7 @@ public final class PaperTrader {
         // The indicators size their caches from the series' maximum at construction: two windows, as many bars as
         // the series holds before it drops a chunk. Then the series itself is unlimited and trim() drops bars.
         this.series = CandleBars.series(spec.type().code(), 2 * window);
-        ComposedStrategy composed = spec.compose(series);
+        ComposedStrategy composed = spec.compose(series, shared);
         this.series.setMaximumBarCount(Integer.MAX_VALUE);
         this.strategy = composed.strategy();
         this.indicators = composed.indicators().toArray(Indicator<?>[]::new);

@@ -3,14 +3,17 @@ package dev.tradingbatch.strategies;
 import dev.tradingbatch.strategy.api.ComposedStrategy;
 import dev.tradingbatch.strategy.api.Param;
 import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.SharedIndicators;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
 import dev.tradingbatch.strategy.api.Stops;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Indicator;
 import org.ta4j.core.Rule;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
@@ -50,8 +53,16 @@ final class RsiStrategy implements StrategyDefinition {
 
     @Override
     public ComposedStrategy compose(BarSeries series, ParamValues params) {
+        return compose(series, params, SharedIndicators.NONE);
+    }
+
+    /** The RSI of one period is the same for every pair of thresholds: a sweep computes it once ({@code shared}). */
+    @Override
+    public ComposedStrategy compose(BarSeries series, ParamValues params, SharedIndicators shared) {
         var close = new ClosePriceIndicator(series);
-        var rsi = new RSIIndicator(close, params.integer("period"));
+        int period = params.integer("period");
+        Indicator<Num> rsi = shared.get(series, "rsi(close," + period + ")",
+                s -> new RSIIndicator(new ClosePriceIndicator(s), period));
 
         // Buy when the RSI crosses down through oversold: above it on the previous bar, below it now
         Rule entry = new CrossedDownIndicatorRule(rsi, params.decimal("oversold"));

@@ -2,6 +2,7 @@ package dev.tradingbatch.strategies;
 
 import dev.tradingbatch.strategies.json.Ta4jDefinition;
 import dev.tradingbatch.strategy.api.ComposedStrategy;
+import dev.tradingbatch.strategy.api.SharedIndicators;
 import dev.tradingbatch.strategy.api.Param;
 import dev.tradingbatch.strategy.api.ParamValues;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
@@ -125,7 +126,12 @@ public final class StrategySpec {
     }
 
     ComposedStrategy compose(BarSeries series) {
-        ComposedStrategy composed = type.definition().compose(series, values);
+        return compose(series, SharedIndicators.NONE);
+    }
+
+    /** The strategy on {@code series}, taking the indicators the type shares from {@code shared}. */
+    ComposedStrategy compose(BarSeries series, SharedIndicators shared) {
+        ComposedStrategy composed = type.definition().compose(series, values, shared);
         composed.strategy().setUnstableBars(warmUpBars());
         return composed;
     }

@@ -6,6 +6,7 @@ import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.strategies.FillModel;
 import dev.tradingbatch.strategies.PaperTrader;
 import dev.tradingbatch.strategies.SkippedOrder;
+import dev.tradingbatch.strategy.api.SharedIndicators;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,15 @@ public record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long fi
 
     /** Candles pushed one at a time, oldest first (a replay streams them from the database). */
     public Runner start() {
-        return new Runner();
+        return new Runner(SharedIndicators.NONE);
+    }
+
+    /**
+     * {@link #start()}, the strategy taking the indicators it shares with others from {@code shared} (a sweep's,
+     * computed once over the candles this run is fed): the same result.
+     */
+    public Runner start(SharedIndicators shared) {
+        return new Runner(shared);
     }
 
     /** One pass over the candles. */
@@ -44,12 +53,12 @@ public record Evaluation(DeclaredStrategy strategy, FillModel fillModel, long fi
         private final List<SkippedOrder> skipped = new ArrayList<>();
         private int evaluated;
 
-        private Runner() {
+        private Runner(SharedIndicators shared) {
             this.trader = new PaperTrader(strategy.spec(), strategy.market().timeframe(), fillModel, skip -> {
                 if (skip.candleTime() > after) {
                     skipped.add(skip);
                 }
-            });
+            }, shared);
             restore.ifPresent(trader::restoreOpenPosition);
         }
 

@@ -29,9 +29,10 @@ import java.util.List;
 /**
  * {@code optimizeSetsStep}, one partition of a sweep: each of its sets run as a replay runs it ({@link Backtest}, from
  * the sweep's first candle, after the set's own warm-up), on the sweep's candles read once per process
- * ({@link SweepCandles}); its sets' figures stored together in one short transaction at the end, so a partition that
- * fails stores nothing and its restart computes it whole. Counts: a set computed is an item read, a row stored one
- * written.
+ * ({@link SweepCandles}), the indicators that sets fed the same candles share computed once for all of them, and the
+ * evaluated candles' closes the metrics read kept once (the same values, so the same figures as its replay); its sets'
+ * figures stored together in one short transaction at the end, so a partition that fails stores nothing and its
+ * restart computes it whole. Counts: a set computed is an item read, a row stored one written.
  */
 class OptimizeSetsTasklet implements Tasklet {
 
@@ -62,7 +63,8 @@ class OptimizeSetsTasklet implements Tasklet {
         List<StrategySpec> sets = OptimizeParameters.sets(base, p).sets();
         long from = p.getLong("from");
         long to = p.getLong("to");
-        List<StoredCandle> series = candles.get(job.getId(), base.market(), p.getLong("loadFrom"), to);
+        SweepCandles.Shared shared = candles.get(job.getId(), base.market(), p.getLong("loadFrom"), from, to);
+        List<StoredCandle> series = shared.candles();
         int firstEvaluated = firstAtOrAfter(series, from);
         long sweepId = job.getJobInstance().getInstanceId();
         int first = step.getExecutionContext().getInt(SetPartitioner.FIRST);
@@ -74,7 +76,8 @@ class OptimizeSetsTasklet implements Tasklet {
                     base.feeRate(), base.slippageBps());
             // the set's own warm-up, as its replay loads it: the warmUpBars candles stored before from
             int loadIndex = Math.max(0, firstEvaluated - s.spec().warmUpBars());
-            Backtest.Result r = new Backtest(s, rules, from).run(series.subList(loadIndex, series.size()));
+            Backtest.Result r = new Backtest(s, rules, from, shared.evaluated())
+                    .run(series.subList(loadIndex, series.size()), shared.indicators().from(loadIndex));
             rows.add(row(sweepId, i, s, r, job.getId()));
             contribution.incrementReadCount();
         }

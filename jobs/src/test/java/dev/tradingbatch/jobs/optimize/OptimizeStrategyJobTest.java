@@ -1,12 +1,17 @@
 package dev.tradingbatch.jobs.optimize;
 
+import dev.tradingbatch.db.SweepResult;
+import dev.tradingbatch.db.SweepResultRepository;
 import dev.tradingbatch.jobs.JobNames;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
+import dev.tradingbatch.jobs.evaluate.DeclaredStrategy;
+import dev.tradingbatch.jobs.replay.ReplayFigures;
 import dev.tradingbatch.jobs.support.BitstampSample;
 import dev.tradingbatch.jobs.support.JobTests;
 import dev.tradingbatch.jobs.support.JobTests.Counts;
 import dev.tradingbatch.model.Candle;
+import dev.tradingbatch.strategies.StrategySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +23,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,6 +111,44 @@ class OptimizeStrategyJobTest {
             }
         }
         assertThat(params).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * The sweep shares each period's RSI between the sets of that period (computed once per sweep execution, not per
+     * set); every stored row is what the set gives computed on its own, as {@code replay --param ...} computes it.
+     */
+    @Test
+    void shouldStoreForEverySetWithSharedIndicatorsTheFiguresItGivesComputedOnItsOwn() throws Exception {
+        List<SweepResult> rows;
+        List<ReplayFigures.Values> alone = new ArrayList<>();
+        try (ConfigurableApplicationContext app = cli.start()) {
+            JobParameters parameters = grid(app);
+            JobExecution execution = JobTests.launcher(app, JobNames.OPTIMIZE_STRATEGY_JOB).startJob(parameters);
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            rows = app.getBean(SweepResultRepository.class).find(execution.getJobInstance().getInstanceId());
+            OptimizeService sweeps = app.getBean(OptimizeService.class);
+            DeclaredStrategies declared = app.getBean(DeclaredStrategies.class);
+            DeclaredStrategy base = OptimizeParameters.base(declared, parameters);
+            for (StrategySpec set : OptimizeParameters.sets(base, parameters).sets()) {
+                alone.add(ReplayFigures.Values.of(sweeps.backtest(base, set, declared.rules(base), FROM, TO).metrics()));
+            }
+        }
+
+        assertThat(rows).hasSize(SETS);
+        int trades = 0;
+        for (SweepResult row : rows) {
+            ReplayFigures.Values stored = new ReplayFigures.Values(row.totalReturnPercent(),
+                    row.annualisedReturnPercent(), row.buyAndHoldPercent(), row.maxDrawdownPercent(), row.trades(),
+                    row.winRatePercent(), row.profitFactor(), row.sharpe(), row.sortino(), row.exposurePercent(),
+                    row.finalEquity(), row.positionOpen());
+            assertThat(stored).as("set %d %s", row.setIndex(), row.params()).usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                    .isEqualTo(alone.get(row.setIndex()));
+            trades += row.trades();
+        }
+        assertThat(trades).as("the sets trade").isGreaterThan(SETS);
+        assertThat(rows.stream().map(SweepResult::totalReturnPercent).distinct().count())
+                .as("the thresholds change the figures").isGreaterThan(PERIODS.size());
     }
 
     @Test

@@ -45,6 +45,15 @@ public interface StrategyDefinition {
      */
     ComposedStrategy compose(BarSeries series, ParamValues params);
 
+    /**
+     * {@link #compose(BarSeries, ParamValues)}, taking the indicators that other strategies over the same candles
+     * may share from {@code shared} (a sweep computes each of them once for all its parameter sets). By default
+     * nothing is shared; a type that overrides it must compose the same rules, over the same values, as without.
+     */
+    default ComposedStrategy compose(BarSeries series, ParamValues params, SharedIndicators shared) {
+        return compose(series, params);
+    }
+
     /** Parameter {@code lower} must be below parameter {@code higher}. */
     record Ordered(String lower, String higher) {
     }

@@ -7,11 +7,15 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Talks to the declared accounts: builds an account's order client with its credentials, read when it is
- * built. Signed requests carry the wall clock's time whatever {@code trading.now} says: the exchange checks it
- * against its own within {@code recvWindow}.
+ * built, once per account and process (its HTTP client keeps its connections open for the next order: a live
+ * evaluation does not pay for a new client, a file read and a TLS handshake before each send). Signed requests
+ * carry the wall clock's time whatever {@code trading.now} says: the exchange checks it against its own within
+ * {@code recvWindow}.
  */
 @Service
 public class AccountService {
@@ -19,6 +23,8 @@ public class AccountService {
     private final Accounts accounts;
     private final TradingProperties properties;
     private final Clock wallClock = Clock.systemUTC();
+    /** The clients built, by account name and base URL; a client that could not be built is not kept. */
+    private final Map<String, SpotOrders> clients = new ConcurrentHashMap<>();
 
     AccountService(Accounts accounts, TradingProperties properties) {
         this.accounts = accounts;
@@ -27,8 +33,9 @@ public class AccountService {
 
     /** The account's order client, at its base URL, with the timeouts of {@code trading.exchanges.<exchange>}. */
     public SpotOrders orders(Account account) {
-        return account.exchange().orderClient(account.baseUrl(), accounts.credentials(account), wallClock,
-                properties.settings(account.exchange()).timeouts());
+        return clients.computeIfAbsent(account.name() + " " + account.baseUrl(), key -> account.exchange()
+                .orderClient(account.baseUrl(), accounts.credentials(account), wallClock,
+                        properties.settings(account.exchange()).timeouts()));
     }
 
     /** What the account holds, as the exchange answers now. */

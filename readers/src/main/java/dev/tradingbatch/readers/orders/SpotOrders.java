@@ -19,8 +19,8 @@ public interface SpotOrders {
      */
     Optional<ExchangeOrder> find(String symbol, String clientOrderId);
 
-    /** The fills of one order, oldest first. */
-    List<ExchangeFill> fills(String symbol, long orderId);
+    /** The fills of one order ({@link ExchangeOrder#orderId}, as the exchange gave it), oldest first. */
+    List<ExchangeFill> fills(String symbol, String orderId);
 
     /** The account's balances of every asset it holds (free or locked above zero). */
     List<Balance> balances();

@@ -171,6 +171,22 @@ class CoinbaseSpotOrdersTest {
     }
 
     @Test
+    void shouldReadAnOrderThatFilledOnlyPartAsCanceledWithWhatItExecuted() {
+        coinbase.liquidity("BTC-USD", "0.002");
+
+        ExchangeOrder order = ((SendOutcome.Accepted) client().send(
+                MarketOrder.sell("BTC/USD", new BigDecimal("0.005"), "btc-live-5-sell"))).order();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(order.status().isFinal()).isTrue();
+        assertThat(order.origQuantity()).hasToString("0.00500000");
+        assertThat(order.executedQuantity()).hasToString("0.00200000");
+        assertThat(client().fills("BTC/USD", order.orderId())).extracting(ExchangeFill::quantity)
+                .containsExactly(new BigDecimal("0.00200000"));
+        assertThat(coinbase.balance("BTC")).isEqualByComparingTo("0.008");
+    }
+
+    @Test
     void shouldReadTheBalancesWithWhatIsOnHold() {
         client().send(MarketOrder.sell("BTC/USD", new BigDecimal("0.01"), "sell-all"));
 

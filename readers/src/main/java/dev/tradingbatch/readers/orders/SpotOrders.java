@@ -14,8 +14,8 @@ public interface SpotOrders {
     SendOutcome send(MarketOrder order);
 
     /**
-     * The order with this client order id, or empty when the exchange says it has none (Binance -2013). Any
-     * other failure throws {@link OrderApiException}: the order's existence is then unknown.
+     * The order with this client order id, or empty when the exchange says it has none (Binance -2013, Coinbase
+     * 404). Any other failure throws {@link OrderApiException}: the order's existence is then unknown.
      */
     Optional<ExchangeOrder> find(String symbol, String clientOrderId);
 

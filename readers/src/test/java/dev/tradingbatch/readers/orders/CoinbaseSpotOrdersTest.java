@@ -59,6 +59,18 @@ class CoinbaseSpotOrdersTest {
     }
 
     @Test
+    void shouldSignTimestampMethodPathWithQueryAndBodyWithTheDecodedSecret() {
+        // reference values computed apart from this code (Python's hmac over the same prehash strings)
+        String secret = "YW4gZXhhbXBsZSBzZWNyZXQgb2YgdGhpcnR5LXR3byBi";
+        assertThat(CoinbaseSigner.sign(secret, "1700000000", "POST", "/orders",
+                "{\"type\":\"market\",\"side\":\"buy\",\"product_id\":\"BTC-USD\",\"funds\":\"100\"}"))
+                .isEqualTo("EebdNzaI+T6plvsJQC3VktgRhqYDBsJ67/5H+zqOl8o=");
+        assertThat(CoinbaseSigner.sign(secret, "1700000000", "GET",
+                "/fills?order_id=a9625b04-fc66-4999-a876-543c3684d702&product_id=BTC-USD&limit=100", ""))
+                .isEqualTo("STYgkYL7xgTPkfICRfvvWv8+aYU2BxS2ybRBpIl4vbU=");
+    }
+
+    @Test
     void shouldBuyForFundsWithTheFeeInTheQuoteCurrencyAndReadTheExactDecimals() {
         SendOutcome outcome = client().send(MarketOrder.buyFor("BTC/USD", new BigDecimal("100"), "btc-live-1-buy"));
 

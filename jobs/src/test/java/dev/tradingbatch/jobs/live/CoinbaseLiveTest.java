@@ -58,14 +58,15 @@ class CoinbaseLiveTest {
     @BeforeEach
     void start() {
         coinbase = new CoinbaseStandIn(KEY, SECRET, PASSPHRASE).product("BTC-USD", "1000").balance("USD", "10000")
-                .fillsPerOrder(2).fillsPageSize(1);
+                .fillsPerOrder(2).fillsPageSize(1).timeoutDelay(5000);
         cli = new CliRun(dir).bean("environmentVariables", (EnvironmentVariables) name -> Optional.ofNullable(
                         Map.of("CB_KEY", KEY, "CB_SECRET", SECRET, "CB_PASSPHRASE", PASSPHRASE).get(name)))
                 .with("trading.accounts.cb.exchange", "coinbase")
                 .with("trading.accounts.cb.base-url", coinbase.baseUrl())
                 .with("trading.accounts.cb.api-key-env", "CB_KEY")
                 .with("trading.accounts.cb.secret-env", "CB_SECRET")
-                .with("trading.accounts.cb.passphrase-env", "CB_PASSPHRASE");
+                .with("trading.accounts.cb.passphrase-env", "CB_PASSPHRASE")
+                .with("trading.exchanges.coinbase.read-timeout", "2s");
         String key = "trading.strategies.btc-cb.";
         cli.with(key + "exchange", "coinbase").with(key + "symbol", "BTC/USD").with(key + "timeframe", "5m")
                 .with(key + "type", "rsi").with(key + "stake", "100").with(key + "fee-rate", "0.006")
@@ -187,5 +188,32 @@ class CoinbaseLiveTest {
         // the same candle again: nothing new, nothing sent
         assertThat(evaluate(signals.getLast().candleTime()).out()).contains("nothing new");
         assertThat(coinbase.orders()).hasSize(4);
+    }
+
+    @Test
+    void shouldAskForTheDerivedClientOidAfterATimeoutAndEndWithOneOrder() {
+        long first = candles.get(300).openTime();
+        assertThat(evaluate(first).exitCode()).isZero();
+        Fill buy = BitstampSample.fills(candles, StrategySpec.of("rsi", RSI), first, candles.getLast().openTime())
+                .getFirst();
+        coinbase.price("BTC-USD", candle(buy.candleTime()).close().toPlainString());
+        coinbase.failNextOrder(CoinbaseStandIn.Fault.TIMEOUT_AFTER_ACCEPT);
+
+        CliRun.Result failed = evaluate(buy.candleTime());
+
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isNotZero();
+        assertThat(failed.out() + failed.err()).contains("FAILED", "not settled yet", "(buy): unknown");
+        assertThat(cli.query("SELECT status FROM live_orders")).extracting(o -> o.get("status")).containsExactly("unknown");
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
+
+        CliRun.Result restarted = evaluate(buy.candleTime());
+
+        assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+        assertThat(coinbase.orders()).as("asked by its client_oid, not sent again").hasSize(1);
+        assertThat(cli.query("SELECT status, sends, exchange_order_id FROM live_orders")).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("status", "accepted").containsEntry("sends", 1)
+                        .containsEntry("exchange_order_id", coinbase.orders().getFirst().id()));
+        assertThat(cli.count("SELECT COUNT(*) FROM live_fills")).isEqualTo(2);
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(1);
     }
 }

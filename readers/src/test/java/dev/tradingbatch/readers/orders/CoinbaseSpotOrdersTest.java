@@ -199,6 +199,22 @@ class CoinbaseSpotOrdersTest {
     }
 
     @Test
+    void shouldReadAPendingAnswerAsNewAndTheOrderAskedForAgainAsFilled() {
+        coinbase.answersPending(true);
+
+        ExchangeOrder sent = ((SendOutcome.Accepted) client().send(
+                MarketOrder.buyFor("BTC/USD", new BigDecimal("100"), "btc-live-6-buy"))).order();
+
+        assertThat(sent.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(sent.status().isFinal()).isFalse();
+        assertThat(sent.executedQuantity()).isZero();
+        assertThat(client().find("BTC/USD", "btc-live-6-buy")).get()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED))
+                .satisfies(o -> assertThat(o.orderId()).isEqualTo(sent.orderId()))
+                .satisfies(o -> assertThat(o.executedQuantity()).hasToString("0.00248508"));
+    }
+
+    @Test
     void shouldReadTheBalancesWithWhatIsOnHold() {
         client().send(MarketOrder.sell("BTC/USD", new BigDecimal("0.01"), "sell-all"));
 

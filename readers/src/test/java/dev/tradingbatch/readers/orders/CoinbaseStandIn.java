@@ -44,7 +44,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * orders by id and client_oid, market orders filled at a set price (in several fills, or partly when liquidity is
  * short), balances that move with each fill and its taker fee (0.6 %, charged in the quote currency: a buy for
  * funds spends at most its funds, fee included). {@code /fills} is paged newest first, {@code CB-AFTER} naming the
- * cursor to older ones. Faults are injected for the next order requests: 503 before the order is taken, 429, a
+ * cursor to older ones. An order may be answered pending, as Coinbase answers most market orders. Faults are injected for the next order requests: 503 before the order is taken, 429, a
  * timeout after it was taken.
  */
 public final class CoinbaseStandIn implements AutoCloseable {
@@ -79,6 +79,7 @@ public final class CoinbaseStandIn implements AutoCloseable {
     private int fillsPerOrder = 1;
     private int fillsPageSize = 100;
     private long timeoutDelayMillis = 2000;
+    private boolean answersPending;
 
     /** A stand-in for the account of this key, base64 secret and passphrase, listening on a free port. */
     public CoinbaseStandIn(String apiKey, String secret, String passphrase) {
@@ -140,6 +141,15 @@ public final class CoinbaseStandIn implements AutoCloseable {
     /** How late the answer comes for {@link Fault#TIMEOUT_AFTER_ACCEPT}; longer than the client's read timeout. */
     public synchronized CoinbaseStandIn timeoutDelay(long millis) {
         this.timeoutDelayMillis = millis;
+        return this;
+    }
+
+    /**
+     * While true, an order is answered as Coinbase usually answers a market order, {@code "status":"pending"} with
+     * nothing filled yet, though it is filled at once: only asking for it again shows it done.
+     */
+    public synchronized CoinbaseStandIn answersPending(boolean pending) {
+        this.answersPending = pending;
         return this;
     }
 
@@ -318,7 +328,7 @@ public final class CoinbaseStandIn implements AutoCloseable {
                 filled.compareTo(wanted) < 0 ? "canceled" : "filled", time);
         byId.put(id, order);
         fill(m, order, buy, time);
-        Reply reply = Reply.ok(orderJson(order));
+        Reply reply = Reply.ok(answersPending ? pendingJson(order) : orderJson(order));
         return fault == Fault.TIMEOUT_AFTER_ACCEPT ? new Reply(200, reply.body(), timeoutDelayMillis, null) : reply;
     }
 
@@ -416,6 +426,16 @@ public final class CoinbaseStandIn implements AutoCloseable {
                 .put("done_at", Instant.ofEpochMilli(o.time()).toString()).put("done_reason", o.doneReason())
                 .put("fill_fees", d16(o.fillFees())).put("filled_size", d8(o.filledSize()))
                 .put("executed_value", d16(o.executedValue())).put("status", "done").put("settled", true);
+        return j;
+    }
+
+    /** The order as just received: pending, nothing filled. */
+    private static ObjectNode pendingJson(Order o) {
+        ObjectNode j = orderJson(o).put("status", "pending").put("settled", false)
+                .put("fill_fees", d16(BigDecimal.ZERO)).put("filled_size", d8(BigDecimal.ZERO))
+                .put("executed_value", d16(BigDecimal.ZERO));
+        j.remove("done_at");
+        j.remove("done_reason");
         return j;
     }
 

@@ -30,7 +30,7 @@ class AccountsConfigTest {
     private CliRun cli() {
         return new CliRun(dir).bean("environmentVariables", (EnvironmentVariables) name ->
                         Optional.ofNullable(Map.of("MAIN_KEY", "k", "MAIN_SECRET", "s", "CB_KEY", "cbk",
-                                "CB_SECRET", CB_SECRET, "CB_PASSPHRASE", "cbp").get(name)))
+                                "CB_SECRET", CB_SECRET, "CB_PASSPHRASE", "cbp", "CB_BAD_SECRET", "n0t-base64!").get(name)))
                 .with("trading.accounts.main.exchange", "binance")
                 .with("trading.accounts.main.api-key-env", "MAIN_KEY")
                 .with("trading.accounts.main.secret-env", "MAIN_SECRET")
@@ -110,6 +110,20 @@ class AccountsConfigTest {
         assertThat(r.err()).isEqualTo("error: trading.accounts.cb.passphrase-env or passphrase-file missing: the"
                 + " environment variable or the file that holds it\n");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseACoinbaseSecretThatIsNotBase64InOneLineWithoutEchoingIt() {
+        CliRun cli = cli().with("trading.accounts.cb.exchange", "coinbase")
+                .with("trading.accounts.cb.api-key-env", "CB_KEY").with("trading.accounts.cb.secret-env", "CB_BAD_SECRET")
+                .with("trading.accounts.cb.passphrase-env", "CB_PASSPHRASE");
+
+        CliRun.Result r = cli.run("accounts", "--balances", "cb");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: trading.accounts.cb: coinbase: the API secret is not base64 (Coinbase"
+                + " gives it so)\n");
+        assertThat(r.out() + r.err()).doesNotContain("n0t-base64!");
     }
 
     @Test

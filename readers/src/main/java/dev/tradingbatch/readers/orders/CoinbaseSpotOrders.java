@@ -52,11 +52,15 @@ public final class CoinbaseSpotOrders implements SpotOrders {
     private final HttpTimeouts timeouts;
     private final HttpClient http;
 
-    /** IllegalArgumentException when the credentials have no passphrase: Coinbase refuses every request without. */
+    /**
+     * IllegalArgumentException when the credentials have no passphrase (Coinbase refuses every request without) or
+     * a secret that is not base64 (no secret Coinbase gives): told before any request, naming neither.
+     */
     public CoinbaseSpotOrders(String baseUrl, ApiCredentials credentials, Clock clock, HttpTimeouts timeouts) {
         if (credentials.passphrase().isEmpty()) {
             throw new IllegalArgumentException("coinbase: an account needs the passphrase given with its API key");
         }
+        CoinbaseSigner.sign(credentials.secret(), "0", "GET", "/", "");   // throws for a secret that is not base64
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.credentials = credentials;
         this.clock = clock;

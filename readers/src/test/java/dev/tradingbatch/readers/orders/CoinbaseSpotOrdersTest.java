@@ -242,7 +242,7 @@ class CoinbaseSpotOrdersTest {
                 .isInstanceOf(OrderApiException.class)
                 .hasMessage("coinbase: asking for the fills of order a9625b04-fc66-4999-a876-543c3684d702 failed:"
                         + " HTTP 401 invalid passphrase");
-        assertThatThrownBy(() -> client(KEY, "not base64 " + PASSPHRASE, PASSPHRASE, Clock.systemUTC()).balances())
+        assertThatThrownBy(() -> client(KEY, "not base64 " + PASSPHRASE, PASSPHRASE, Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("coinbase: the API secret is not base64 (Coinbase gives it so)");
         assertThatThrownBy(() -> client(KEY, SECRET, null, Clock.systemUTC()))

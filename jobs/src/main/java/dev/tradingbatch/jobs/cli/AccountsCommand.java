@@ -51,7 +51,7 @@ class AccountsCommand implements Callable<Integer> {
             out.printf(ROW, "ACCOUNT", "EXCHANGE", "BASE URL", "CREDENTIALS FROM");
             for (Account a : accounts) {
                 out.printf(ROW, a.name(), a.exchange().name(), a.baseUrl(),
-                        a.apiKey().describe() + ", " + a.secret().describe());
+                        a.credentialsFrom());
             }
             return 0;
         }

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * declared only so that a key written in the configuration is refused by name, never echoed
  * ({@link dev.tradingbatch.jobs.live.Accounts}).
  *
- * @param exchange   the exchange the account is on, from the exchange registry (binance)
+ * @param exchange   the exchange the account is on, from the exchange registry (binance, coinbase)
  * @param apiKeyEnv  the environment variable holding the API key
  * @param apiKeyFile instead: the file holding it (surrounding white space is ignored)
  * @param secretEnv  the environment variable holding the API secret
@@ -20,6 +20,10 @@ import java.math.BigDecimal;
  *                   https://testnet.binance.vision)
  * @param apiKey     refused: a key in the configuration would end up in backups, images and diffs
  * @param secret     refused, as {@code apiKey}
+ * @param passphraseEnv  the environment variable holding the passphrase chosen with the API key: required on
+ *                       Coinbase Exchange, refused on an exchange whose keys have none (Binance)
+ * @param passphraseFile instead: the file holding it
+ * @param passphrase     refused, as {@code apiKey}
  * @param mismatchTolerance how far below the sum of its strategies' ledgers an asset's balance may be before
  *                          {@code reconcile} reports a shortfall (default 0: any)
  * @param onMismatch {@code report} (the default) or {@code halt}: a shortfall also halts the account's live
@@ -33,14 +37,17 @@ public record AccountProperties(String exchange, String apiKeyEnv, String apiKey
                                 String secretFile, String baseUrl, String apiKey, String secret,
                                 @DefaultValue("0") BigDecimal mismatchTolerance,
                                 @DefaultValue("report") String onMismatch, BigDecimal maxStake,
-                                BigDecimal maxDailyLoss) {
+                                BigDecimal maxDailyLoss, String passphraseEnv, String passphraseFile,
+                                String passphrase) {
 
     /** Names where the credentials come from, never a key: a record's own toString would print them. */
     @Override
     public String toString() {
         return "AccountProperties[exchange=" + exchange + ", api-key-env=" + apiKeyEnv + ", api-key-file="
-                + apiKeyFile + ", secret-env=" + secretEnv + ", secret-file=" + secretFile + ", base-url=" + baseUrl + ", mismatch-tolerance=" + mismatchTolerance + ", on-mismatch=" + onMismatch
+                + apiKeyFile + ", secret-env=" + secretEnv + ", secret-file=" + secretFile + ", passphrase-env="
+                + passphraseEnv + ", passphrase-file=" + passphraseFile + ", base-url=" + baseUrl
+                + ", mismatch-tolerance=" + mismatchTolerance + ", on-mismatch=" + onMismatch
                 + ", max-stake=" + maxStake + ", max-daily-loss=" + maxDailyLoss
-                + (apiKey == null && secret == null ? "" : ", literal key given (refused)") + "]";
+                + (apiKey == null && secret == null && passphrase == null ? "" : ", literal key given (refused)") + "]";
     }
 }

@@ -1,6 +1,8 @@
 package dev.tradingbatch.jobs.live;
 
+import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.config.TradingProperties;
+import dev.tradingbatch.readers.orders.ApiCredentials;
 import dev.tradingbatch.readers.orders.Balance;
 import dev.tradingbatch.readers.orders.SpotOrders;
 import org.springframework.stereotype.Service;
@@ -31,11 +33,21 @@ public class AccountService {
         this.properties = properties;
     }
 
-    /** The account's order client, at its base URL, with the timeouts of {@code trading.exchanges.<exchange>}. */
+    /**
+     * The account's order client, at its base URL, with the timeouts of {@code trading.exchanges.<exchange>}; bad
+     * input naming the account when the client refuses its credentials (a Coinbase secret that is not base64: the
+     * client's message names no value).
+     */
     public SpotOrders orders(Account account) {
-        return clients.computeIfAbsent(account.name() + " " + account.baseUrl(), key -> account.exchange()
-                .orderClient(account.baseUrl(), accounts.credentials(account), wallClock,
-                        properties.settings(account.exchange()).timeouts()));
+        return clients.computeIfAbsent(account.name() + " " + account.baseUrl(), key -> {
+            ApiCredentials credentials = accounts.credentials(account);
+            try {
+                return account.exchange().orderClient(account.baseUrl(), credentials, wallClock,
+                        properties.settings(account.exchange()).timeouts());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("trading.accounts." + account.name() + ": " + e.getMessage());
+            }
+        });
     }
 
     /** What the account holds, as the exchange answers now. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The accounts declared under {@code trading.accounts}, checked when any command starts: a bad declaration
- * is bad input naming the key (exit code 2). A key or secret written in the configuration itself is refused
+ * is bad input naming the key (exit code 2). A key, secret or passphrase written in the configuration itself is refused
  * without echoing it. The credentials are read only when an account is used ({@link #credentials}), so a
  * host without them (a backfiller) runs every other command.
  */
@@ -47,6 +47,9 @@ public class Accounts {
         if (p.secret() != null) {
             throw literal(key, "secret");
         }
+        if (p.passphrase() != null) {
+            throw literal(key, "passphrase");
+        }
         if (p.exchange() == null || p.exchange().isBlank()) {
             throw new BadInputException(key + ".exchange missing (one of " + String.join(", ", Exchanges.names()) + ")");
         }
@@ -57,6 +60,16 @@ public class Accounts {
             throw new BadInputException(key + ".exchange: live orders on " + exchange.name()
                     + " are not built yet (so far: " + String.join(", ", Exchanges.withOrders()) + ")");
         }
+        // Coinbase Exchange keys come with a passphrase, sent with every request; Binance keys have none
+        boolean passphrased = exchange == Exchanges.COINBASE;
+        boolean passphraseGiven = p.passphraseEnv() != null && !p.passphraseEnv().isBlank()
+                || p.passphraseFile() != null && !p.passphraseFile().isBlank();
+        if (!passphrased && passphraseGiven) {
+            throw new BadInputException(key + ".passphrase-" + (p.passphraseEnv() != null ? "env" : "file")
+                    + ": " + exchange.name() + " keys have no passphrase");
+        }
+        CredentialSource passphrase = passphrased ? source(key, "passphrase", p.passphraseEnv(), p.passphraseFile())
+                : null;
         String baseUrl;
         try {
             baseUrl = p.baseUrl() == null || p.baseUrl().isBlank() ? exchange.defaults().baseUrl()
@@ -76,7 +89,7 @@ public class Accounts {
         return new Account(name, exchange, baseUrl, source(key, "api-key", p.apiKeyEnv(), p.apiKeyFile()),
                 source(key, "secret", p.secretEnv(), p.secretFile()), tolerance, onMismatch.equals("halt"),
                 new RiskLimits.OfAccount(RiskLimits.positive(key + ".max-stake", p.maxStake()),
-                        RiskLimits.positive(key + ".max-daily-loss", p.maxDailyLoss())));
+                        RiskLimits.positive(key + ".max-daily-loss", p.maxDailyLoss())), passphrase);
     }
 
     private static CredentialSource source(String key, String credential, String envName, String file) {
@@ -118,10 +131,11 @@ public class Accounts {
     }
 
     /**
-     * The account's API key and secret, read now from their environment variables or files; bad input naming
-     * the key and the variable or file (never a value) when one is missing.
+     * The account's API key and secret (and passphrase, when its exchange has one), read now from their environment
+     * variables or files; bad input naming the key and the variable or file (never a value) when one is missing.
      */
     public ApiCredentials credentials(Account account) {
-        return new ApiCredentials(account.apiKey().read(env), account.secret().read(env));
+        return new ApiCredentials(account.apiKey().read(env), account.secret().read(env),
+                account.passphrase() == null ? null : account.passphrase().read(env));
     }
 }

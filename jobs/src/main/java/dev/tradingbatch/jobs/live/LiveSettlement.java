@@ -87,7 +87,7 @@ public final class LiveSettlement {
                 throw new FillsIncomplete("the exchange no longer lists the accepted order");
             }
             ExchangeOrder e = there.get();
-            orders.record(o.clientOrderId(), LiveOrder.ACCEPTED, Long.toString(e.orderId()), e.status().name(),
+            orders.record(o.clientOrderId(), LiveOrder.ACCEPTED, e.orderId(), e.status().name(),
                     e.executedQuantity(), e.executedQuote(), null, clock.millis());
             current = orders.find(o.clientOrderId()).orElseThrow();
             if (!isFinal(current)) {
@@ -97,7 +97,7 @@ public final class LiveSettlement {
         if (finalWithNothingFilled(current)) {
             return Optional.empty();
         }
-        List<ExchangeFill> got = exchange.fills(o.symbol(), Long.parseLong(current.exchangeOrderId()));
+        List<ExchangeFill> got = exchange.fills(o.symbol(), current.exchangeOrderId());
         BigDecimal listed = got.stream().map(ExchangeFill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (listed.compareTo(current.executedQuantity()) != 0) {
             throw new FillsIncomplete("the exchange lists trades of " + listed.toPlainString() + " of the "

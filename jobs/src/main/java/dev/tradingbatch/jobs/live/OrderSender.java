@@ -196,7 +196,7 @@ public final class OrderSender {
     }
 
     private void accepted(LiveOrder o, ExchangeOrder e) {
-        orders.record(o.clientOrderId(), LiveOrder.ACCEPTED, Long.toString(e.orderId()), e.status().name(),
+        orders.record(o.clientOrderId(), LiveOrder.ACCEPTED, e.orderId(), e.status().name(),
                 e.executedQuantity(), e.executedQuote(), null, clock.millis());
     }
 }

@@ -2,6 +2,7 @@ package dev.tradingbatch.jobs.live;
 
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.readers.orders.BinanceSpotStandIn;
+import dev.tradingbatch.readers.orders.CoinbaseStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountsConfigTest {
 
     private static final String LITERAL = "lit3ralKeyN0tToBeEch0ed";
+    private static final String CB_SECRET = "Y2JTZWNyZXQ=";
 
     @TempDir
     Path dir;
 
     private CliRun cli() {
         return new CliRun(dir).bean("environmentVariables", (EnvironmentVariables) name ->
-                        Optional.ofNullable(Map.of("MAIN_KEY", "k", "MAIN_SECRET", "s").get(name)))
+                        Optional.ofNullable(Map.of("MAIN_KEY", "k", "MAIN_SECRET", "s", "CB_KEY", "cbk",
+                                "CB_SECRET", CB_SECRET, "CB_PASSPHRASE", "cbp", "CB_BAD_SECRET", "n0t-base64!").get(name)))
                 .with("trading.accounts.main.exchange", "binance")
                 .with("trading.accounts.main.api-key-env", "MAIN_KEY")
                 .with("trading.accounts.main.secret-env", "MAIN_SECRET")
@@ -43,10 +46,11 @@ class AccountsConfigTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
             accounts.main.exchange         | bitstamp    | trading.accounts.main.exchange: unknown exchange 'bitstamp' (known: binance, coinbase, kraken)
-            accounts.main.exchange         | kraken      | trading.accounts.main.exchange: live orders on kraken are not built yet (so far: binance)
+            accounts.main.exchange         | kraken      | trading.accounts.main.exchange: live orders on kraken are not built yet (so far: binance, coinbase)
             accounts.main.exchange         |             | trading.accounts.main.exchange missing (one of binance, coinbase, kraken)
             accounts.main.api-key-env      |             | trading.accounts.main.api-key-env or api-key-file missing: the environment variable or the file that holds it
             accounts.main.secret-file      | /run/s      | trading.accounts.main.secret-env and secret-file are both given: give one
+            accounts.main.passphrase-env   | PHRASE      | trading.accounts.main.passphrase-env: binance keys have no passphrase
             accounts.main.base-url         | ftp://x     | trading.accounts.main.base-url must be an http or https URL, was 'ftp://x'
             accounts.Main_1.exchange       | binance     | trading.accounts.Main_1: an account name must be lower case letters, digits, - or _
             strategies.btc-live.mode       | real        | strategy 'btc-live': mode must be paper or live, got 'real'
@@ -65,7 +69,7 @@ class AccountsConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"api-key", "secret"})
+    @CsvSource({"api-key", "secret", "passphrase"})
     void shouldRefuseAKeyWrittenInTheConfigurationWithoutEchoingIt(String credential) {
         CliRun cli = cli().with("trading.accounts.main." + credential, LITERAL);
 
@@ -93,6 +97,59 @@ class AccountsConfigTest {
                 main             binance   https://api.binance.com            environment variable MAIN_KEY, environment variable MAIN_SECRET
                 test             binance   https://testnet.binance.vision     file /run/secrets/binance_key, file /run/secrets/binance_secret
                 """);
+    }
+
+    @Test
+    void shouldRequireAPassphraseForACoinbaseAccount() {
+        CliRun cli = cli().with("trading.accounts.cb.exchange", "coinbase")
+                .with("trading.accounts.cb.api-key-env", "CB_KEY").with("trading.accounts.cb.secret-env", "CB_SECRET");
+
+        CliRun.Result r = cli.run("markets");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: trading.accounts.cb.passphrase-env or passphrase-file missing: the"
+                + " environment variable or the file that holds it\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseACoinbaseSecretThatIsNotBase64InOneLineWithoutEchoingIt() {
+        CliRun cli = cli().with("trading.accounts.cb.exchange", "coinbase")
+                .with("trading.accounts.cb.api-key-env", "CB_KEY").with("trading.accounts.cb.secret-env", "CB_BAD_SECRET")
+                .with("trading.accounts.cb.passphrase-env", "CB_PASSPHRASE");
+
+        CliRun.Result r = cli.run("accounts", "--balances", "cb");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: trading.accounts.cb: coinbase: the API secret is not base64 (Coinbase"
+                + " gives it so)\n");
+        assertThat(r.out() + r.err()).doesNotContain("n0t-base64!");
+    }
+
+    @Test
+    void shouldListAndAskACoinbaseAccountWithItsPassphrase() {
+        try (CoinbaseStandIn coinbase = new CoinbaseStandIn("cbk", CB_SECRET, "cbp").balance("USD", "2500.5")
+                .balance("BTC", "0.25")) {
+            CliRun cli = cli().with("trading.accounts.cb.exchange", "coinbase")
+                    .with("trading.accounts.cb.base-url", coinbase.baseUrl())
+                    .with("trading.accounts.cb.api-key-env", "CB_KEY").with("trading.accounts.cb.secret-env", "CB_SECRET")
+                    .with("trading.accounts.cb.passphrase-env", "CB_PASSPHRASE");
+
+            CliRun.Result list = cli.run("accounts");
+            CliRun.Result balances = cli.run("accounts", "--balances", "cb");
+
+            assertThat(list.exitCode()).as(list.err()).isZero();
+            assertThat(list.out()).contains("cb               coinbase  " + coinbase.baseUrl())
+                    .contains("environment variable CB_KEY, environment variable CB_SECRET, environment variable"
+                            + " CB_PASSPHRASE");
+            assertThat(balances.exitCode()).as(balances.err()).isZero();
+            assertThat(balances.out()).isEqualTo("""
+                    ASSET                        FREE                   LOCKED
+                    BTC            0.2500000000000000       0.0000000000000000
+                    USD         2500.5000000000000000       0.0000000000000000
+                    """);
+            assertThat(list.out() + list.err() + balances.out() + balances.err()).doesNotContain(CB_SECRET, "cbp\n");
+        }
     }
 
     @Test

@@ -136,9 +136,13 @@ class CredentialsSecrecyTest {
 
     @Test
     void shouldNotPrintALiteralKeyInTheSettingsText() {
-        AccountProperties p = new AccountProperties("binance", null, null, null, null, null, KEY, SECRET, null, null, null, null);
+        AccountProperties p = new AccountProperties("binance", null, null, null, null, null, KEY, SECRET, null, null,
+                null, null, null, null, null);
+        AccountProperties phrase = new AccountProperties("coinbase", null, null, null, null, null, null, null, null,
+                null, null, null, null, null, "aL1teralPassphrase");
 
         assertThat(p.toString()).doesNotContain(KEY, SECRET).contains("literal key given (refused)");
+        assertThat(phrase.toString()).doesNotContain("aL1teralPassphrase").contains("literal key given (refused)");
     }
 
     /** Every value of every table, as text (job parameters, execution contexts and all). */

@@ -1,6 +1,7 @@
 package dev.tradingbatch.readers.exchange;
 
 import dev.tradingbatch.readers.orders.BinanceSpotOrders;
+import dev.tradingbatch.readers.orders.CoinbaseSpotOrders;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class Exchanges {
                     new RateBudget(10, Duration.ofSeconds(1), 1)),
             (settings, clock, pacing) -> new CoinbaseCandleSource(settings.baseUrl(), clock, settings.timeouts()),
             CoinbaseMarketRules::new,
-            Optional.empty());
+            Optional.of(CoinbaseSpotOrders::new));
 
     /**
      * Kraken OHLC: every candle it still has in one request, its 720 most recent; older candles are built from its
@@ -62,7 +63,7 @@ public final class Exchanges {
         return ALL.stream().map(Exchange::name).toList();
     }
 
-    /** The names of the exchanges live orders are built for, for messages: {@code binance}. */
+    /** The names of the exchanges live orders are built for, for messages: {@code binance, coinbase}. */
     public static List<String> withOrders() {
         return ALL.stream().filter(Exchange::hasOrders).map(Exchange::name).toList();
     }

@@ -122,16 +122,16 @@ public final class BinanceSpotOrders implements SpotOrders {
     }
 
     @Override
-    public List<ExchangeFill> fills(String symbol, long orderId) {
+    public List<ExchangeFill> fills(String symbol, String orderId) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("symbol", symbol(symbol));
-        p.put("orderId", Long.toString(orderId));
+        p.put("orderId", orderId);
         String what = "fills of order " + orderId;
         JsonNode rows = ok(get("/api/v3/myTrades", p, what), what);
         return read(what, () -> {
             List<ExchangeFill> fills = new ArrayList<>();
             for (JsonNode t : rows) {
-                fills.add(new ExchangeFill(t.get("id").asLong(), t.get("orderId").asLong(), decimal(t, "price"),
+                fills.add(new ExchangeFill(t.get("id").asLong(), t.get("orderId").asText(), decimal(t, "price"),
                         decimal(t, "qty"), decimal(t, "quoteQty"), decimal(t, "commission"),
                         t.get("commissionAsset").asText(), t.get("time").asLong()));
             }
@@ -186,7 +186,7 @@ public final class BinanceSpotOrders implements SpotOrders {
 
     private static ExchangeOrder order(JsonNode o) {
         long updated = o.has("updateTime") ? o.get("updateTime").asLong() : o.get("transactTime").asLong();
-        return new ExchangeOrder(o.get("symbol").asText(), o.get("clientOrderId").asText(), o.get("orderId").asLong(),
+        return new ExchangeOrder(o.get("symbol").asText(), o.get("clientOrderId").asText(), o.get("orderId").asText(),
                 "BUY".equals(o.get("side").asText()) ? Side.BUY : Side.SELL,
                 OrderStatus.valueOf(o.get("status").asText()), decimal(o, "origQty"), decimal(o, "executedQty"),
                 decimal(o, "cummulativeQuoteQty"), updated);

@@ -14,13 +14,13 @@ public interface SpotOrders {
     SendOutcome send(MarketOrder order);
 
     /**
-     * The order with this client order id, or empty when the exchange says it has none (Binance -2013). Any
-     * other failure throws {@link OrderApiException}: the order's existence is then unknown.
+     * The order with this client order id, or empty when the exchange says it has none (Binance -2013, Coinbase
+     * 404). Any other failure throws {@link OrderApiException}: the order's existence is then unknown.
      */
     Optional<ExchangeOrder> find(String symbol, String clientOrderId);
 
-    /** The fills of one order, oldest first. */
-    List<ExchangeFill> fills(String symbol, long orderId);
+    /** The fills of one order ({@link ExchangeOrder#orderId}, as the exchange gave it), oldest first. */
+    List<ExchangeFill> fills(String symbol, String orderId);
 
     /** The account's balances of every asset it holds (free or locked above zero). */
     List<Balance> balances();

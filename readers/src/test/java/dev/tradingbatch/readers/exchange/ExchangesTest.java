@@ -4,6 +4,7 @@ import dev.tradingbatch.model.Timeframe;
 import dev.tradingbatch.readers.CandleSource;
 import dev.tradingbatch.readers.orders.ApiCredentials;
 import dev.tradingbatch.readers.orders.BinanceSpotOrders;
+import dev.tradingbatch.readers.orders.CoinbaseSpotOrders;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -58,13 +59,18 @@ class ExchangesTest {
     void shouldBuildOrderClientsOnlyForTheExchangesLiveOrdersAreBuiltFor() {
         ApiCredentials credentials = new ApiCredentials("key", "secret");
 
-        assertThat(Exchanges.withOrders()).containsExactly("binance");
+        assertThat(Exchanges.withOrders()).containsExactly("binance", "coinbase");
         assertThat(Exchanges.BINANCE.orderClient("http://127.0.0.1:1", credentials, Clock.systemUTC(),
                 HttpTimeouts.DEFAULT)).isInstanceOf(BinanceSpotOrders.class);
-        assertThat(Exchanges.KRAKEN.hasOrders()).isFalse();
+        assertThat(Exchanges.COINBASE.orderClient("http://127.0.0.1:1", new ApiCredentials("key", "c2VjcmV0",
+                "passphrase"), Clock.systemUTC(), HttpTimeouts.DEFAULT)).isInstanceOf(CoinbaseSpotOrders.class);
         assertThatThrownBy(() -> Exchanges.COINBASE.orderClient("http://127.0.0.1:1", credentials, Clock.systemUTC(),
                 HttpTimeouts.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("live orders on coinbase are not built yet");
+                .hasMessage("coinbase: an account needs the passphrase given with its API key");
+        assertThat(Exchanges.KRAKEN.hasOrders()).isFalse();
+        assertThatThrownBy(() -> Exchanges.KRAKEN.orderClient("http://127.0.0.1:1", credentials, Clock.systemUTC(),
+                HttpTimeouts.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("live orders on kraken are not built yet");
     }
 
     @Test

@@ -86,7 +86,7 @@ class BinanceSpotOrdersAbsurdAnswersTest {
         assertThatThrownBy(() -> client.find("BTC/USDT", "btc-live-1-buy")).isInstanceOf(OrderApiException.class)
                 .hasMessage("binance: the answer for the order btc-live-1-buy cannot be read: executedQty "
                         + "'1E+400000000' is out of range (beyond 10^64 or 10^-64)");
-        assertThatThrownBy(() -> client.fills("BTC/USDT", 28)).isInstanceOf(OrderApiException.class)
+        assertThatThrownBy(() -> client.fills("BTC/USDT", "28")).isInstanceOf(OrderApiException.class)
                 .hasMessage("binance: the answer for the fills of order 28 cannot be read: commission "
                         + "'10000000000000000000...' (10000 characters) is too long for a number");
         assertThatThrownBy(() -> client.balances()).isInstanceOf(OrderApiException.class)

@@ -4,6 +4,7 @@ import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.Side;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
@@ -11,6 +12,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -110,6 +113,15 @@ public class LiveOrderRepository {
     public List<LiveOrder> accepted() {
         return jdbc.query("SELECT " + COLUMNS + " FROM live_orders WHERE status = 'accepted'"
                 + " ORDER BY created_at, client_order_id", ROW);
+    }
+
+    /** How many orders each strategy has in each status, by strategy id then status: one query (the metrics'). */
+    public Map<String, Map<String, Long>> countsByStatus() {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        jdbc.query("SELECT strategy_id, status, COUNT(*) FROM live_orders GROUP BY strategy_id, status",
+                (RowCallbackHandler) rs -> counts.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                        .put(rs.getString(2), rs.getLong(3)));
+        return counts;
     }
 
     /** Whether any order of this strategy is recorded. */

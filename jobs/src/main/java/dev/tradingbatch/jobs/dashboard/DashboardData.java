@@ -7,6 +7,8 @@ import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.db.DerivedCandleRepository;
 import dev.tradingbatch.db.DriftScore;
 import dev.tradingbatch.db.DriftScoreRepository;
+import dev.tradingbatch.db.LiveOrderRepository;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.db.ReportRepository;
 import dev.tradingbatch.model.StoredTrade;
@@ -67,11 +69,13 @@ class DashboardData {
     private final Halts halts;
     private final DashboardActionRepository audit;
     private final DriftScoreRepository drift;
+    private final LiveOrderRepository liveOrders;
 
     DashboardData(Reports reports, ReportRepository trades, DeclaredStrategies declared, EvaluateService evaluations,
                   ReplayRuns replays, CandleRepository candles, GapRepository gaps, JobsService jobs,
                   DerivedCandleRepository derived, Halts halts, DashboardActionRepository audit,
-                  DriftScoreRepository drift) {
+                  DriftScoreRepository drift, LiveOrderRepository liveOrders) {
+        this.liveOrders = liveOrders;
         this.derived = derived;
         this.halts = halts;
         this.audit = audit;
@@ -105,11 +109,22 @@ class DashboardData {
      * @param halt          the halt that stops it (its own before the one of all), if any
      * @param prices        the newest {@value #PRICE_CANDLES} candles of its market, oldest first
      * @param drift         its latest drift as {@code driftJob} stored it
+     * @param orders        a live strategy's newest {@value #ORDERS} orders, newest first (none for a paper one)
      */
     record StrategyView(StrategyDetail live, List<StoredTrade> trades, String mode, OptionalLong lastEvaluated,
                         Optional<ReplayView> replay, Optional<StrategyHalt> halt, List<Candle> prices,
-                        Optional<DriftScore> drift) {
+                        Optional<DriftScore> drift, List<LiveOrder> orders) {
+
+        /** A strategy without orders. */
+        StrategyView(StrategyDetail live, List<StoredTrade> trades, String mode, OptionalLong lastEvaluated,
+                     Optional<ReplayView> replay, Optional<StrategyHalt> halt, List<Candle> prices,
+                     Optional<DriftScore> drift) {
+            this(live, trades, mode, lastEvaluated, replay, halt, prices, drift, List.of());
+        }
     }
+
+    /** The most orders a strategy's page lists ({@code orders --strategy ID} lists them all). */
+    static final int ORDERS = 50;
 
     /** A replay of the strategy, its figures and trades as {@code report --strategy ID --run RUN_ID} reads them. */
     record ReplayView(ReplayRuns.ReplayRun run, StrategyDetail detail, List<StoredTrade> trades) {
@@ -141,7 +156,8 @@ class DashboardData {
         Optional<ReplayView> replay = replays.list(id).stream().findFirst()
                 .map(run -> new ReplayView(run, reports.strategy(id, run.runId()), trades.trades(id, run.runId())));
         return new StrategyView(live, trades.trades(id, RunIds.LIVE), mode(id), evaluations.lastEvaluated(id), replay,
-                halts.haltOf(id), prices(live.report().strategy()), drift.find(id));
+                halts.haltOf(id), prices(live.report().strategy()), drift.find(id),
+                liveOrders.newestFirst(id, List.of()).stream().limit(ORDERS).toList());
     }
 
     /** The newest candles of the strategy's market (none when its timeframe is not one this version knows). */

@@ -1,5 +1,8 @@
 package dev.tradingbatch.jobs.dashboard;
 
+import dev.tradingbatch.jobs.live.SubLedger;
+import dev.tradingbatch.model.MarketRules;
+import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.jobs.halt.HaltText;
 import dev.tradingbatch.db.DriftScore;
 import dev.tradingbatch.model.StoredTrade;
@@ -61,10 +64,42 @@ final class StrategyPage {
                 .append(" candles at most; its live trades among them: <span class=\"buy\">● buy</span>"
                         + "<span class=\"sell\">● sell</span></p>\n").append(PriceChart.of(view.prices(), view.trades()));
         body.append("\n<h2>Drift</h2>\n").append(drift(view));
+        if (view.mode().equals("live") || !view.orders().isEmpty()) {
+            body.append("\n<h2>Orders</h2>\n").append(view.orders().isEmpty()
+                    ? "<p class=\"none\">no orders yet</p>"
+                    : Layout.table("orders", ORDER_HEADER, ORDER_NUMERIC, orderRows(view.orders()))
+                    + "<p class=\"legend\">The newest " + DashboardData.ORDERS + " at most; <code>orders --strategy "
+                    + PageText.html(id) + "</code> lists them all.</p>\n");
+        }
         body.append("\n<h2>Live trades (").append(view.trades().size()).append(")</h2>\n");
         body.append(view.trades().isEmpty() ? "<p class=\"none\">no live trades yet</p>"
                 : Layout.table("trades", TRADE_HEADER, TRADE_NUMERIC, tradeRows(view.trades())));
         return Layout.page(id, "/", body.toString(), footer, viewer);
+    }
+
+    private static final List<String> ORDER_HEADER = List.of("CLIENT ORDER ID", "CANDLE (UTC)", "SIDE", "REQUESTED",
+            "EXECUTED", "STATUS", "EXCHANGE STATUS", "REASON");
+    private static final List<Boolean> ORDER_NUMERIC = List.of(false, false, false, true, true, false, false, false);
+
+    /** One row per order, as {@code orders} prints it: what was asked, what the exchange executed, why it ended so. */
+    private static String orderRows(List<LiveOrder> orders) {
+        StringBuilder rows = new StringBuilder();
+        for (LiveOrder o : orders) {
+            String base = SubLedger.base(o.symbol());
+            String quote = SubLedger.quote(o.symbol());
+            String requested = o.quoteQuantity() != null ? MarketRules.plain(o.quoteQuantity()) + " " + quote
+                    : MarketRules.plain(o.quantity()) + " " + base;
+            String executed = o.executedQuantity() == null ? "-" : MarketRules.plain(o.executedQuantity()) + " " + base
+                    + (o.executedQuote() == null ? "" : " for " + MarketRules.plain(o.executedQuote()) + " " + quote);
+            rows.append("<tr class=\"").append(o.status()).append("\">")
+                    .append(Layout.cell(o.clientOrderId(), false))
+                    .append(Layout.cell(PageText.time(o.candleTime()), false))
+                    .append(Layout.cell(o.side().code(), false)).append(Layout.cell(requested, true))
+                    .append(Layout.cell(executed, true)).append(Layout.cell(o.status(), false))
+                    .append(Layout.cell(o.exchangeStatus() == null ? "-" : o.exchangeStatus(), false))
+                    .append(Layout.cell(o.reason() == null ? "-" : o.reason(), false)).append("</tr>\n");
+        }
+        return rows.toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tradingbatch.jobs.metrics;
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.db.DriftScore;
 import dev.tradingbatch.db.DriftScoreRepository;
+import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.GapRepository;
 import dev.tradingbatch.jobs.BadInputException;
 import dev.tradingbatch.jobs.evaluate.DeclaredStrategies;
@@ -39,11 +40,13 @@ public class FleetFigures {
     private final EvaluateService evaluations;
     private final DeclaredStrategies declared;
     private final DriftScoreRepository drift;
+    private final LiveOrderRepository liveOrders;
     private final Clock clock;
 
     FleetFigures(CandleRepository candles, GapRepository gaps, Reports reports, EvaluateService evaluations,
-                 DeclaredStrategies declared, DriftScoreRepository drift, Clock clock) {
+                 DeclaredStrategies declared, DriftScoreRepository drift, LiveOrderRepository liveOrders, Clock clock) {
         this.drift = drift;
+        this.liveOrders = liveOrders;
         this.candles = candles;
         this.gaps = gaps;
         this.reports = reports;
@@ -91,6 +94,16 @@ public class FleetFigures {
     /** Every strategy's latest drift, as {@code driftJob} stored it, by strategy id: one query. */
     public Map<String, DriftScore> drift() {
         return drift.all().stream().collect(Collectors.toMap(DriftScore::strategyId, d -> d));
+    }
+
+    /** Whether the strategy is declared {@code mode: live}: it has orders to count. */
+    public boolean live(String strategyId) {
+        return declared.liveAccount(strategyId).isPresent();
+    }
+
+    /** Every strategy's orders by status ({@code intent}, {@code unknown}, {@code accepted}, {@code rejected}): one query. */
+    public Map<String, Map<String, Long>> orders() {
+        return liveOrders.countsByStatus();
     }
 
     /** Now, UTC epoch ms, by the service's clock. */

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -40,6 +41,7 @@ public class FleetGauges {
     private final ExchangeMetrics exchanges;
     private final Set<MarketKey> series = new LinkedHashSet<>();
     private final Set<String> strategies = new LinkedHashSet<>();
+    private final Set<String> live = new LinkedHashSet<>();
     private Snapshot snapshot;
 
     /** The registry is there in a process that serves metrics only ({@link ManagementServer}). */
@@ -50,8 +52,12 @@ public class FleetGauges {
     }
 
     private record Snapshot(long readAt, Map<MarketKey, SeriesFigures> series,
-                            Map<String, Optional<StrategyFigures>> strategies, Map<String, DriftScore> drift) {
+                            Map<String, Optional<StrategyFigures>> strategies, Map<String, DriftScore> drift,
+                            Map<String, Map<String, Long>> orders) {
     }
+
+    /** The statuses of a live order ({@code live_orders.status}), one gauge each. */
+    static final List<String> ORDER_STATUSES = List.of("intent", "unknown", "accepted", "rejected");
 
     /**
      * Registers the gauges of the series the service backfills and of the strategies it evaluates, and the request
@@ -118,6 +124,14 @@ public class FleetGauges {
         driftGauge(meters, "trading.strategy.fill.slippage.bps", "a live strategy's mean fill against the modelled"
                 + " price over its drift window, bps, positive when worse", tags, id,
                 d -> d.fillSlippageBps().map(FleetGauges::number).orElse(Double.NaN), null);
+        if (figures.live(id)) {
+            for (String status : ORDER_STATUSES) {
+                gauge(meters, "trading.strategy.orders", "a live strategy's orders in live_orders by status (intent: not"
+                        + " sent yet, unknown: sent, outcome not known, accepted, rejected)", tags.and("status", status),
+                        null, s -> (double) s.orders().getOrDefault(id, Map.of()).getOrDefault(status, 0L));
+            }
+            live.add(id);
+        }
     }
 
     private void driftGauge(MeterRegistry meters, String name, String description, Tags tags, String id,
@@ -161,7 +175,8 @@ public class FleetGauges {
             series.forEach(m -> s.put(m, figures.series(m)));
             Map<String, Optional<StrategyFigures>> st = new LinkedHashMap<>();
             strategies.forEach(id -> st.put(id, figures.strategy(id)));
-            snapshot = new Snapshot(now, s, st, strategies.isEmpty() ? Map.of() : figures.drift());
+            snapshot = new Snapshot(now, s, st, strategies.isEmpty() ? Map.of() : figures.drift(),
+                    live.isEmpty() ? Map.of() : figures.orders());
             return snapshot;
         } catch (RuntimeException e) {
             log.debug("metrics: the figures could not be read: {}", e.getMessage());

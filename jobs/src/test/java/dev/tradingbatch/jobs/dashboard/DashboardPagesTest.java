@@ -165,6 +165,33 @@ class DashboardPagesTest {
     }
 
     /** The texts of the first body row's cells of table {@code id}, as HTML without tags (and without drawings). */
+    @Test
+    void shouldListALiveStrategysOrdersNewestFirstAndNoneForAPaperOne() {
+        StrategyDetail live = new StrategyDetail(report(), "live", Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of());
+        var sell = new dev.tradingbatch.model.LiveOrder("tb-s<1>", BTC.id(), "main", "BTC/USDT",
+                dev.tradingbatch.model.Side.SELL, T0 + 3 * H, new BigDecimal("0.0024975"), null, "unknown", null, null,
+                null, null, "HTTP 503", 1, T0, T0, new BigDecimal("41000"));
+        var buy = new dev.tradingbatch.model.LiveOrder("tb-b1", BTC.id(), "main", "BTC/USDT",
+                dev.tradingbatch.model.Side.BUY, T0 + H, null, new BigDecimal("100"), "accepted", "7", "FILLED",
+                new BigDecimal("0.0025"), new BigDecimal("99.995"), null, 1, T0, T0, new BigDecimal("40000"));
+
+        String html = StrategyPage.render(new DashboardData.StrategyView(live, TRADES, "live", OptionalLong.empty(),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(sell, buy)), "");
+        String paper = StrategyPage.render(new DashboardData.StrategyView(live, TRADES, "paper", OptionalLong.empty(),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty()), "");
+        String liveWithout = StrategyPage.render(new DashboardData.StrategyView(live, TRADES, "live",
+                OptionalLong.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty()), "");
+
+        assertThat(cells(html, "orders")).containsExactly("tb-s&lt;1&gt;", "2024-01-01 03:00", "sell", "0.0024975 BTC",
+                "-", "unknown", "-", "HTTP 503");
+        assertThat(html).contains("<tr class=\"accepted\"><td>tb-b1</td><td>2024-01-01 01:00</td><td>buy</td>"
+                + "<td class=\"num\">100 USDT</td><td class=\"num\">0.0025 BTC for 99.995 USDT</td><td>accepted</td>"
+                + "<td>FILLED</td><td>-</td></tr>").contains("orders --strategy btc-&lt;1h&gt;");
+        assertThat(paper).doesNotContain("<h2>Orders</h2>");
+        assertThat(liveWithout).contains("<h2>Orders</h2>", "no orders yet");
+    }
+
     private static List<String> cells(String html, String id) {
         String body = html.substring(html.indexOf("<table id=\"" + id + "\""));
         String row = body.substring(body.indexOf("<tbody>"), body.indexOf("</tr>", body.indexOf("<tbody>")));

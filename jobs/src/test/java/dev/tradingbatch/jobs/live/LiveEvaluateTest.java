@@ -215,6 +215,26 @@ class LiveEvaluateTest {
                     + (signal.side() == Side.BUY ? bps : bps.negate()).toPlainString() + " bps");
         }
 
+        // the metrics count its orders by status, as live_orders holds them (one query per scrape)
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        cli.update("UPDATE live_orders SET status = 'rejected', reason = 'test' WHERE client_order_id = ?",
+                binance.orders().getLast().clientOrderId());
+        try (var ctx = cli.bean("meterRegistry", meters).start()) {
+            ctx.getBean(dev.tradingbatch.jobs.metrics.FleetGauges.class).register(List.of(new dev.tradingbatch.jobs
+                    .schedule.PlannedRun(dev.tradingbatch.jobs.schedule.PlannedRun.Kind.EVALUATE, MARKET, "btc-live",
+                    java.time.Duration.ofMinutes(5), null, Instant.EPOCH, List.of(), null)));
+            for (String status : List.of("intent", "unknown", "accepted", "rejected")) {
+                assertThat(meters.get("trading.strategy.orders").tags("strategy", "btc-live", "status", status)
+                        .gauge().value()).as(status).isEqualTo(cli.count("SELECT COUNT(*) FROM live_orders"
+                        + " WHERE strategy_id = 'btc-live' AND status = ?", status));
+            }
+            assertThat(meters.get("trading.strategy.orders").tags("strategy", "btc-live", "status", "accepted")
+                    .gauge().value()).isEqualTo(3);
+        }
+        cli.update("UPDATE live_orders SET status = 'accepted', reason = NULL WHERE client_order_id = ?",
+                binance.orders().getLast().clientOrderId());
+
         // a replay of a live strategy trades on paper: its own run id, no order
         CliRun.Result replay = cli.run("replay", "--strategy", "btc-live", "--from", String.valueOf(first),
                 "--to", String.valueOf(signals.getLast().candleTime() + M5), "--allow-gaps");

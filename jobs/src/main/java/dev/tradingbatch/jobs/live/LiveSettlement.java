@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +44,15 @@ public final class LiveSettlement {
      */
     public record Settled(List<TradeRow> trades, List<String> waiting) {
     }
+
+    /**
+     * How long after its acceptance an order the exchange no longer lists counts as ended unfilled, on an exchange that
+     * forgets such orders ({@link SpotOrders#forgetsUnfilledOrders}): before that, an answer may still be on its way.
+     */
+    static final Duration FORGOTTEN_AFTER = Duration.ofSeconds(60);
+
+    /** The reason kept on such an order. */
+    static final String FORGOTTEN = "the exchange no longer lists it: an order that ended with nothing filled is forgotten";
 
     private final LiveOrderRepository orders;
     private final LiveFillRepository fills;
@@ -84,7 +94,16 @@ public final class LiveSettlement {
         if (!isFinal(o)) {
             Optional<ExchangeOrder> there = exchange.find(o.symbol(), o.clientOrderId());
             if (there.isEmpty()) {
-                throw new FillsIncomplete("the exchange no longer lists the accepted order");
+                if (exchange.forgetsUnfilledOrders() && clock.millis() - o.updatedAt() >= FORGOTTEN_AFTER.toMillis()) {
+                    // accepted, then forgotten: it ended with nothing filled (not an answer still on its way)
+                    orders.record(o.clientOrderId(), LiveOrder.ACCEPTED, o.exchangeOrderId(), OrderStatus.CANCELED.name(),
+                            BigDecimal.ZERO, BigDecimal.ZERO, FORGOTTEN, clock.millis());
+                    return Optional.empty();
+                }
+                throw new FillsIncomplete("the exchange no longer lists the accepted order" + (exchange
+                        .forgetsUnfilledOrders() ? " (it forgets an order that ended unfilled: counted as canceled"
+                        + " with nothing filled once " + FORGOTTEN_AFTER.toSeconds() + " s have passed since it was"
+                        + " accepted)" : ""));
             }
             ExchangeOrder e = there.get();
             orders.record(o.clientOrderId(), LiveOrder.ACCEPTED, e.orderId(), e.status().name(),

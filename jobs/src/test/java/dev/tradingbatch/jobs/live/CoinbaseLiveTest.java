@@ -217,4 +217,36 @@ class CoinbaseLiveTest {
         assertThat(cli.count("SELECT COUNT(*) FROM live_fills")).isEqualTo(2);
         assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades WHERE run_id = 'live'")).isEqualTo(1);
     }
+
+    @Test
+    void shouldCountAnAcceptedOrderCoinbaseForgotAsEndedUnfilledOnceAMinuteHasPassed() {
+        long first = candles.get(300).openTime();
+        assertThat(evaluate(first).exitCode()).isZero();
+        Fill buy = BitstampSample.fills(candles, StrategySpec.of("rsi", RSI), first, candles.getLast().openTime())
+                .getFirst();
+        // answered pending, then canceled with nothing filled: Coinbase purges it, asked for it answers 404
+        coinbase.price("BTC-USD", candle(buy.candleTime()).close().toPlainString()).liquidity("BTC-USD", "0")
+                .answersPending(true);
+        long at = buy.candleTime() + M5 + 1000;
+
+        CliRun.Result waiting = evaluate(buy.candleTime());
+
+        assertThat(waiting.exitCode()).as("an answer may still be on its way").isNotZero();
+        assertThat(waiting.out() + waiting.err()).contains("the exchange no longer lists the accepted order",
+                "counted as canceled with nothing filled once 60 s have passed");
+        assertThat(coinbase.orders()).hasSize(1);
+
+        // a minute later (the same run restarted): ended unfilled, nothing held, nothing sent again
+        CliRun.Result later = cli.clock(Clock.fixed(Instant.ofEpochMilli(at + 60_000), ZoneOffset.UTC))
+                .run("evaluate", "--strategy", "btc-cb");
+
+        assertThat(later.exitCode()).as(later.out() + later.err()).isZero();
+        assertThat(coinbase.orders()).hasSize(1);
+        assertThat(cli.query("SELECT status, exchange_status, executed_quantity, reason FROM live_orders"))
+                .singleElement().satisfies(o -> assertThat(o).containsEntry("status", "accepted")
+                        .containsEntry("exchange_status", "CANCELED").containsEntry("reason",
+                                "the exchange no longer lists it: an order that ended with nothing filled is forgotten"));
+        assertThat(cli.count("SELECT COUNT(*) FROM strategy_trades")).isZero();
+        assertThat(cli.run("positions").out()).contains("btc-cb").contains("0 BTC");
+    }
 }

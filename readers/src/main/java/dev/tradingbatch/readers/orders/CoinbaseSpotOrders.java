@@ -113,6 +113,12 @@ public final class CoinbaseSpotOrders implements SpotOrders {
         return new SendOutcome.Rejected(a.status(), message, forNow);
     }
 
+    /** Coinbase purges an order canceled with nothing filled: its {@code GET /orders/client:} then answers 404. */
+    @Override
+    public boolean forgetsUnfilledOrders() {
+        return true;
+    }
+
     /** {@code GET /orders/client:<client_oid>}; 404 is Coinbase's "no such order" (also a canceled one with no fills). */
     @Override
     public Optional<ExchangeOrder> find(String symbol, String clientOrderId) {

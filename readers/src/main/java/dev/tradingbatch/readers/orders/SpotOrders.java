@@ -19,6 +19,14 @@ public interface SpotOrders {
      */
     Optional<ExchangeOrder> find(String symbol, String clientOrderId);
 
+    /**
+     * Whether the exchange forgets an order that ended with nothing filled (Coinbase purges a canceled order without
+     * fills), so that {@link #find} of an order it had accepted may later answer empty: then that order ended unfilled.
+     */
+    default boolean forgetsUnfilledOrders() {
+        return false;
+    }
+
     /** The fills of one order ({@link ExchangeOrder#orderId}, as the exchange gave it), oldest first. */
     List<ExchangeFill> fills(String symbol, String orderId);
 

@@ -360,7 +360,9 @@ public final class CoinbaseStandIn implements AutoCloseable {
                 found = o;
             }
         }
-        return found == null ? Reply.error(404, "NotFound") : Reply.ok(orderJson(found));
+        // Coinbase purges an order canceled with nothing filled: asked for, it is not found
+        boolean purged = found != null && found.filledSize().signum() == 0 && !"filled".equals(found.doneReason());
+        return found == null || purged ? Reply.error(404, "NotFound") : Reply.ok(orderJson(found));
     }
 
     /** Newest first; {@code after} (a trade id) gives the older ones; CB-AFTER names the oldest of this page. */

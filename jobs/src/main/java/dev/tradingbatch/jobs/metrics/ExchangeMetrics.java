@@ -43,6 +43,9 @@ public class ExchangeMetrics {
         for (String[] c : COUNTERS) {
             counter(meters, c[0], c[1], exchange);
         }
+        if (meters.find(BUDGET_LEFT).tag("exchange", exchange).gauge() != null) {
+            return;   // a gauge registered again is only warned about: once per exchange (a service has several series)
+        }
         Gauge.builder(BUDGET_LEFT, sources, s -> s.getObject().budgetLeft(exchange))
                 .description("request weight the exchange's budget has left for this process now (its limit per"
                         + " window, less what the last window spent)")

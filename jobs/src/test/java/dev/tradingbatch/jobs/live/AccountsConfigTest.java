@@ -46,7 +46,6 @@ class AccountsConfigTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
             accounts.main.exchange         | bitstamp    | trading.accounts.main.exchange: unknown exchange 'bitstamp' (known: binance, coinbase, kraken)
-            accounts.main.exchange         | kraken      | trading.accounts.main.exchange: live orders on kraken are not built yet (so far: binance, coinbase)
             accounts.main.exchange         |             | trading.accounts.main.exchange missing (one of binance, coinbase, kraken)
             accounts.main.api-key-env      |             | trading.accounts.main.api-key-env or api-key-file missing: the environment variable or the file that holds it
             accounts.main.secret-file      | /run/s      | trading.accounts.main.secret-env and secret-file are both given: give one

@@ -81,8 +81,8 @@ class KrakenSpotOrdersTest {
         assertThat(order.executedQuantity()).hasToString("0.00249003");
         assertThat(order.origQuantity()).hasToString("0.00249003");
         assertThat(order.executedQuote()).hasToString("99.60120");
-        // 99.6012 spent and 0.4 % of it, 0.39840480, in fees
-        assertThat(kraken.balance("ZUSD")).isEqualByComparingTo("900.0003952");
+        // 99.6012 spent and 0.4 % of it, 0.39840 in Kraken's 5 decimals, in fees
+        assertThat(kraken.balance("ZUSD")).isEqualByComparingTo("900.0004");
         assertThat(kraken.balance("XXBT")).isEqualByComparingTo("0.01249003");
         String body = URLDecoder.decode(kraken.requests().stream()
                 .filter(r -> r.getUrl().equals("/0/private/AddOrder")).findFirst().orElseThrow().getBodyAsString(),

@@ -60,6 +60,9 @@ public final class KrakenStandIn implements AutoCloseable {
     /** Kraken's taker fee at the lowest tier. */
     public static final BigDecimal TAKER_FEE = new BigDecimal("0.004");
 
+    /** Decimals of a trade's cost and fee (Kraken's for USD). */
+    private static final int QUOTE_DECIMALS = 5;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String apiKey;
@@ -299,8 +302,8 @@ public final class KrakenStandIn implements AutoCloseable {
         BigDecimal wanted = viqc ? volume.divide(m.price().multiply(BigDecimal.ONE.add(TAKER_FEE)), 8,
                 RoundingMode.DOWN) : volume;
         BigDecimal filled = m.liquidity() == null ? wanted : wanted.min(m.liquidity());
-        BigDecimal cost = filled.multiply(m.price());
-        BigDecimal fee = cost.multiply(TAKER_FEE).setScale(8, RoundingMode.HALF_UP);
+        BigDecimal cost = filled.multiply(m.price()).setScale(QUOTE_DECIMALS, RoundingMode.HALF_UP);
+        BigDecimal fee = cost.multiply(TAKER_FEE).setScale(QUOTE_DECIMALS, RoundingMode.HALF_UP);
         boolean enough = buy ? balance(m.quote()).compareTo(viqc ? volume : cost.add(fee)) >= 0
                 : balance(m.base()).compareTo(volume) >= 0;
         if (!enough) {
@@ -311,7 +314,9 @@ public final class KrakenStandIn implements AutoCloseable {
         List<String> tradeIds = fill(m, txid, buy, filled, time);
         BigDecimal fees = trades.stream().filter(t -> t.txid().equals(txid)).map(Trade::fee)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Order order = new Order(txid, clOrdId, m.name(), buy ? "buy" : "sell", volume, viqc, filled, cost, fees,
+        BigDecimal costs = trades.stream().filter(t -> t.txid().equals(txid)).map(Trade::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Order order = new Order(txid, clOrdId, m.name(), buy ? "buy" : "sell", volume, viqc, filled, costs, fees,
                 filled.compareTo(wanted) < 0 ? "canceled" : "closed", tradeIds, time);
         byTxid.put(txid, order);
         ObjectNode result = JSON.createObjectNode();
@@ -330,8 +335,10 @@ public final class KrakenStandIn implements AutoCloseable {
             BigDecimal part = i == tradesPerOrder - 1 ? left
                     : filled.divide(BigDecimal.valueOf(tradesPerOrder), 8, RoundingMode.DOWN);
             left = left.subtract(part);
-            BigDecimal cost = part.multiply(m.price());
-            BigDecimal fee = cost.multiply(TAKER_FEE).setScale(8, RoundingMode.HALF_UP);
+            // Kraken states a trade's cost and fee in the quote currency's decimals (5 for USD), and moves
+            // balances by what it states
+            BigDecimal cost = part.multiply(m.price()).setScale(QUOTE_DECIMALS, RoundingMode.HALF_UP);
+            BigDecimal fee = cost.multiply(TAKER_FEE).setScale(QUOTE_DECIMALS, RoundingMode.HALF_UP);
             if (buy) {
                 balances.merge(m.quote(), cost.add(fee).negate(), BigDecimal::add);
                 balances.merge(m.base(), part, BigDecimal::add);

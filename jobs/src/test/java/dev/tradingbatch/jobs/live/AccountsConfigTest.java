@@ -126,6 +126,32 @@ class AccountsConfigTest {
     }
 
     @Test
+    void shouldRefuseAPassphraseOnAKrakenAccount() {
+        CliRun cli = cli().with("trading.accounts.kr.exchange", "kraken")
+                .with("trading.accounts.kr.api-key-env", "CB_KEY").with("trading.accounts.kr.secret-env", "CB_SECRET")
+                .with("trading.accounts.kr.passphrase-env", "CB_PASSPHRASE");
+
+        CliRun.Result r = cli.run("markets");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: trading.accounts.kr.passphrase-env: kraken keys have no passphrase\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAKrakenSecretThatIsNotBase64InOneLineWithoutEchoingIt() {
+        CliRun cli = cli().with("trading.accounts.kr.exchange", "kraken")
+                .with("trading.accounts.kr.api-key-env", "CB_KEY").with("trading.accounts.kr.secret-env", "CB_BAD_SECRET");
+
+        CliRun.Result r = cli.run("accounts", "--balances", "kr");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: trading.accounts.kr: kraken: the API secret is not base64 (Kraken"
+                + " gives it so)\n");
+        assertThat(r.out() + r.err()).doesNotContain("n0t-base64!");
+    }
+
+    @Test
     void shouldListAndAskACoinbaseAccountWithItsPassphrase() {
         try (CoinbaseStandIn coinbase = new CoinbaseStandIn("cbk", CB_SECRET, "cbp").balance("USD", "2500.5")
                 .balance("BTC", "0.25")) {

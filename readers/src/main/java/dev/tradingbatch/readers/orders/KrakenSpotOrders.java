@@ -173,7 +173,14 @@ public final class KrakenSpotOrders implements SpotOrders {
         String what = "order " + clientOrderId;
         Map<String, String> form = Map.of("cl_ord_id", clOrdId(clientOrderId));
         for (String[] ask : new String[][] {{"OpenOrders", "open"}, {"ClosedOrders", "closed"}}) {
-            JsonNode orders = ok(post(ask[0], form, what), what).path(ask[1]);
+            JsonNode result = ok(post(ask[0], form, what), what);
+            // an answer without its list says nothing about the order: never read as "none"
+            JsonNode orders = read(what, () -> {
+                if (!result.path(ask[1]).isObject()) {
+                    throw new IllegalArgumentException("no " + ask[1] + " orders listed");
+                }
+                return result.get(ask[1]);
+            });
             Iterator<Map.Entry<String, JsonNode>> it = orders.fields();
             if (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();

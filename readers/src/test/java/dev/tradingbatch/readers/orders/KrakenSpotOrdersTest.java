@@ -172,6 +172,21 @@ class KrakenSpotOrdersTest {
     }
 
     @Test
+    void shouldNeverReadAFailedOrUnreadableQueryAsNoOrder() {
+        kraken.failNextQuery("{\"error\":[],\"result\":{}}");
+
+        assertThatThrownBy(() -> client().find("BTC/USD", "btc-live-8-buy"))
+                .isInstanceOf(OrderApiException.class)
+                .hasMessage("kraken: the answer for the order btc-live-8-buy cannot be read: no open orders listed");
+
+        kraken.failNextQuery("{\"error\":[\"EService:Unavailable\"],\"result\":{}}");
+
+        assertThatThrownBy(() -> client().find("BTC/USD", "btc-live-8-buy"))
+                .isInstanceOf(OrderApiException.class)
+                .hasMessage("kraken: asking for the order btc-live-8-buy failed: HTTP 200 EService:Unavailable");
+    }
+
+    @Test
     void shouldReadEveryTradeOfAnOrderOverSeveralQueriesOldestFirst() {
         kraken.tradesPerOrder(25);
         client().send(MarketOrder.sell("BTC/USD", new BigDecimal("0.005"), "other-sell"));

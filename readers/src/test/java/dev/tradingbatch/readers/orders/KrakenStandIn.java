@@ -43,7 +43,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * secret, and a nonce above the last one it took. It keeps state: orders by txid with their cl_ord_id, market orders
  * filled at a set price (in several trades, or partly when liquidity is short, then canceled), balances (XXBT, ZUSD
  * for BTC, USD) that move with each trade and its taker fee (0.4 %, charged in the quote currency as {@code fciq}
- * asks: a {@code viqc} buy spends its volume, fee included). Faults are injected for the next AddOrder requests.
+ * asks: a {@code viqc} buy spends its volume, fee included). Faults are injected for the next AddOrder requests,
+ * and answers for the next order queries.
  */
 public final class KrakenStandIn implements AutoCloseable {
 
@@ -69,6 +70,7 @@ public final class KrakenStandIn implements AutoCloseable {
     private final String secret;
     private final WireMockServer server;
     private final Deque<Fault> orderFaults = new ArrayDeque<>();
+    private final Deque<String> queryFaults = new ArrayDeque<>();
     private final Map<String, Pair> pairs = new HashMap<>();
     private final Map<String, BigDecimal> balances = new TreeMap<>();
     private final Map<String, Order> byTxid = new LinkedHashMap<>();
@@ -141,6 +143,12 @@ public final class KrakenStandIn implements AutoCloseable {
     /** The next AddOrder meets {@code fault}; several calls queue faults for the next requests in turn. */
     public synchronized KrakenStandIn failNextOrder(Fault fault) {
         orderFaults.add(fault);
+        return this;
+    }
+
+    /** The next OpenOrders or ClosedOrders request is answered with this body (an error, or a malformed result). */
+    public synchronized KrakenStandIn failNextQuery(String body) {
+        queryFaults.add(body);
         return this;
     }
 
@@ -247,6 +255,10 @@ public final class KrakenStandIn implements AutoCloseable {
             return Reply.error("EAPI:Invalid nonce");
         }
         lastNonce = n;
+        String method = path.substring("/0/private/".length());
+        if ((method.equals("OpenOrders") || method.equals("ClosedOrders")) && !queryFaults.isEmpty()) {
+            return new Reply(queryFaults.poll(), 0);
+        }
         return switch (path.substring("/0/private/".length())) {
             case "AddOrder" -> addOrder(p);
             case "OpenOrders" -> listed(p, "open", false);

@@ -173,17 +173,34 @@ class KrakenSpotOrdersTest {
 
     @Test
     void shouldNeverReadAFailedOrUnreadableQueryAsNoOrder() {
-        kraken.failNextQuery("{\"error\":[],\"result\":{}}");
+        kraken.failNext("OpenOrders", "{\"error\":[],\"result\":{}}");
 
         assertThatThrownBy(() -> client().find("BTC/USD", "btc-live-8-buy"))
                 .isInstanceOf(OrderApiException.class)
                 .hasMessage("kraken: the answer for the order btc-live-8-buy cannot be read: no open orders listed");
 
-        kraken.failNextQuery("{\"error\":[\"EService:Unavailable\"],\"result\":{}}");
+        kraken.failNext("OpenOrders", "{\"error\":[\"EService:Unavailable\"],\"result\":{}}");
 
         assertThatThrownBy(() -> client().find("BTC/USD", "btc-live-8-buy"))
                 .isInstanceOf(OrderApiException.class)
                 .hasMessage("kraken: asking for the order btc-live-8-buy failed: HTTP 200 EService:Unavailable");
+    }
+
+    @Test
+    void shouldTakeAnOrderAsWorkingWhenItsStateCannotBeAskedRightAfterItWasTaken() {
+        kraken.failNext("QueryOrders", "{\"error\":[\"EService:Busy\"],\"result\":{}}");
+
+        SendOutcome outcome = client().send(MarketOrder.sell("BTC/USD", new BigDecimal("0.001"), "btc-live-9-sell"));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Accepted.class);
+        ExchangeOrder order = ((SendOutcome.Accepted) outcome).order();
+        assertThat(order.orderId()).isEqualTo(kraken.orders().getFirst().txid());
+        assertThat(order.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(order.executedQuantity()).isZero();
+        assertThat(client().find("BTC/USD", "btc-live-9-sell")).get()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED))
+                .satisfies(o -> assertThat(o.executedQuote()).isEqualByComparingTo("40"));
+        assertThat(kraken.orders()).hasSize(1);
     }
 
     @Test

@@ -44,7 +44,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * filled at a set price (in several trades, or partly when liquidity is short, then canceled), balances (XXBT, ZUSD
  * for BTC, USD) that move with each trade and its taker fee (0.4 %, charged in the quote currency as {@code fciq}
  * asks: a {@code viqc} buy spends its volume, fee included). Faults are injected for the next AddOrder requests,
- * and answers for the next order queries.
+ * and answers for the next requests of any other private method.
  */
 public final class KrakenStandIn implements AutoCloseable {
 
@@ -70,7 +70,7 @@ public final class KrakenStandIn implements AutoCloseable {
     private final String secret;
     private final WireMockServer server;
     private final Deque<Fault> orderFaults = new ArrayDeque<>();
-    private final Deque<String> queryFaults = new ArrayDeque<>();
+    private final Map<String, Deque<String>> queryFaults = new HashMap<>();
     private final Map<String, Pair> pairs = new HashMap<>();
     private final Map<String, BigDecimal> balances = new TreeMap<>();
     private final Map<String, Order> byTxid = new LinkedHashMap<>();
@@ -146,9 +146,12 @@ public final class KrakenStandIn implements AutoCloseable {
         return this;
     }
 
-    /** The next OpenOrders or ClosedOrders request is answered with this body (an error, or a malformed result). */
-    public synchronized KrakenStandIn failNextQuery(String body) {
-        queryFaults.add(body);
+    /**
+     * The next request of this private method (OpenOrders, ClosedOrders, QueryOrders...) is answered with this body
+     * (an error, or a malformed result) instead; several calls queue answers in turn.
+     */
+    public synchronized KrakenStandIn failNext(String method, String body) {
+        queryFaults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(body);
         return this;
     }
 
@@ -256,8 +259,9 @@ public final class KrakenStandIn implements AutoCloseable {
         }
         lastNonce = n;
         String method = path.substring("/0/private/".length());
-        if ((method.equals("OpenOrders") || method.equals("ClosedOrders")) && !queryFaults.isEmpty()) {
-            return new Reply(queryFaults.poll(), 0);
+        String injected = queryFaults.getOrDefault(method, new ArrayDeque<>()).poll();
+        if (injected != null) {
+            return new Reply(injected, 0);
         }
         return switch (path.substring("/0/private/".length())) {
             case "AddOrder" -> addOrder(p);

@@ -64,7 +64,7 @@ public final class Exchanges {
         return ALL.stream().map(Exchange::name).toList();
     }
 
-    /** The names of the exchanges live orders are built for, for messages: {@code binance, coinbase}. */
+    /** The names of the exchanges live orders are built for, for messages: {@code binance, coinbase, kraken}. */
     public static List<String> withOrders() {
         return ALL.stream().filter(Exchange::hasOrders).map(Exchange::name).toList();
     }

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * declared only so that a key written in the configuration is refused by name, never echoed
  * ({@link dev.tradingbatch.jobs.live.Accounts}).
  *
- * @param exchange   the exchange the account is on, from the exchange registry (binance, coinbase)
+ * @param exchange   the exchange the account is on, from the exchange registry (binance, coinbase, kraken)
  * @param apiKeyEnv  the environment variable holding the API key
  * @param apiKeyFile instead: the file holding it (surrounding white space is ignored)
  * @param secretEnv  the environment variable holding the API secret

@@ -60,7 +60,7 @@ public class Accounts {
             throw new BadInputException(key + ".exchange: live orders on " + exchange.name()
                     + " are not built yet (so far: " + String.join(", ", Exchanges.withOrders()) + ")");
         }
-        // Coinbase Exchange keys come with a passphrase, sent with every request; Binance keys have none
+        // Coinbase Exchange keys come with a passphrase, sent with every request; Binance and Kraken keys have none
         boolean passphrased = exchange == Exchanges.COINBASE;
         boolean passphraseGiven = p.passphraseEnv() != null && !p.passphraseEnv().isBlank()
                 || p.passphraseFile() != null && !p.passphraseFile().isBlank();

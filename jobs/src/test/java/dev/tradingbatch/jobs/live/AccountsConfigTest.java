@@ -46,7 +46,6 @@ class AccountsConfigTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
             accounts.main.exchange         | bitstamp    | trading.accounts.main.exchange: unknown exchange 'bitstamp' (known: binance, coinbase, kraken)
-            accounts.main.exchange         | kraken      | trading.accounts.main.exchange: live orders on kraken are not built yet (so far: binance, coinbase)
             accounts.main.exchange         |             | trading.accounts.main.exchange missing (one of binance, coinbase, kraken)
             accounts.main.api-key-env      |             | trading.accounts.main.api-key-env or api-key-file missing: the environment variable or the file that holds it
             accounts.main.secret-file      | /run/s      | trading.accounts.main.secret-env and secret-file are both given: give one
@@ -122,6 +121,32 @@ class AccountsConfigTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: trading.accounts.cb: coinbase: the API secret is not base64 (Coinbase"
+                + " gives it so)\n");
+        assertThat(r.out() + r.err()).doesNotContain("n0t-base64!");
+    }
+
+    @Test
+    void shouldRefuseAPassphraseOnAKrakenAccount() {
+        CliRun cli = cli().with("trading.accounts.kr.exchange", "kraken")
+                .with("trading.accounts.kr.api-key-env", "CB_KEY").with("trading.accounts.kr.secret-env", "CB_SECRET")
+                .with("trading.accounts.kr.passphrase-env", "CB_PASSPHRASE");
+
+        CliRun.Result r = cli.run("markets");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: trading.accounts.kr.passphrase-env: kraken keys have no passphrase\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAKrakenSecretThatIsNotBase64InOneLineWithoutEchoingIt() {
+        CliRun cli = cli().with("trading.accounts.kr.exchange", "kraken")
+                .with("trading.accounts.kr.api-key-env", "CB_KEY").with("trading.accounts.kr.secret-env", "CB_BAD_SECRET");
+
+        CliRun.Result r = cli.run("accounts", "--balances", "kr");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: trading.accounts.kr: kraken: the API secret is not base64 (Kraken"
                 + " gives it so)\n");
         assertThat(r.out() + r.err()).doesNotContain("n0t-base64!");
     }

@@ -2,6 +2,7 @@ package dev.tradingbatch.readers.exchange;
 
 import dev.tradingbatch.readers.orders.BinanceSpotOrders;
 import dev.tradingbatch.readers.orders.CoinbaseSpotOrders;
+import dev.tradingbatch.readers.orders.KrakenSpotOrders;
 
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Exchanges {
                     new RateBudget(1, Duration.ofSeconds(1), 1)),
             (settings, clock, pacing) -> new KrakenCandleSource(settings.baseUrl(), clock, settings.timeouts(), pacing),
             KrakenMarketRules::new,
-            Optional.empty());
+            Optional.of(KrakenSpotOrders::new));
 
     private static final List<Exchange> ALL = List.of(BINANCE, COINBASE, KRAKEN);
 
@@ -63,7 +64,7 @@ public final class Exchanges {
         return ALL.stream().map(Exchange::name).toList();
     }
 
-    /** The names of the exchanges live orders are built for, for messages: {@code binance, coinbase}. */
+    /** The names of the exchanges live orders are built for, for messages: {@code binance, coinbase, kraken}. */
     public static List<String> withOrders() {
         return ALL.stream().filter(Exchange::hasOrders).map(Exchange::name).toList();
     }

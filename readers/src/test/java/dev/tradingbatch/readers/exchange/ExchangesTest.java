@@ -59,7 +59,7 @@ class ExchangesTest {
     void shouldBuildOrderClientsOnlyForTheExchangesLiveOrdersAreBuiltFor() {
         ApiCredentials credentials = new ApiCredentials("key", "secret");
 
-        assertThat(Exchanges.withOrders()).containsExactly("binance", "coinbase");
+        assertThat(Exchanges.withOrders()).containsExactly("binance", "coinbase", "kraken");
         assertThat(Exchanges.BINANCE.orderClient("http://127.0.0.1:1", credentials, Clock.systemUTC(),
                 HttpTimeouts.DEFAULT)).isInstanceOf(BinanceSpotOrders.class);
         assertThat(Exchanges.COINBASE.orderClient("http://127.0.0.1:1", new ApiCredentials("key", "c2VjcmV0",
@@ -67,10 +67,8 @@ class ExchangesTest {
         assertThatThrownBy(() -> Exchanges.COINBASE.orderClient("http://127.0.0.1:1", credentials, Clock.systemUTC(),
                 HttpTimeouts.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("coinbase: an account needs the passphrase given with its API key");
-        assertThat(Exchanges.KRAKEN.hasOrders()).isFalse();
-        assertThatThrownBy(() -> Exchanges.KRAKEN.orderClient("http://127.0.0.1:1", credentials, Clock.systemUTC(),
-                HttpTimeouts.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("live orders on kraken are not built yet");
+        assertThat(Exchanges.KRAKEN.orderClient("http://127.0.0.1:1", new ApiCredentials("key", "c2VjcmV0"),
+                Clock.systemUTC(), HttpTimeouts.DEFAULT)).isInstanceOf(dev.tradingbatch.readers.orders.KrakenSpotOrders.class);
     }
 
     @Test

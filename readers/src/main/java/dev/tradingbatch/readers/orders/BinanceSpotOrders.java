@@ -1,9 +1,6 @@
 package dev.tradingbatch.readers.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradingbatch.model.DecimalText;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
@@ -24,7 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+
+import static dev.tradingbatch.readers.orders.OrderJson.decimal;
 
 /**
  * Binance spot orders through its signed REST API ({@code /api/v3}): every request carries the API key in
@@ -45,8 +43,6 @@ public final class BinanceSpotOrders implements SpotOrders {
     /** Refusals that may pass: too many requests or orders, the clock outside recvWindow. */
     private static final Set<Integer> REFUSED_FOR_NOW = Set.of(-1003, -1015, -1021);
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final String baseUrl;
     private final ApiCredentials credentials;
@@ -118,7 +114,8 @@ public final class BinanceSpotOrders implements SpotOrders {
         if (a.error().filter(e -> e.code() == NO_SUCH_ORDER).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(read("order " + clientOrderId, () -> order(ok(a, "order " + clientOrderId))));
+        return Optional.of(OrderJson.read("binance", "order " + clientOrderId,
+                () -> order(ok(a, "order " + clientOrderId))));
     }
 
     @Override
@@ -128,7 +125,7 @@ public final class BinanceSpotOrders implements SpotOrders {
         p.put("orderId", orderId);
         String what = "fills of order " + orderId;
         JsonNode rows = ok(get("/api/v3/myTrades", p, what), what);
-        return read(what, () -> {
+        return OrderJson.read("binance", what, () -> {
             List<ExchangeFill> fills = new ArrayList<>();
             for (JsonNode t : rows) {
                 fills.add(new ExchangeFill(t.get("id").asLong(), t.get("orderId").asText(), decimal(t, "price"),
@@ -144,7 +141,7 @@ public final class BinanceSpotOrders implements SpotOrders {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("omitZeroBalances", "true");
         JsonNode account = ok(get("/api/v3/account", p, "account"), "account");
-        return read("account", () -> {
+        return OrderJson.read("binance", "account", () -> {
             List<Balance> balances = new ArrayList<>();
             for (JsonNode b : account.get("balances")) {
                 Balance balance = new Balance(b.get("asset").asText(), decimal(b, "free"), decimal(b, "locked"));
@@ -176,7 +173,7 @@ public final class BinanceSpotOrders implements SpotOrders {
             throw new OrderApiException("binance: interrupted asking for the " + what, 0, null, e);
         }
         JsonNode rows = ok(a, what);
-        return read(what, () -> {
+        return OrderJson.read("binance", what, () -> {
             if (!rows.isArray() || rows.isEmpty() || rows.get(0).get(0).asLong() != minute) {
                 throw new IllegalArgumentException("no candle of that minute");
             }
@@ -190,31 +187,6 @@ public final class BinanceSpotOrders implements SpotOrders {
                 "BUY".equals(o.get("side").asText()) ? Side.BUY : Side.SELL,
                 OrderStatus.valueOf(o.get("status").asText()), decimal(o, "origQty"), decimal(o, "executedQty"),
                 decimal(o, "cummulativeQuoteQty"), updated);
-    }
-
-    /**
-     * The decimal as Binance wrote it (a JSON string, "0.00100000"): trailing zeros and all; refused by its text,
-     * naming the field, when it is not a number or beyond {@link DecimalText}'s bounds ({@code 1e400000000}).
-     */
-    private static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        return DecimalText.parse(field, v.asText());
-    }
-
-    /**
-     * What {@code reading} makes of an answer that came back (HTTP 200), or an OrderApiException naming the request
-     * and what cannot be read in it: a query whose answer is unreadable says nothing about the order.
-     */
-    private static <T> T read(String what, Supplier<T> reading) {
-        try {
-            return reading.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new OrderApiException("binance: the answer for the " + what + " cannot be read: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 200, null, e);
-        }
     }
 
     private Answer get(String path, Map<String, String> params, String what) {
@@ -264,21 +236,13 @@ public final class BinanceSpotOrders implements SpotOrders {
     private record Answer(int status, JsonNode json, String unreadable) {
 
         static Answer of(int status, String body) {
-            try {
-                return new Answer(status, body == null || body.isBlank() ? null : JSON.readTree(body), null);
-            } catch (IOException e) {
-                String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
-                return new Answer(status, null, "malformed body" + (why == null ? "" : ": " + why.lines().findFirst()
-                        .orElse("")));
-            }
+            OrderJson.Body b = OrderJson.body(body);
+            return new Answer(status, b.json(), b.unreadable());
         }
 
         /** The body, or IllegalArgumentException saying why there is none to read. */
         JsonNode readable() {
-            if (json == null) {
-                throw new IllegalArgumentException(unreadable == null ? "empty body" : unreadable);
-            }
-            return json;
+            return new OrderJson.Body(json, unreadable).readable();
         }
 
         /** Binance's {"code": -2013, "msg": "Order does not exist."}, if that is what came back. */

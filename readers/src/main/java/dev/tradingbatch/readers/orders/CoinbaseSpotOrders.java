@@ -1,9 +1,7 @@
 package dev.tradingbatch.readers.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradingbatch.model.DecimalText;
 import dev.tradingbatch.model.Side;
@@ -25,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static dev.tradingbatch.readers.orders.OrderJson.decimal;
+import static dev.tradingbatch.readers.orders.OrderJson.text;
 
 /**
  * Coinbase Exchange spot orders through its signed REST API: every private request carries {@code CB-ACCESS-KEY},
@@ -43,8 +43,6 @@ public final class CoinbaseSpotOrders implements SpotOrders {
     /** Pages of fills followed at most for one order: a cursor that never ends is an answer that cannot be read. */
     private static final int MAX_FILL_PAGES = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final String baseUrl;
     private final ApiCredentials credentials;
@@ -80,7 +78,7 @@ public final class CoinbaseSpotOrders implements SpotOrders {
 
     @Override
     public SendOutcome send(MarketOrder order) {
-        ObjectNode body = JSON.createObjectNode().put("type", "market")
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("type", "market")
                 .put("side", order.side() == Side.BUY ? "buy" : "sell").put("product_id", product(order.symbol()));
         if (order.quantity() != null) {
             body.put("size", order.quantity().toPlainString());
@@ -128,7 +126,7 @@ public final class CoinbaseSpotOrders implements SpotOrders {
             return Optional.empty();
         }
         JsonNode o = ok(a, what);
-        return Optional.of(read(what, () -> order(o, symbol, clientOrderId)));
+        return Optional.of(OrderJson.read("coinbase", what, () -> order(o, symbol, clientOrderId)));
     }
 
     /** {@code GET /fills}, newest first and paged: older pages follow the {@code CB-AFTER} cursor while there is one. */
@@ -144,7 +142,7 @@ public final class CoinbaseSpotOrders implements SpotOrders {
             Answer a = get(after == null ? query : query + "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8),
                     what);
             JsonNode rows = ok(a, what);
-            read(what, () -> {
+            OrderJson.read("coinbase", what, () -> {
                 if (!rows.isArray()) {
                     throw new IllegalArgumentException("not a list of fills");
                 }
@@ -170,7 +168,7 @@ public final class CoinbaseSpotOrders implements SpotOrders {
     @Override
     public List<Balance> balances() {
         JsonNode accounts = ok(get("/accounts", "accounts"), "accounts");
-        return read("accounts", () -> {
+        return OrderJson.read("coinbase", "accounts", () -> {
             List<Balance> balances = new ArrayList<>();
             for (JsonNode b : accounts) {
                 Balance balance = new Balance(text(b, "currency"), decimal(b, "available"), decimal(b, "hold"));
@@ -205,7 +203,7 @@ public final class CoinbaseSpotOrders implements SpotOrders {
             throw new OrderApiException("coinbase: interrupted asking for the " + what, 0, null, e);
         }
         JsonNode rows = ok(a, what);
-        return read(what, () -> {
+        return OrderJson.read("coinbase", what, () -> {
             for (JsonNode row : rows) {   // [time (s), low, high, open, close, volume]
                 if (row.isArray() && row.size() >= 6 && row.get(0).asLong() * 1000L == minute) {
                     return DecimalText.parse("open", row.get(3).asText());
@@ -242,35 +240,12 @@ public final class CoinbaseSpotOrders implements SpotOrders {
                 updated);
     }
 
-    /** The decimal as Coinbase wrote it (a JSON string, "0.00250000"); refused naming the field when it is not one. */
-    private static BigDecimal decimal(JsonNode node, String field) {
-        return DecimalText.parse(field, text(node, field));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        return v.asText();
-    }
-
     /** An ISO-8601 time ("2020-03-11T20:48:46.622Z") as epoch ms UTC. */
     private static long millis(JsonNode node, String field) {
         try {
             return Instant.parse(text(node, field)).toEpochMilli();
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(field + " is not an ISO-8601 time");
-        }
-    }
-
-    /** What {@code reading} makes of an answer that came back, or an OrderApiException naming what cannot be read. */
-    private static <T> T read(String what, Supplier<T> reading) {
-        try {
-            return reading.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new OrderApiException("coinbase: the answer for the " + what + " cannot be read: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 200, null, e);
         }
     }
 
@@ -320,20 +295,12 @@ public final class CoinbaseSpotOrders implements SpotOrders {
     private record Answer(int status, JsonNode json, String unreadable, String after) {
 
         static Answer of(int status, String body, String after) {
-            try {
-                return new Answer(status, body == null || body.isBlank() ? null : JSON.readTree(body), null, after);
-            } catch (IOException e) {
-                String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
-                return new Answer(status, null, "malformed body" + (why == null ? "" : ": " + why.lines().findFirst()
-                        .orElse("")), after);
-            }
+            OrderJson.Body b = OrderJson.body(body);
+            return new Answer(status, b.json(), b.unreadable(), after);
         }
 
         JsonNode readable() {
-            if (json == null) {
-                throw new IllegalArgumentException(unreadable == null ? "empty body" : unreadable);
-            }
-            return json;
+            return new OrderJson.Body(json, unreadable).readable();
         }
 
         /** Coinbase's {"message": "Insufficient funds"}, if that is what came back. */

@@ -1,8 +1,6 @@
 package dev.tradingbatch.readers.orders;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradingbatch.model.DecimalText;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.exchange.HttpTimeouts;
@@ -28,7 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static dev.tradingbatch.readers.orders.OrderJson.decimal;
+import static dev.tradingbatch.readers.orders.OrderJson.text;
 
 /**
  * Kraken spot orders through its signed REST API: every private request is a form POST to {@code /0/private/<Method>}
@@ -48,8 +48,6 @@ public final class KrakenSpotOrders implements SpotOrders {
     /** Trade ids per QueryTrades request at most (Kraken's limit). */
     static final int TRADES_PER_QUERY = 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Kraken's legacy asset codes and the names used everywhere else; other codes are the asset's own name. */
     private static final Map<String, String> ASSETS = Map.ofEntries(
@@ -175,7 +173,7 @@ public final class KrakenSpotOrders implements SpotOrders {
         for (String[] ask : new String[][] {{"OpenOrders", "open"}, {"ClosedOrders", "closed"}}) {
             JsonNode result = ok(post(ask[0], form, what), what);
             // an answer without its list says nothing about the order: never read as "none"
-            JsonNode orders = read(what, () -> {
+            JsonNode orders = OrderJson.read("kraken", what, () -> {
                 if (!result.path(ask[1]).isObject()) {
                     throw new IllegalArgumentException("no " + ask[1] + " orders listed");
                 }
@@ -184,7 +182,8 @@ public final class KrakenSpotOrders implements SpotOrders {
             Iterator<Map.Entry<String, JsonNode>> it = orders.fields();
             if (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                return Optional.of(read(what, () -> order(e.getValue(), e.getKey(), symbol, clientOrderId)));
+                return Optional.of(OrderJson.read("kraken", what,
+                        () -> order(e.getValue(), e.getKey(), symbol, clientOrderId)));
             }
         }
         return Optional.empty();
@@ -206,7 +205,7 @@ public final class KrakenSpotOrders implements SpotOrders {
         for (int i = 0; i < ids.size(); i += TRADES_PER_QUERY) {
             List<String> some = ids.subList(i, Math.min(ids.size(), i + TRADES_PER_QUERY));
             JsonNode trades = ok(post("QueryTrades", Map.of("txid", String.join(",", some)), what), what);
-            read(what, () -> {
+            OrderJson.read("kraken", what, () -> {
                 for (String id : some) {
                     JsonNode t = trades.get(id);
                     if (t == null) {
@@ -226,7 +225,7 @@ public final class KrakenSpotOrders implements SpotOrders {
     @Override
     public List<Balance> balances() {
         JsonNode result = ok(post("BalanceEx", Map.of(), "balances"), "balances");
-        return read("balances", () -> {
+        return OrderJson.read("kraken", "balances", () -> {
             List<Balance> balances = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -263,7 +262,7 @@ public final class KrakenSpotOrders implements SpotOrders {
             throw new OrderApiException("kraken: interrupted asking for the " + what, 0, null, e);
         }
         JsonNode result = ok(a, what);
-        return read(what, () -> {
+        return OrderJson.read("kraken", what, () -> {
             for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getKey().equals("last")) {
@@ -285,7 +284,7 @@ public final class KrakenSpotOrders implements SpotOrders {
         if (o.isMissingNode()) {
             throw new OrderApiException("kraken: the " + what + " is not listed yet", 200, null, null);
         }
-        return read(what, () -> order(o, txid, symbol, clientOrderId));
+        return OrderJson.read("kraken", what, () -> order(o, txid, symbol, clientOrderId));
     }
 
     /**
@@ -311,19 +310,6 @@ public final class KrakenSpotOrders implements SpotOrders {
                 inQuote ? filled : decimal(o, "vol"), filled, decimal(o, "cost"), updated);
     }
 
-    /** The decimal as Kraken wrote it (a JSON string, "0.00250000"); refused naming the field when it is not one. */
-    private static BigDecimal decimal(JsonNode node, String field) {
-        return DecimalText.parse(field, text(node, field));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        return v.asText();
-    }
-
     /** Kraken's time in seconds with decimals (1688667796.8802) as epoch ms UTC, below a millisecond dropped. */
     private static long millis(JsonNode node, String field) {
         JsonNode v = node.get(field);
@@ -334,16 +320,6 @@ public final class KrakenSpotOrders implements SpotOrders {
             return new BigDecimal(v.asText()).movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(field + " is not a time in seconds");
-        }
-    }
-
-    /** What {@code reading} makes of an answer that came back, or an OrderApiException naming what cannot be read. */
-    private static <T> T read(String what, Supplier<T> reading) {
-        try {
-            return reading.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new OrderApiException("kraken: the answer for the " + what + " cannot be read: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 200, null, e);
         }
     }
 
@@ -399,11 +375,8 @@ public final class KrakenSpotOrders implements SpotOrders {
     private record Answer(int status, JsonNode json, String unreadable) {
 
         static Answer of(int status, String body) {
-            try {
-                return new Answer(status, body == null || body.isBlank() ? null : JSON.readTree(body), null);
-            } catch (IOException e) {
-                return new Answer(status, null, "malformed body");
-            }
+            OrderJson.Body b = OrderJson.body(body);
+            return new Answer(status, b.json(), b.unreadable());
         }
 
         JsonNode result() {

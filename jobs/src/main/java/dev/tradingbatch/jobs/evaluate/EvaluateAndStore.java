@@ -112,13 +112,14 @@ public class EvaluateAndStore {
             declared.record(declaredAs);
             // what its own fills hold, less what its sells not settled yet will sell
             List<LiveFill> fills = liveFills.ofStrategy(declaredAs.id());
+            List<LiveOrder> orders = liveOrders.ofStrategy(declaredAs.id());
             BigDecimal held = SubLedger.held(fills, SubLedger.base(declaredAs.market().symbol()))
-                    .subtract(SubLedger.reserved(liveOrders.ofStrategy(declaredAs.id()), fills));
+                    .subtract(SubLedger.reserved(orders, fills));
             long now = clock.millis();
             LiveIntents.Decided decided = LiveIntents.decide(declaredAs, account.name(), evaluation.fillModel(),
                     result.newFills(), held, now);
             RiskCheck.Checked checked = RiskCheck.check(decided.intents(), declared.riskLimits(declaredAs.id()),
-                    account.limits(), standing(declaredAs.id(), account, held, now));
+                    account.limits(), standing(declaredAs, account, held, orders, fills, now));
             checked.halt().ifPresent(why -> (checked.wholeAccount() ? declared.liveStrategiesOf(account.name())
                     : List.of(declaredAs.id())).forEach(id -> halts.halt(new StrategyHalt(id, Optional.of(why), now))));
             writer.write(new Chunk<>(checked.intents()));
@@ -133,9 +134,12 @@ public class EvaluateAndStore {
 
     /**
      * Where a live strategy and its account stand before its new intents: its holdings, each one's realised pnl since
-     * 00:00 UTC of {@code now}, and what the account's open positions and unsettled buys have at stake.
+     * 00:00 UTC of {@code now}, what the account's open positions and unsettled buys have at stake, and what is left
+     * of its allocation ({@code orders} and {@code fills}: its own, as read for {@code held}).
      */
-    private RiskCheck.Standing standing(String strategyId, Account account, BigDecimal held, long now) {
+    private RiskCheck.Standing standing(DeclaredStrategy strategy, Account account, BigDecimal held,
+                                        List<LiveOrder> orders, List<LiveFill> fills, long now) {
+        String strategyId = strategy.id();
         long dayStart = Math.floorDiv(now, DAY) * DAY;
         List<String> ids = declared.liveStrategiesOf(account.name());
         BigDecimal own = BigDecimal.ZERO;
@@ -163,10 +167,8 @@ public class EvaluateAndStore {
         BigDecimal allocation = declared.riskLimits(strategyId).allocation();
         BigDecimal quoteLeft = null;
         if (allocation != null) {
-            List<LiveOrder> mine = liveOrders.ofStrategy(strategyId);
-            String quote = SubLedger.quote(declared.get(strategyId).market().symbol());
-            quoteLeft = SubLedger.quoteLeft(allocation, mine, liveFills.ofStrategy(strategyId), quote)
-                    .subtract(SubLedger.quoteReserved(mine));
+            quoteLeft = SubLedger.quoteLeft(allocation, orders, fills, SubLedger.quote(strategy.market().symbol()))
+                    .subtract(SubLedger.quoteReserved(orders));
         }
         return new RiskCheck.Standing(held, own, all, atStake, quoteLeft);
     }

@@ -2,6 +2,7 @@ package dev.tradingbatch.bench;
 
 import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.jobs.cli.Launcher;
+import dev.tradingbatch.jobs.demo.SettableClock;
 import dev.tradingbatch.jobs.evaluate.EvaluateService;
 import dev.tradingbatch.jobs.evaluate.EvaluationResult;
 import dev.tradingbatch.model.Candle;
@@ -13,10 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,30 +49,6 @@ final class LiveBench {
         this.progress = progress;
     }
 
-    /** A clock the bench sets: the application's "now" is the close of the candle just stored. */
-    static final class SetClock extends Clock {
-        private volatile Instant now = Instant.EPOCH;
-
-        void set(long epochMillis) {
-            now = Instant.ofEpochMilli(epochMillis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** The p50 and p99 figures, in ms. */
     List<Figure> run(int repeat) throws Exception {
         int perRepetition = sizes.liveCandles();
@@ -91,7 +65,9 @@ final class LiveBench {
         Files.writeString(dir.resolve("live-key"), key);
         Files.writeString(dir.resolve("live-secret"), secret);
         String symbol = MARKET.symbol().replace("/", "");
-        SetClock clock = new SetClock();
+        // the application's "now": the close of the candle just stored
+        SettableClock clock = new SettableClock();
+        clock.set(Instant.EPOCH);
         List<Double> ours50 = new ArrayList<>();
         List<Double> ours99 = new ArrayList<>();
         List<Double> paper50 = new ArrayList<>();
@@ -109,7 +85,7 @@ final class LiveBench {
                      Map.of("benchClock", clock)).start()) {
             EvaluateService evaluations = ctx.getBean(EvaluateService.class);
             CandleRepository candles = ctx.getBean(CandleRepository.class);
-            clock.set(series.time(HISTORY - 1) + RandomWalk.STEP + 1000);
+            clock.set(Instant.ofEpochMilli(series.time(HISTORY - 1) + RandomWalk.STEP + 1000));
             check(evaluations.run(LIVE));
             check(evaluations.run(PAPER));
             int next = HISTORY;
@@ -194,10 +170,10 @@ final class LiveBench {
     }
 
     /** Stores candle {@code i} and evaluates both strategies; the times, or null when the live one did not order. */
-    private static Sample measure(RandomWalk.Series s, int i, SetClock clock, LoopbackBinanceOrders exchange,
+    private static Sample measure(RandomWalk.Series s, int i, SettableClock clock, LoopbackBinanceOrders exchange,
                                   CandleRepository candles, EvaluateService evaluations) {
         Candle candle = ReplayBench.candle(s, i);
-        clock.set(candle.openTime() + RandomWalk.STEP + 1000);
+        clock.set(Instant.ofEpochMilli(candle.openTime() + RandomWalk.STEP + 1000));
         exchange.price(candle.close());
         int before = exchange.answered().size();
         long start = System.nanoTime();

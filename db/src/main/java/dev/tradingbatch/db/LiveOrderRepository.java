@@ -136,6 +136,15 @@ public class LiveOrderRepository {
                 clientOrderId);
     }
 
+    /**
+     * Sizes a sell committed unsized ({@link LiveOrder#sizedAtSend()}): its quantity, set only while it is an intent
+     * never sent; whether it was.
+     */
+    public boolean size(String clientOrderId, BigDecimal quantity, long now) {
+        return jdbc.update("UPDATE live_orders SET quantity = ?, reason = NULL, updated_at = ? WHERE client_order_id = ?"
+                + " AND status = 'intent' AND sends = 0", text(quantity), now, clientOrderId) == 1;
+    }
+
     /** What the exchange answered, or that it did not (status unknown, or intent again with the reason). */
     public void record(String clientOrderId, String status, String exchangeOrderId, String exchangeStatus,
                        BigDecimal executedQuantity, BigDecimal executedQuote, String reason, long now) {

@@ -28,14 +28,8 @@ final class LedgerText {
         List<String[]> rows = new ArrayList<>();
         rows.add(ORDER_HEADER);
         for (LiveOrder o : orders) {
-            String base = o.symbol().substring(0, o.symbol().indexOf('/'));
-            String quote = o.symbol().substring(o.symbol().indexOf('/') + 1);
-            String requested = o.quoteQuantity() != null ? plain(o.quoteQuantity()) + " " + quote
-                    : plain(o.quantity()) + " " + base;
-            String executed = o.executedQuantity() == null ? "-" : plain(o.executedQuantity()) + " " + base
-                    + (o.executedQuote() == null ? "" : " for " + plain(o.executedQuote()) + " " + quote);
             rows.add(new String[] {o.clientOrderId(), o.strategyId(), o.symbol(), o.side().code(), iso(o.candleTime()),
-                    requested, executed, o.status(), dash(o.exchangeStatus()), dash(o.reason())});
+                    o.requested(), o.executed(), o.status(), dash(o.exchangeStatus()), dash(o.reason())});
         }
         return table(rows);
     }

@@ -1,7 +1,5 @@
 package dev.tradingbatch.jobs.dashboard;
 
-import dev.tradingbatch.jobs.live.SubLedger;
-import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.LiveOrder;
 import dev.tradingbatch.jobs.halt.HaltText;
 import dev.tradingbatch.db.DriftScore;
@@ -85,17 +83,11 @@ final class StrategyPage {
     private static String orderRows(List<LiveOrder> orders) {
         StringBuilder rows = new StringBuilder();
         for (LiveOrder o : orders) {
-            String base = SubLedger.base(o.symbol());
-            String quote = SubLedger.quote(o.symbol());
-            String requested = o.quoteQuantity() != null ? MarketRules.plain(o.quoteQuantity()) + " " + quote
-                    : MarketRules.plain(o.quantity()) + " " + base;
-            String executed = o.executedQuantity() == null ? "-" : MarketRules.plain(o.executedQuantity()) + " " + base
-                    + (o.executedQuote() == null ? "" : " for " + MarketRules.plain(o.executedQuote()) + " " + quote);
             rows.append("<tr class=\"").append(o.status()).append("\">")
                     .append(Layout.cell(o.clientOrderId(), false))
                     .append(Layout.cell(PageText.time(o.candleTime()), false))
-                    .append(Layout.cell(o.side().code(), false)).append(Layout.cell(requested, true))
-                    .append(Layout.cell(executed, true)).append(Layout.cell(o.status(), false))
+                    .append(Layout.cell(o.side().code(), false)).append(Layout.cell(o.requested(), true))
+                    .append(Layout.cell(o.executed(), true)).append(Layout.cell(o.status(), false))
                     .append(Layout.cell(o.exchangeStatus() == null ? "-" : o.exchangeStatus(), false))
                     .append(Layout.cell(o.reason() == null ? "-" : o.reason(), false)).append("</tr>\n");
         }

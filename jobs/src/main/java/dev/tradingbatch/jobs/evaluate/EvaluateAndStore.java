@@ -7,7 +7,6 @@ import dev.tradingbatch.db.LiveOrderRepository;
 import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.jobs.live.Account;
 import dev.tradingbatch.jobs.live.SubLedger;
-import dev.tradingbatch.readers.orders.OrderStatus;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.LiveFill;
 import dev.tradingbatch.model.LiveOrder;
@@ -29,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -117,7 +117,8 @@ public class EvaluateAndStore {
                     .subtract(SubLedger.reserved(orders, fills));
             long now = clock.millis();
             LiveIntents.Decided decided = LiveIntents.decide(declaredAs, account.name(), evaluation.fillModel(),
-                    result.newFills(), held, now);
+                    result.newFills(), held, orders.stream().map(LiveOrder::clientOrderId).collect(Collectors.toSet()),
+                    SubLedger.sellsSizedAtSend(orders, fills), now);
             RiskCheck.Checked checked = RiskCheck.check(decided.intents(), declared.riskLimits(declaredAs.id()),
                     account.limits(), standing(declaredAs, account, held, orders, fills, now));
             checked.halt().ifPresent(why -> (checked.wholeAccount() ? declared.liveStrategiesOf(account.name())
@@ -158,7 +159,7 @@ public class EvaluateAndStore {
                 atStake = atStake.add(open.get().price().multiply(open.get().quantity()).add(open.get().fee()));
             }
             for (LiveOrder o : liveOrders.ofStrategy(id)) {
-                if (o.side() == Side.BUY && !o.status().equals(LiveOrder.REJECTED) && !endedEmpty(o)
+                if (o.side() == Side.BUY && !o.status().equals(LiveOrder.REJECTED) && !SubLedger.endedEmpty(o)
                         && trades.trade(id, RunIds.LIVE, o.candleTime(), Side.BUY.code()).isEmpty()) {
                     atStake = atStake.add(o.quoteQuantity());
                 }
@@ -171,12 +172,6 @@ public class EvaluateAndStore {
                     .subtract(SubLedger.quoteReserved(orders));
         }
         return new RiskCheck.Standing(held, own, all, atStake, quoteLeft);
-    }
-
-    /** An order the exchange ended without filling any of it (expired, canceled): nothing at stake. */
-    private static boolean endedEmpty(LiveOrder o) {
-        return o.exchangeStatus() != null && OrderStatus.valueOf(o.exchangeStatus()).isFinal()
-                && (o.executedQuantity() == null || o.executedQuantity().signum() == 0);
     }
 
     private static TradeRow row(DeclaredStrategy s, String runId, Fill f, long executedAt) {

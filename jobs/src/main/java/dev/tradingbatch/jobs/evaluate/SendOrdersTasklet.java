@@ -8,8 +8,9 @@ import dev.tradingbatch.jobs.live.Account;
 import dev.tradingbatch.jobs.live.AccountService;
 import dev.tradingbatch.jobs.live.LiveSettlement;
 import dev.tradingbatch.jobs.live.OrderSender;
+import dev.tradingbatch.jobs.live.SubLedger;
+import dev.tradingbatch.jobs.live.UnsizedSells;
 import dev.tradingbatch.model.LiveOrder;
-import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.Side;
 import dev.tradingbatch.readers.orders.SpotOrders;
 import org.springframework.batch.core.ExitStatus;
@@ -73,10 +74,19 @@ class SendOrdersTasklet implements Tasklet {
         DeclaredStrategy s = declared.get(id);
         SpotOrders exchange = accounts.orders(account.get());
         Duration maxAge = live.maxIntentAge(Duration.ofMillis(s.market().timeframe().millis()));
-        OrderSender.Pass pass = new OrderSender(orders, exchange, clock, OrderSender.SETTLE, o -> Optional.of(maxAge))
-                .sendPending(account.get().name(), id);
-        LiveSettlement.Settled settled = new LiveSettlement(orders, fills, trades, writes, exchange, clock)
-                .settle(id, s.paramsJson());
+        OrderSender sender = new OrderSender(orders, exchange, clock, OrderSender.SETTLE, o -> Optional.of(maxAge));
+        LiveSettlement settlement = new LiveSettlement(orders, fills, trades, writes, exchange, clock);
+        OrderSender.Pass pass = sender.sendPending(account.get().name(), id);
+        LiveSettlement.Settled settled = settlement.settle(id, s.paramsJson());
+        // sells decided while a buy was not settled: sized now that it may be, then sent and settled in this pass
+        if (new UnsizedSells(orders, fills, clock).size(id, SubLedger.base(s.market().symbol()),
+                declared.fillModel(s)) > 0) {
+            OrderSender.Pass more = sender.sendPending(account.get().name(), id);
+            pass = new OrderSender.Pass(pass.accepted() + more.accepted(), pass.rejected() + more.rejected(),
+                    more.unknown(), more.waiting());
+            LiveSettlement.Settled then = settlement.settle(id, s.paramsJson());
+            settled = new LiveSettlement.Settled(concat(settled.trades(), then.trades()), then.waiting());
+        }
         contribution.incrementWriteCount(settled.trades().size());
 
         ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
@@ -106,14 +116,18 @@ class SendOrdersTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** e.g. {@code order buy for 100 on the candle of 2026-12-01T10:00:00Z: accepted, FILLED 0.0025 for 100}. */
+    private static <T> List<T> concat(List<T> first, List<T> then) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
+    }
+
+    /** e.g. {@code order buy for 100 USDT on the candle of 2026-12-01T10:00:00Z (...): accepted, FILLED 0.0025 BTC for 100 USDT}. */
     private static String line(LiveOrder o) {
-        String what = "order " + o.side() + " " + (o.side() == Side.BUY ? "for " + MarketRules.plain(o.quoteQuantity())
-                : MarketRules.plain(o.quantity())) + " on the candle of " + iso(o.candleTime()) + " (" + o.clientOrderId()
+        String what = "order " + o.side() + " " + (o.side() == Side.BUY ? "for " : "") + o.requested() + " on the candle of " + iso(o.candleTime()) + " (" + o.clientOrderId()
                 + "): " + o.status();
         if (o.status().equals(LiveOrder.ACCEPTED)) {
-            what += ", " + o.exchangeStatus() + " " + MarketRules.plain(o.executedQuantity()) + " for "
-                    + MarketRules.plain(o.executedQuote());
+            what += ", " + o.exchangeStatus() + " " + o.executed();
         }
         return o.reason() == null ? what : what + " (" + o.reason() + ")";
     }

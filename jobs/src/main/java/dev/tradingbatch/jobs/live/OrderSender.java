@@ -26,6 +26,8 @@ import static dev.tradingbatch.model.OpenTimes.iso;
  * way inside the exchange is found rather than sent again. A query that fails sends nothing: a missing answer is
  * never read as "no order".
  *
+ * A sell not sized yet ({@link LiveOrder#sizedAtSend()}) is never sent: it waits for its sizing.
+ *
  * An intent never sent whose candle opened more than its strategy's {@code maxAge} ago when the sender reaches it
  * (after a long halt, a trader down for hours) is not sent: its signal is out of date, so it ends {@code rejected}
  * saying so and the strategy's ledger is unchanged. An order sent before is always asked for first, never dropped
@@ -141,6 +143,9 @@ public final class OrderSender {
         if (stale.isPresent()) {
             orders.record(o.clientOrderId(), LiveOrder.REJECTED, null, null, null, null, stale.get(), clock.millis());
             return LiveOrder.REJECTED;
+        }
+        if (o.sizedAtSend()) {
+            return LiveOrder.INTENT;    // never sent, not sized yet: its strategy's buy has not settled
         }
         Optional<ExchangeOrder> there;
         try {

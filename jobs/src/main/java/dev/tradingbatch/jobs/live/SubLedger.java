@@ -63,14 +63,40 @@ public final class SubLedger {
         fills.forEach(f -> applied.add(f.clientOrderId()));
         BigDecimal reserved = BigDecimal.ZERO;
         for (LiveOrder o : orders) {
-            boolean endedEmpty = o.exchangeStatus() != null && OrderStatus.valueOf(o.exchangeStatus()).isFinal()
-                    && (o.executedQuantity() == null || o.executedQuantity().signum() == 0);
             if (o.side() == Side.SELL && !o.status().equals(LiveOrder.REJECTED) && !applied.contains(o.clientOrderId())
-                    && !endedEmpty) {
+                    && !endedEmpty(o)) {
                 reserved = reserved.add(o.quantity());
             }
         }
         return reserved;
+    }
+
+    /** An order the exchange ended without filling any of it (expired, canceled): it holds and spends nothing. */
+    public static boolean endedEmpty(LiveOrder o) {
+        return o.exchangeStatus() != null && OrderStatus.valueOf(o.exchangeStatus()).isFinal()
+                && (o.executedQuantity() == null || o.executedQuantity().signum() == 0);
+    }
+
+    /**
+     * The first of the strategy's buys decided before {@code candleTime} that is not settled yet: not rejected, not
+     * ended with nothing filled, and its fills not applied to the ledger ({@code fills}: an order's fills are stored
+     * once it is final, with its trade). What a sell decided after it must wait for to know what it sells.
+     */
+    public static Optional<LiveOrder> unsettledBuyBefore(List<LiveOrder> orders, List<LiveFill> fills, long candleTime) {
+        Set<String> applied = new HashSet<>();
+        fills.forEach(f -> applied.add(f.clientOrderId()));
+        return orders.stream().filter(o -> o.side() == Side.BUY && o.candleTime() < candleTime
+                && !o.status().equals(LiveOrder.REJECTED) && !endedEmpty(o) && !applied.contains(o.clientOrderId()))
+                .findFirst();
+    }
+
+    /**
+     * Whether a sell the strategy decides now must be sized when it is sent rather than now: a buy of its is not
+     * settled, or a sell decided before is itself still to be sized ({@link LiveOrder#sizedAtSend()}).
+     */
+    public static boolean sellsSizedAtSend(List<LiveOrder> orders, List<LiveFill> fills) {
+        return unsettledBuyBefore(orders, fills, Long.MAX_VALUE).isPresent() || orders.stream()
+                .anyMatch(o -> o.sizedAtSend() && !o.status().equals(LiveOrder.REJECTED));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class LiveIntentsTest {
     }
 
     private static LiveIntents.Decided decide(List<Fill> fills, String held) {
-        return LiveIntents.decide(S, "main", MODEL, fills, new BigDecimal(held), 42);
+        return LiveIntents.decide(S, "main", MODEL, fills, new BigDecimal(held), Set.of(), false, 42);
     }
 
     @Test
@@ -75,6 +76,34 @@ class LiveIntentsTest {
         assertThat(decide(List.of(sell(T, "20000")), "0.0002").skipped()).extracting(SkippedOrder::reason)
                 .containsExactly("order value 4 (0.0002 at 20000) is below the minimum notional 5");
         assertThat(decide(List.of(sell(T, "20000")), "0.0002").intents()).isEmpty();
+    }
+
+    @Test
+    void shouldCommitASellUnsizedWhileABuyIsNotSettledInsteadOfRefusingIt() {
+        LiveIntents.Decided d = LiveIntents.decide(S, "main", MODEL, List.of(sell(T, "41000")), BigDecimal.ZERO, Set.of(), true, 42);
+
+        assertThat(d.skipped()).isEmpty();
+        assertThat(d.intents()).singleElement().satisfies(o -> {
+            assertThat(o.side()).isEqualTo(Side.SELL);
+            assertThat(o.sizedAtSend()).isTrue();
+            assertThat(o.requested()).isEqualTo("what it holds once its buy settles");
+            assertThat(o.modelPrice()).isEqualByComparingTo("41000");
+            assertThat(o.clientOrderId()).isEqualTo(ClientOrderIds.of("btc-live", T, Side.SELL));
+        });
+        // a round trip decided by one evaluation is still not sent, sized later or not
+        assertThat(LiveIntents.decide(S, "main", MODEL, List.of(buy(T, "40000"), sell(T + H, "41000")),
+                BigDecimal.ZERO, Set.of(), true, 42).intents()).isEmpty();
+    }
+
+    @Test
+    void shouldTakeABuyCommittedBeforeForThatOrderNotHalfOfARoundTrip() {
+        // a run failed after committing the buy of T; this one evaluates T again and decides the sell of T + H
+        LiveIntents.Decided d = LiveIntents.decide(S, "main", MODEL, List.of(buy(T, "40000"), sell(T + H, "41000")),
+                new BigDecimal("0.0024"), Set.of(ClientOrderIds.of("btc-live", T, Side.BUY)), false, 42);
+
+        assertThat(d.skipped()).isEmpty();
+        assertThat(d.intents()).extracting(LiveOrder::side, LiveOrder::candleTime, LiveOrder::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Side.SELL, T + H, new BigDecimal("0.0024")));
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.tradingbatch.model.OpenTimes.iso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -178,7 +179,7 @@ class LiveEvaluateTest {
         assertThat(new BigDecimal((String) sellRow.get("pnl"))).isEqualByComparingTo(
                 sellQuote.subtract(sellFee).subtract(bought.multiply(buyPrice)));
 
-        assertThat(outputs.get(0)).contains("order buy for 100 on the candle of", "accepted, FILLED").contains("1 trade");
+        assertThat(outputs.get(0)).contains("order buy for 100 USDT on the candle of", "accepted, FILLED").contains("1 trade");
 
         // the credentials are never printed, nor kept with the runs (parameters, contexts, messages) or in requests
         assertThat(String.join("\n", outputs)).doesNotContain(KEY, SECRET);
@@ -292,6 +293,49 @@ class LiveEvaluateTest {
         assertThat(new BigDecimal((String) trades.get(1).get("pnl"))).isEqualByComparingTo(pnl);
         assertThat(binance.free("BTC")).isEqualByComparingTo("0");
         assertThat(binance.free("BNB")).isLessThan(BigDecimal.ONE);
+    }
+
+    @Test
+    void shouldSellWhatItsBuyBroughtOnceThatBuySettlesWhenTheSellWasDecidedBefore() {
+        binance.market("BNBUSDT", "BNB", "USDT", "300.5").balance("BNB", "1").feesIn("BNB").klinesUnavailable(true);
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        List<Fill> signals = signals(RSI, first, 2);
+        long buyCandle = signals.get(0).candleTime();
+        long sellCandle = signals.get(1).candleTime();
+        // the trader runs every candle: the run before the buy's completes, the buy's and those after it fail
+        assertThat(evaluate("btc-live", buyCandle - M5).exitCode()).isZero();
+        priceAt(buyCandle);
+        assertThat(evaluate("btc-live", buyCandle).exitCode()).isNotZero();
+
+        // the sell is decided while the buy's fills cannot be valued (the run evaluating the buy's candle again, its
+        // buy already committed and sent): committed unsized, not sent, neither refused nor taken for a round trip
+        priceAt(sellCandle);
+        CliRun.Result decided = evaluate("btc-live", sellCandle);
+        assertThat(decided.exitCode()).isNotZero();
+        assertThat(decided.out() + decided.err()).contains("waits for the buy of the candle of " + iso(buyCandle))
+                .doesNotContain("nothing held", "round trip");
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::side).containsExactly("BUY");
+        assertThat(cli.query("SELECT quantity, status FROM live_orders WHERE side = 'sell'")).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("quantity", "0").containsEntry("status", "intent"));
+        CliRun.Result listed = cli.run("orders", "--strategy", "btc-live");
+        assertThat(listed.out()).contains("what it holds once its buy settles");
+
+        // answered: the buy settles, then the sell is sized with what it bought and sent in the same pass
+        binance.klinesUnavailable(false);
+        CliRun.Result r = evaluate("btc-live", sellCandle);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::side).containsExactly("BUY", "SELL");
+        assertThat(binance.orders().get(1).clientOrderId()).isEqualTo(ClientOrderIds.of("btc-live", sellCandle,
+                Side.SELL));
+        assertThat(binance.orders().get(1).origQty()).isEqualByComparingTo(binance.orders().get(0).executedQty());
+        assertThat(binance.free("BTC")).isEqualByComparingTo("0");
+        assertThat(cli.query("SELECT side, candle_time FROM strategy_trades WHERE strategy_id = 'btc-live'"
+                + " ORDER BY candle_time")).extracting(t -> t.get("side")).containsExactly("buy", "sell");
+
+        // evaluated again: nothing more sent
+        assertThat(evaluate("btc-live", sellCandle).exitCode()).isZero();
+        assertThat(binance.ordersTaken()).isEqualTo(2);
     }
 
     @Test

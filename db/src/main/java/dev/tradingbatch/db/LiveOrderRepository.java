@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The orders of live strategies ({@code live_orders}), owned by live trading: intents committed by the
@@ -77,6 +78,16 @@ public class LiveOrderRepository {
                 + " AND NOT EXISTS (SELECT 1 FROM strategy_trades t WHERE t.strategy_id = o.strategy_id"
                 + " AND t.run_id = ? AND t.candle_time = o.candle_time AND t.side = o.side)"
                 + " ORDER BY created_at, client_order_id", ROW, strategyId, RunIds.LIVE);
+    }
+
+    /**
+     * The newest candle time after {@code after} of the strategy's orders whose client order id ends with
+     * {@code suffix} (one kind of order, e.g. {@code halt --close}'s), if any: one narrow query, not every order read.
+     */
+    public OptionalLong latestCandleTime(String strategyId, String suffix, long after) {
+        Long latest = jdbc.queryForObject("SELECT MAX(candle_time) FROM live_orders WHERE strategy_id = ?"
+                + " AND client_order_id LIKE ? AND candle_time > ?", Long.class, strategyId, "%" + suffix, after);
+        return latest == null ? OptionalLong.empty() : OptionalLong.of(latest);
     }
 
     /** The strategy's orders, oldest first. */

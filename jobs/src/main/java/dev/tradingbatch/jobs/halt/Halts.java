@@ -82,8 +82,8 @@ public class Halts {
      * evaluation after it starts anew from the candle after it.
      */
     public OptionalLong closedAfter(String strategyId, long timeframe, long lastEvaluated) {
-        LongStream closeOrders = orders.ofStrategy(strategyId).stream()
-                .filter(o -> ClientOrderIds.isClose(o.clientOrderId())).mapToLong(o -> o.candleTime());
+        LongStream closeOrders = orders.latestCandleTime(strategyId, ClientOrderIds.CLOSE_SUFFIX, lastEvaluated)
+                .stream();
         LongStream paperCloses = trades.after(strategyId, RunIds.LIVE, lastEvaluated).stream()
                 .mapToLong(TradeRow::candleTime).filter(t -> Math.floorMod(t, timeframe) != 0);
         return LongStream.concat(closeOrders, paperCloses).filter(t -> t > lastEvaluated).max();

@@ -16,6 +16,9 @@ import java.util.HexFormat;
  */
 public final class ClientOrderIds {
 
+    /** What ends the client order id of a {@link #close}. */
+    public static final String CLOSE_SUFFIX = "-c";
+
     private ClientOrderIds() {
     }
 
@@ -28,12 +31,12 @@ public final class ClientOrderIds {
      * time (UTC epoch ms): {@code tb-} then 24 hex digits of the SHA-256 of (strategy, close, halt time), then {@code -c}.
      */
     public static String close(String strategyId, long haltedAt) {
-        return "tb-" + hash(strategyId + "|close|" + haltedAt) + "-c";
+        return "tb-" + hash(strategyId + "|close|" + haltedAt) + CLOSE_SUFFIX;
     }
 
     /** Whether the order is one {@code halt --close} made. */
     public static boolean isClose(String clientOrderId) {
-        return clientOrderId.endsWith("-c");
+        return clientOrderId.endsWith(CLOSE_SUFFIX);
     }
 
     private static String hash(String text) {

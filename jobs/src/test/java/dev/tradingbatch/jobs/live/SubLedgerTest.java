@@ -19,7 +19,7 @@ class SubLedgerTest {
 
     private static LiveFill fill(Side side, long id, String price, String qty, String quote, String commission,
                                  String asset) {
-        return new LiveFill("main", "BTC/USDT", id, "tb-x", side, new BigDecimal(price), new BigDecimal(qty),
+        return new LiveFill("main", "BTC/USDT", Long.toString(id), "tb-x", side, new BigDecimal(price), new BigDecimal(qty),
                 new BigDecimal(quote), new BigDecimal(commission), asset, T + id);
     }
 

@@ -70,7 +70,7 @@ final class OrderJson {
             throw new IllegalArgumentException("no " + field);
         }
         if (!v.isIntegralNumber() || v.bigIntegerValue().signum() < 0) {
-            throw new IllegalArgumentException(field + " is not a whole number: " + v);
+            throw new IllegalArgumentException(field + " is not a whole number of 0 or more");
         }
         return v.bigIntegerValue().toString();
     }

@@ -25,7 +25,7 @@ public class LiveFillRepository {
             new BigDecimal(rs.getString(6)), new BigDecimal(rs.getString(7)), new BigDecimal(rs.getString(8)),
             new BigDecimal(rs.getString(9)), rs.getString(10), rs.getLong(11));
 
-    /** Oldest first; fills of one millisecond by trade id, Binance's and Coinbase's numbers by value (shorter first). */
+    /** Oldest first; within a millisecond by trade id, numbers by value (fewer digits first, then as text). */
     private static final String ORDER = "f.traded_at, LENGTH(f.trade_id), f.trade_id";
 
     private final JdbcTemplate jdbc;

@@ -55,7 +55,8 @@ class LiveFillRepositoryTest {
     @Test
     void shouldKeepKrakensTextTradeIdAsSentAndReadItBack() {
         assertThat(fills.insertNew(List.of(fill("kr", "TCCCTY-WE4VW-TMJ5IT", T0 + 1)))).isOne();
-        assertThat(fills.insertNew(List.of(fill("kr", "TCCCTY-WE4VW-TMJ5IT", T0 + 1)))).as("the same trade again").isZero();
+        assertThat(fills.insertNew(List.of(fill("kr", "TCCCTY-WE4VW-TMJ5IT", T0 + 1)))).as("the same trade again")
+                .isZero();
 
         assertThat(fills.ofOrder("tb-1-b")).extracting(LiveFill::tradeId).containsExactly("TCCCTY-WE4VW-TMJ5IT");
         assertThat(jdbc.queryForObject("SELECT trade_id FROM live_fills", String.class))

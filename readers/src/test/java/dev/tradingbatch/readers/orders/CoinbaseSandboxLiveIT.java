@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Coinbase order client against Coinbase Exchange's public sandbox (https://api-public.sandbox.exchange.coinbase.com,
- * fake funds, a subset of the real order books), which {@link CoinbaseStandIn} imitates: a small market buy for a
- * quote amount and the sell of what it bought, each asked for by its client order id, their fills adding up to what
- * they executed and their trade ids Coinbase's numbers as sent. Runs only by hand, with a sandbox key in the
+ * The Coinbase order client against Coinbase Exchange's public sandbox
+ * (https://api-public.sandbox.exchange.coinbase.com, fake funds, a subset of the real order books), which
+ * {@link CoinbaseStandIn} imitates: a small market buy for a quote amount and the sell of what it bought, each asked
+ * for by its client order id, their fills adding up to what they executed and their trade ids Coinbase's numbers as
+ * sent. Runs only by hand, with a sandbox key in the
  * environment (COINBASE_SANDBOX_KEY, COINBASE_SANDBOX_SECRET, COINBASE_SANDBOX_PASSPHRASE); the build never runs
  * {@code *LiveIT}:
  * {@code ./mvnw -B -pl readers -am verify -Dit.test=CoinbaseSandboxLiveIT -Dtest=NoSuch -Dsurefire.failIfNoSpecifiedTests=false}.

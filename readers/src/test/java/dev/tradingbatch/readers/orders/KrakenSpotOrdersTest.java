@@ -211,7 +211,8 @@ class KrakenSpotOrdersTest {
 
         List<ExchangeFill> fills = client().fills("BTC/USD", order.orderId());
 
-        assertThat(fills).extracting(ExchangeFill::tradeId).containsExactly("TCCCTY-WE4VW-TMJ5IT", "TKH2SE-M7IF5-CFI7LT");
+        assertThat(fills).extracting(ExchangeFill::tradeId)
+                .containsExactly("TCCCTY-WE4VW-TMJ5IT", "TKH2SE-M7IF5-CFI7LT");
         // before V18 live_fills held the first 63 bits of the id's SHA-256 (worked out apart from this code:
         // int.from_bytes(hashlib.sha256(b"TCCCTY-WE4VW-TMJ5IT").digest()[:8], "big") & (2**63 - 1) in Python)
         assertThat(client().formerTradeId("TCCCTY-WE4VW-TMJ5IT")).contains("9196403193235729099");

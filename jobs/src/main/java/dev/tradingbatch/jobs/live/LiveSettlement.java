@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * Applies a live strategy's accepted orders to its ledger once the exchange says they are final (FILLED, or
  * EXPIRED/CANCELED with an executed part): their trades fetched from the exchange into {@code live_fills} (each once,
- * by its trade id) and, in the same transaction, the strategy's {@code strategy_trades} row under the live run from
+ * by its trade id as sent; one stored under its former id, {@link SpotOrders#formerTradeId}, is renamed, not added)
+ * and, in the same transaction, the strategy's {@code strategy_trades} row under the live run from
  * those fills ({@link SubLedger#trade}). An order still filling is asked for again; one whose trades the exchange
  * does not list in full yet waits for the next pass. A failed question leaves the order as it is: a missing answer
  * is never read as "nothing filled".
@@ -127,6 +128,11 @@ public final class LiveSettlement {
                 f.commissionAsset(), f.time())).toList();
         SubLedger.CommissionPrices prices = commissionPrices(o.symbol(), rows);
         return Optional.of(writes.execute(tx -> {
+            // a fill stored before trade ids were kept as sent (Kraken's, under a number) is that fill, not a new one
+            for (LiveFill f : rows) {
+                exchange.formerTradeId(f.tradeId()).ifPresent(former -> fills.rename(f.account(), f.symbol(),
+                        f.clientOrderId(), former, f.tradeId()));
+            }
             new LiveFillWriter(fills).write(new Chunk<>(rows));
             TradeRow row = SubLedger.trade(o, fills.ofOrder(o.clientOrderId()), trades.openPosition(o.strategyId(),
                     RunIds.LIVE), paramsJson, prices);

@@ -85,10 +85,10 @@ class PositionsCommandTest {
             // the buy's commission, charged in the BTC bought, leaves it holding less; one in BNB moves no position
             LiveFillRepository fills = app.getBean(LiveFillRepository.class);
             fills.insertNew(List.of(
-                    new LiveFill("main", "BTC/USDT", 11, "tb-1-b", Side.BUY, new BigDecimal("40000.00000000"),
+                    new LiveFill("main", "BTC/USDT", "11", "tb-1-b", Side.BUY, new BigDecimal("40000.00000000"),
                             new BigDecimal("0.00250000"), new BigDecimal("100.00000000"), new BigDecimal("0.00000250"),
                             "BTC", C1 + H),
-                    new LiveFill("main", "ETH/USDT", 12, "tb-3-b", Side.BUY, new BigDecimal("2000.00000000"),
+                    new LiveFill("main", "ETH/USDT", "12", "tb-3-b", Side.BUY, new BigDecimal("2000.00000000"),
                             new BigDecimal("0.05000000"), new BigDecimal("100.00000000"), new BigDecimal("0.00012000"),
                             "BNB", C1 + H)));
             // neither an intent nor a rejected order moves a position

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link KrakenStandIn} (key, signatures and nonces checked, trades kept with fees in USD): the same path as on
  * Binance ({@link LiveEvaluateTest}) and Coinbase ({@link CoinbaseLiveTest}) with nothing Kraken-specific above the
  * order client. Kraken's order ids are text (O0000-...), its cl_ord_id is derived from ours, its trade ids are text
- * kept as the numbers derived from them, and its fees are charged in the quote currency, so a buy's holding is all
+ * kept as sent, and its fees are charged in the quote currency, so a buy's holding is all
  * it filled.
  */
 class KrakenLiveTest {
@@ -104,6 +104,7 @@ class KrakenLiveTest {
 
     @Test
     void shouldBuyAndSellOnTheSignalsAndKeepTheLedgerOfTheExchangesFills() {
+        kraken.tradeIds("TCCCTY-WE4VW-TMJ5IT");
         long first = candles.get(300).openTime();
         assertThat(evaluate(first).exitCode()).isZero();
         List<Fill> signals = BitstampSample.fills(candles, StrategySpec.of("rsi", RSI), first,
@@ -134,7 +135,7 @@ class KrakenLiveTest {
         assertThat(sell.volume()).isEqualByComparingTo(buy.volExec());
         assertThat(kraken.balance("XXBT")).isEqualByComparingTo("0");
 
-        // live_orders keep Kraken's order ids, live_fills the numbers derived from its trade ids
+        // live_orders keep Kraken's order ids, live_fills its trade ids as sent
         List<Map<String, Object>> orders = cli.query("SELECT client_order_id, exchange_order_id, status,"
                 + " exchange_status FROM live_orders WHERE strategy_id = 'btc-kr' ORDER BY candle_time");
         assertThat(orders).extracting(o -> o.get("client_order_id")).containsExactlyElementsOf(clientIds);
@@ -145,9 +146,9 @@ class KrakenLiveTest {
         List<Map<String, Object>> fills = cli.query("SELECT trade_id, quantity, commission, commission_asset"
                 + " FROM live_fills ORDER BY traded_at, trade_id");
         assertThat(fills).as("two trades per order").hasSize(8);
-        assertThat(fills).extracting(f -> ((Number) f.get("trade_id")).longValue())
-                .containsExactlyInAnyOrderElementsOf(kraken.trades().stream()
-                        .map(t -> KrakenSpotOrders.tradeNumber(t.id())).toList());
+        assertThat(fills).extracting(f -> f.get("trade_id")).first().isEqualTo("TCCCTY-WE4VW-TMJ5IT");
+        assertThat(fills).extracting(f -> f.get("trade_id"))
+                .containsExactlyInAnyOrderElementsOf(kraken.trades().stream().map(KrakenStandIn.Trade::id).toList());
         assertThat(fills).extracting(f -> f.get("commission_asset")).containsOnly("USD");
         assertThat(fills).extracting(f -> decimal(f.get("commission"))).usingElementComparator(BigDecimal::compareTo)
                 .containsExactlyInAnyOrderElementsOf(kraken.trades().stream().map(KrakenStandIn.Trade::fee).toList());
@@ -187,6 +188,34 @@ class KrakenLiveTest {
         // the same candle again: nothing new, nothing sent
         assertThat(evaluate(signals.getLast().candleTime()).out()).contains("nothing new");
         assertThat(kraken.orders()).hasSize(4);
+    }
+
+    @Test
+    void shouldRenameAFillStoredUnderItsFormerNumberWhenItIsReadAgainNotApplyItTwice() {
+        kraken.tradeIds("TCCCTY-WE4VW-TMJ5IT", "TKH2SE-M7IF5-CFI7LT");
+        long first = candles.get(300).openTime();
+        assertThat(evaluate(first).exitCode()).isZero();
+        Fill buy = BitstampSample.fills(candles, StrategySpec.of("rsi", RSI), first, candles.getLast().openTime())
+                .getFirst();
+        kraken.price("XBTUSD", candle(buy.candleTime()).close().toPlainString());
+        assertThat(evaluate(buy.candleTime()).exitCode()).isZero();
+        BigDecimal bought = kraken.orders().getFirst().volExec();
+        // as V18 leaves a fill settled before it: under the number once derived from its id (as text), and the
+        // order settled again (its trade row gone), so that its fills are read from Kraken once more
+        for (String id : List.of("TCCCTY-WE4VW-TMJ5IT", "TKH2SE-M7IF5-CFI7LT")) {
+            assertThat(cli.update("UPDATE live_fills SET trade_id = ? WHERE trade_id = ?",
+                    Long.toString(KrakenSpotOrders.tradeNumber(id)), id)).isOne();
+        }
+        assertThat(cli.update("DELETE FROM strategy_trades WHERE run_id = 'live'")).isOne();
+
+        CliRun.Result reconciled = cli.run("reconcile", "--account", "kr");
+
+        assertThat(reconciled.exitCode()).as(reconciled.out() + reconciled.err()).isZero();
+        assertThat(cli.query("SELECT trade_id FROM live_fills ORDER BY traded_at")).extracting(f -> f.get("trade_id"))
+                .as("the stored fills, renamed to the ids as sent: no fill twice")
+                .containsExactly("TCCCTY-WE4VW-TMJ5IT", "TKH2SE-M7IF5-CFI7LT");
+        assertThat(cli.query("SELECT side, quantity FROM strategy_trades WHERE run_id = 'live'")).singleElement()
+                .satisfies(t -> assertThat(decimal(t.get("quantity"))).isEqualByComparingTo(bought));
     }
 
     @Test

@@ -19,8 +19,8 @@ class SubLedgerTest {
 
     private static LiveFill fill(Side side, long id, String price, String qty, String quote, String commission,
                                  String asset) {
-        return new LiveFill("main", "BTC/USDT", id, "tb-x", side, new BigDecimal(price), new BigDecimal(qty),
-                new BigDecimal(quote), new BigDecimal(commission), asset, T + id);
+        return new LiveFill("main", "BTC/USDT", Long.toString(id), "tb-x", side, new BigDecimal(price),
+                new BigDecimal(qty), new BigDecimal(quote), new BigDecimal(commission), asset, T + id);
     }
 
     private static LiveOrder order(Side side) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static dev.tradingbatch.readers.orders.OrderJson.decimal;
+import static dev.tradingbatch.readers.orders.OrderJson.integerId;
 
 /**
  * Binance spot orders through its signed REST API ({@code /api/v3}): every request carries the API key in
@@ -128,7 +129,7 @@ public final class BinanceSpotOrders implements SpotOrders {
         return OrderJson.read("binance", what, () -> {
             List<ExchangeFill> fills = new ArrayList<>();
             for (JsonNode t : rows) {
-                fills.add(new ExchangeFill(t.get("id").asLong(), t.get("orderId").asText(), decimal(t, "price"),
+                fills.add(new ExchangeFill(integerId(t, "id"), t.get("orderId").asText(), decimal(t, "price"),
                         decimal(t, "qty"), decimal(t, "quoteQty"), decimal(t, "commission"),
                         t.get("commissionAsset").asText(), t.get("time").asLong()));
             }

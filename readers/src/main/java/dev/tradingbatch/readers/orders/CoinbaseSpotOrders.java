@@ -9,6 +9,7 @@ import dev.tradingbatch.readers.exchange.HttpTimeouts;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static dev.tradingbatch.readers.orders.OrderJson.decimal;
+import static dev.tradingbatch.readers.orders.OrderJson.integerId;
 import static dev.tradingbatch.readers.orders.OrderJson.text;
 
 /**
@@ -149,13 +151,14 @@ public final class CoinbaseSpotOrders implements SpotOrders {
                 for (JsonNode f : rows) {
                     BigDecimal price = decimal(f, "price");
                     BigDecimal size = decimal(f, "size");
-                    fills.add(new ExchangeFill(f.get("trade_id").asLong(), text(f, "order_id"), price, size,
+                    fills.add(new ExchangeFill(integerId(f, "trade_id"), text(f, "order_id"), price, size,
                             price.multiply(size), decimal(f, "fee"), quote, millis(f, "created_at")));
                 }
                 return null;
             });
             if (a.after() == null || rows.isEmpty()) {
-                fills.sort(Comparator.comparingLong(ExchangeFill::tradeId));
+                // oldest first: Coinbase's trade ids are numbers that grow, compared as numbers, not as text
+                fills.sort(Comparator.comparing(f -> new BigInteger(f.tradeId())));
                 return fills;
             }
             after = a.after();

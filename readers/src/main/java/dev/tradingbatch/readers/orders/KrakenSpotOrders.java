@@ -40,8 +40,9 @@ import static dev.tradingbatch.readers.orders.OrderJson.text;
  * at every attempt: {@link #find} asks OpenOrders, then ClosedOrders, filtered by it ({@code userref}, a 32-bit
  * number, could not carry our ids without collisions). A buy for a quote amount is a market order with
  * {@code oflags=viqc} (volume in quote currency); every order asks {@code fciq}, the fee in the quote currency.
- * Kraken's trade ids are text ("TCWJEG-FL4SZ-3FKGH6"): {@link ExchangeFill#tradeId} holds a number derived from it
- * ({@link #tradeNumber}), the same for the same trade, as the ledger keys fills by a number.
+ * Kraken's trade ids are text ("TCWJEG-FL4SZ-3FKGH6"), kept as sent in {@link ExchangeFill#tradeId}; before V18 the
+ * ledger stored a number derived from them ({@link #tradeNumber}), which {@link #formerTradeId} names so a fill stored
+ * then is known again.
  */
 public final class KrakenSpotOrders implements SpotOrders {
 
@@ -94,8 +95,8 @@ public final class KrakenSpotOrders implements SpotOrders {
     }
 
     /**
-     * The number standing for a Kraken trade id: the first 63 bits of its SHA-256, the same for the same id in every
-     * process. Two trades of one account and symbol share one with a chance of about n²/2⁶⁴.
+     * The number that stood for a Kraken trade id in {@code live_fills} before V18 (when trade ids were numbers): the
+     * first 63 bits of its SHA-256, the same for the same id in every process. It cannot be turned back into the id.
      */
     public static long tradeNumber(String tradeId) {
         try {
@@ -108,6 +109,12 @@ public final class KrakenSpotOrders implements SpotOrders {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
+    }
+
+    /** A fill stored before V18 holds the decimal text of its id's {@link #tradeNumber}. */
+    @Override
+    public Optional<String> formerTradeId(String tradeId) {
+        return Optional.of(Long.toString(tradeNumber(tradeId)));
     }
 
     @Override
@@ -211,7 +218,7 @@ public final class KrakenSpotOrders implements SpotOrders {
                     if (t == null) {
                         throw new IllegalArgumentException("no trade " + id);
                     }
-                    fills.add(new ExchangeFill(tradeNumber(id), text(t, "ordertxid"), decimal(t, "price"),
+                    fills.add(new ExchangeFill(id, text(t, "ordertxid"), decimal(t, "price"),
                             decimal(t, "vol"), decimal(t, "cost"), decimal(t, "fee"), quote, millis(t, "time")));
                 }
                 return null;

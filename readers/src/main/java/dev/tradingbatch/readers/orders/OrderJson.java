@@ -60,6 +60,22 @@ final class OrderJson {
     }
 
     /**
+     * An id the exchange writes as a JSON integer (Binance's trade {@code id}, Coinbase's {@code trade_id}), as its
+     * decimal text exactly as written: read as an integer of any size, never through a double, so an id beyond 2^53
+     * keeps every digit. IllegalArgumentException naming the field when it is missing or not a whole number >= 0.
+     */
+    static String integerId(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        if (!v.isIntegralNumber() || v.bigIntegerValue().signum() < 0) {
+            throw new IllegalArgumentException(field + " is not a whole number of 0 or more");
+        }
+        return v.bigIntegerValue().toString();
+    }
+
+    /**
      * The decimal as the exchange wrote it (a JSON string, "0.00100000"): trailing zeros and all; refused by its text,
      * naming the field, when it is not a number or beyond {@link DecimalText}'s bounds ({@code 1e400000000}).
      */

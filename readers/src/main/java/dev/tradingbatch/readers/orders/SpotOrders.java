@@ -30,6 +30,15 @@ public interface SpotOrders {
     /** The fills of one order ({@link ExchangeOrder#orderId}, as the exchange gave it), oldest first. */
     List<ExchangeFill> fills(String symbol, String orderId);
 
+    /**
+     * The id a fill of this exchange was stored under in {@code live_fills} before trade ids were kept as sent (V18),
+     * when that differs from {@code tradeId} (Kraken's hashed text ids): such a stored fill is the same trade, never a
+     * new one. Empty where ids were already stored as sent (Binance's and Coinbase's numbers).
+     */
+    default Optional<String> formerTradeId(String tradeId) {
+        return Optional.empty();
+    }
+
     /** The account's balances of every asset it holds (free or locked above zero). */
     List<Balance> balances();
 

@@ -93,4 +93,21 @@ class BinanceSpotOrdersAbsurdAnswersTest {
                 .hasMessage("binance: the answer for the account cannot be read: locked '1E-400000000' is out of "
                         + "range (beyond 10^64 or 10^-64)");
     }
+
+    @Test
+    void shouldFailTheFillsWhenATradeIdIsNotAWholeNumberAndKeepOneOfAnySizeExactly() {
+        String trade = """
+                [{"symbol":"BTCUSDT","id":%s,"orderId":28,"price":"40000.00","qty":"0.00250000",
+                  "quoteQty":"100.00000000","commission":"0.0000025","commissionAsset":"BTC","time":1704067200000}]""";
+        for (String id : new String[] {"7.5", "7e3", "\"7\"", "-7", "null"}) {
+            answer(get(urlPathEqualTo("/api/v3/myTrades")), trade.formatted(id));
+            assertThatThrownBy(() -> client.fills("BTC/USDT", "28")).as(id).isInstanceOf(OrderApiException.class)
+                    .hasMessage("binance: the answer for the fills of order 28 cannot be read: "
+                            + (id.equals("null") ? "no id" : "id is not a whole number of 0 or more"));
+        }
+
+        answer(get(urlPathEqualTo("/api/v3/myTrades")), trade.formatted("123456789012345678901234567890"));
+        assertThat(client.fills("BTC/USDT", "28")).extracting(ExchangeFill::tradeId)
+                .containsExactly("123456789012345678901234567890");
+    }
 }

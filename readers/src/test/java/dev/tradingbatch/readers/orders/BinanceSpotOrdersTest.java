@@ -180,6 +180,17 @@ class BinanceSpotOrdersTest {
     }
 
     @Test
+    void shouldKeepTradeIdsBeyond2To53ExactlyAsSent() {
+        // 2^53 + 1 and on: through a double the first would read as 9007199254740992
+        binance.tradesPerFill(2).firstTradeId(9_007_199_254_740_993L);
+        ExchangeOrder order = ((SendOutcome.Accepted) client()
+                .send(MarketOrder.buyFor("BTC/USDT", new BigDecimal("100"), "big-1"))).order();
+
+        assertThat(client().fills("BTC/USDT", order.orderId())).extracting(ExchangeFill::tradeId)
+                .containsExactly("9007199254740993", "9007199254740994");
+    }
+
+    @Test
     void shouldReportAPartFilledMarketOrderAsExpiredWithWhatFilled() {
         binance.liquidity("BTCUSDT", "0.001");
 

@@ -138,6 +138,12 @@ public final class BinanceSpotStandIn implements AutoCloseable {
         return this;
     }
 
+    /** The id the next trade gets (the following ones count up from it): ids of any size, 2^53 and above too. */
+    public synchronized BinanceSpotStandIn firstTradeId(long id) {
+        this.nextTradeId = id;
+        return this;
+    }
+
     /** Each order fills in this many trades of equal size. */
     public synchronized BinanceSpotStandIn tradesPerFill(int n) {
         this.tradesPerFill = n;

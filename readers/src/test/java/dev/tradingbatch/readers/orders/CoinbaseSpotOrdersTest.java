@@ -160,7 +160,8 @@ class CoinbaseSpotOrdersTest {
 
     @Test
     void shouldReadEveryFillOfAnOrderOverSeveralPagesOldestFirst() {
-        coinbase.fillsPerOrder(5).fillsPageSize(2);
+        // the other order's trades are 99999993 to 99999997; this one's go from 8 digits to 9
+        coinbase.fillsPerOrder(5).fillsPageSize(2).firstTradeId(99_999_993);
         client().send(MarketOrder.sell("BTC/USD", new BigDecimal("0.005"), "other-sell"));
         ExchangeOrder order = ((SendOutcome.Accepted) client().send(
                 MarketOrder.sell("BTC/USD", new BigDecimal("0.0025"), "btc-live-4-sell"))).order();
@@ -168,7 +169,8 @@ class CoinbaseSpotOrdersTest {
         List<ExchangeFill> fills = client().fills("BTC/USD", order.orderId());
 
         assertThat(fills).hasSize(5);
-        assertThat(fills).extracting(ExchangeFill::tradeId).isSorted().doesNotHaveDuplicates();
+        assertThat(fills).extracting(ExchangeFill::tradeId).as("as sent, in the order of their numbers")
+                .containsExactly("99999998", "99999999", "100000000", "100000001", "100000002");
         assertThat(fills).allSatisfy(f -> {
             assertThat(f.orderId()).isEqualTo(order.orderId());
             assertThat(f.commissionAsset()).isEqualTo("USD");

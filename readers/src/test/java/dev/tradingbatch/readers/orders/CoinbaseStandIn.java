@@ -120,6 +120,12 @@ public final class CoinbaseStandIn implements AutoCloseable {
         return this;
     }
 
+    /** The id the next trade gets (the following ones count up from it): ids of any size, 2^53 and above too. */
+    public synchronized CoinbaseStandIn firstTradeId(long id) {
+        this.nextTradeId = id;
+        return this;
+    }
+
     /** Each order fills in this many fills of (about) equal size. */
     public synchronized CoinbaseStandIn fillsPerOrder(int n) {
         this.fillsPerOrder = n;

@@ -75,6 +75,7 @@ public final class KrakenStandIn implements AutoCloseable {
     private final Map<String, BigDecimal> balances = new TreeMap<>();
     private final Map<String, Order> byTxid = new LinkedHashMap<>();
     private final List<Trade> trades = new ArrayList<>();
+    private final Deque<String> tradeIds = new ArrayDeque<>();
     private Clock clock = Clock.systemUTC();
     private long lastNonce;
     private int nextId = 1;
@@ -125,6 +126,12 @@ public final class KrakenStandIn implements AutoCloseable {
     /** Each order fills in this many trades of (about) equal volume. */
     public synchronized KrakenStandIn tradesPerOrder(int n) {
         this.tradesPerOrder = n;
+        return this;
+    }
+
+    /** The ids the next trades get, in order (Kraken's own, "TCCCTY-WE4VW-TMJ5IT"); then made-up ones again. */
+    public synchronized KrakenStandIn tradeIds(String... ids) {
+        tradeIds.addAll(List.of(ids));
         return this;
     }
 
@@ -362,7 +369,7 @@ public final class KrakenStandIn implements AutoCloseable {
                 balances.merge(m.base(), part.negate(), BigDecimal::add);
                 balances.merge(m.quote(), cost.subtract(fee), BigDecimal::add);
             }
-            String id = id('T');
+            String id = tradeIds.isEmpty() ? id('T') : tradeIds.poll();
             ids.add(id);
             // Kraken's times are seconds with four decimals; a trade a little after the order
             trades.add(new Trade(id, txid, m.name(), buy ? "buy" : "sell", m.price(), part, cost, fee, time + i));

@@ -90,7 +90,7 @@ class LiveOrderWritersTest {
     }
 
     private static LiveFill fill(long tradeId, String price, String quantity, String quote, String commission) {
-        return new LiveFill("main", "BTC/USDT", tradeId, "btc-live-b-1", Side.BUY, new BigDecimal(price),
+        return new LiveFill("main", "BTC/USDT", Long.toString(tradeId), "btc-live-b-1", Side.BUY, new BigDecimal(price),
                 new BigDecimal(quantity), new BigDecimal(quote), new BigDecimal(commission), "BTC",
                 T0 + H1 + 6000 + tradeId);
     }

@@ -98,7 +98,7 @@ class EvaluateJobConfiguration {
     /** Evaluates the run's strategy and stores its live trades. */
     @Bean
     EvaluateStrategyTasklet evaluateStrategyTasklet(DeclaredStrategies declared, CandleRepository candles,
-                                                    TradeRepository trades, EvaluateAndStore evaluateAndStore) {
-        return new EvaluateStrategyTasklet(declared, candles, trades, evaluateAndStore);
+                                                    EvaluateAndStore evaluateAndStore, CarriedPositions carried) {
+        return new EvaluateStrategyTasklet(declared, candles, evaluateAndStore, carried);
     }
 }

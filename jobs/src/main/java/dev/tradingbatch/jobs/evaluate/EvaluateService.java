@@ -9,7 +9,6 @@ import dev.tradingbatch.model.MarketKey;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.db.StrategyHalt;
 import dev.tradingbatch.db.TradeRepository;
-import dev.tradingbatch.model.TradeRow;
 import dev.tradingbatch.jobs.halt.Halts;
 import dev.tradingbatch.jobs.operations.ExecutionLookup;
 import dev.tradingbatch.jobs.operations.JobLaunches;
@@ -56,10 +55,11 @@ public class EvaluateService {
     private final ExecutionLookup executions;
     private final Clock clock;
     private final Halts halts;
+    private final CarriedPositions carried;
 
     EvaluateService(DeclaredStrategies declared, CandleRepository candles, GapRepository gaps, TradeRepository trades,
                     JobLaunches launches, Job evaluateStrategyJob, ExecutionLookup executions,
-                    Clock clock, Halts halts) {
+                    Clock clock, Halts halts, CarriedPositions carried) {
         this.declared = declared;
         this.candles = candles;
         this.gaps = gaps;
@@ -69,6 +69,7 @@ public class EvaluateService {
         this.executions = executions;
         this.clock = clock;
         this.halts = halts;
+        this.carried = carried;
     }
 
     /** Evaluates the strategy on the candles closed since its last evaluation, if it can; says what it did. */
@@ -209,9 +210,9 @@ public class EvaluateService {
                 EvaluationResult.Restart.Why.CLOSED, last, from, 0)));
     }
 
-    /** Open time of the candle whose close bought the position the ledger holds, if one is open. */
+    /** Open time of the candle whose close bought the position the ledger holds (or will: {@link CarriedPositions}). */
     private Long openPosition(DeclaredStrategy s) {
-        return trades.openPosition(s.id(), RunIds.LIVE).map(TradeRow::candleTime).orElse(null);
+        return carried.entry(s);
     }
 
     /**

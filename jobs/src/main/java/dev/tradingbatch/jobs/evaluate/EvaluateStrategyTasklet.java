@@ -1,11 +1,9 @@
 package dev.tradingbatch.jobs.evaluate;
 
 import dev.tradingbatch.db.CandleRepository;
-import dev.tradingbatch.db.TradeRepository;
 import dev.tradingbatch.model.Fill;
 import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.RunIds;
-import dev.tradingbatch.model.Side;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -27,15 +25,15 @@ class EvaluateStrategyTasklet implements Tasklet {
 
     private final DeclaredStrategies declared;
     private final CandleRepository candles;
-    private final TradeRepository trades;
     private final EvaluateAndStore evaluateAndStore;
+    private final CarriedPositions carried;
 
-    EvaluateStrategyTasklet(DeclaredStrategies declared, CandleRepository candles, TradeRepository trades,
-                            EvaluateAndStore evaluateAndStore) {
+    EvaluateStrategyTasklet(DeclaredStrategies declared, CandleRepository candles, EvaluateAndStore evaluateAndStore,
+                            CarriedPositions carried) {
         this.declared = declared;
         this.candles = candles;
-        this.trades = trades;
         this.evaluateAndStore = evaluateAndStore;
+        this.carried = carried;
     }
 
     @Override
@@ -46,11 +44,9 @@ class EvaluateStrategyTasklet implements Tasklet {
         long through = p.getLong("through");
         long first = p.getLong("first");
         Long restoredAt = p.getLong("restore");
-        Optional<Fill> restore = restoredAt == null ? Optional.empty()
-                : trades.trade(s.id(), RunIds.LIVE, restoredAt, Side.BUY.code())
-                        .map(t -> Fill.buy(t.candleTime(), t.price(), t.quantity(), t.fee()));
         // the rules the service compared with the previous run's; a run started without them reads them now
         MarketRules rules = p.getString("rules") != null ? MarketRules.parse(p.getString("rules")) : declared.rules(s);
+        Optional<Fill> restore = restoredAt == null ? Optional.empty() : carried.fill(s, restoredAt, rules);
         Evaluation evaluation = new Evaluation(s, s.fillModel(rules), first, p.getLong("after"), restore);
         long loadFrom = loadFrom(p.getLong("loadFrom"), s, first, restoredAt);
         long end = through + s.market().timeframe().millis();

@@ -339,6 +339,35 @@ class LiveEvaluateTest {
     }
 
     @Test
+    void shouldCarryABuyNotSettledYetIntoASegmentThatStartsAnewAndSellIt() {
+        binance.market("BNBUSDT", "BNB", "USDT", "300.5").balance("BNB", "1").feesIn("BNB").klinesUnavailable(true);
+        long first = candles.get(300).openTime();
+        assertThat(evaluate("btc-live", first).exitCode()).isZero();
+        List<Fill> signals = signals(RSI, first, 2);
+        long buyCandle = signals.get(0).candleTime();
+        long sellCandle = signals.get(1).candleTime();
+        assertThat(evaluate("btc-live", buyCandle - M5).exitCode()).isZero();
+        priceAt(buyCandle);
+        assertThat(evaluate("btc-live", buyCandle).exitCode()).isNotZero();
+
+        // the declaration changes (not its signals) while the buy is not settled: a new segment starts at the sell's
+        // candle, carrying the buy the ledger will hold, so the sell is still signalled
+        cli.with("trading.strategies.btc-live.fee-rate", "0.0011");
+        priceAt(sellCandle);
+        CliRun.Result decided = evaluate("btc-live", sellCandle);
+        assertThat(decided.out() + decided.err()).contains("waits for the buy of the candle of " + iso(buyCandle));
+        assertThat(cli.query("SELECT quantity, status FROM live_orders WHERE side = 'sell'")).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("quantity", "0").containsEntry("status", "intent"));
+
+        binance.klinesUnavailable(false);
+        CliRun.Result r = evaluate("btc-live", sellCandle);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(binance.orders()).extracting(BinanceSpotStandIn.Order::side).containsExactly("BUY", "SELL");
+        assertThat(binance.orders().get(1).origQty()).isEqualByComparingTo(binance.orders().get(0).executedQty());
+        assertThat(binance.free("BTC")).isEqualByComparingTo("0");
+    }
+
+    @Test
     void shouldRecordWhatAPartlyFilledOrderBoughtAndSellThatOnly() {
         long first = candles.get(300).openTime();
         assertThat(evaluate("btc-live", first).exitCode()).isZero();

@@ -141,6 +141,16 @@ public final class CliRun {
         }
     }
 
+    /** Stores candles of a series (those not stored yet) through the repository the application uses. */
+    public void store(MarketKey market, List<Candle> candles) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, true);
+        try {
+            new CandleRepository(ds).insertNew(market, candles);
+        } finally {
+            ds.destroy();
+        }
+    }
+
     /** The stored candles of a series, read back through the repository the application uses. */
     public List<Candle> candles(MarketKey market) {
         SingleConnectionDataSource ds = new SingleConnectionDataSource(url, true);

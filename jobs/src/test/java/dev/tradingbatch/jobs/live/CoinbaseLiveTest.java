@@ -1,6 +1,5 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.BitstampSample;
 import dev.tradingbatch.model.Candle;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -77,12 +75,7 @@ class CoinbaseLiveTest {
                 HttpTimeouts.DEFAULT).balances();
         assertThat(cli.run("markets").exitCode()).isZero();
         candles = BitstampSample.candles();
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(cli.url(), true);
-        try {
-            new CandleRepository(ds).insertNew(MARKET, candles);
-        } finally {
-            ds.destroy();
-        }
+        cli.store(MARKET, candles);
     }
 
     @AfterEach

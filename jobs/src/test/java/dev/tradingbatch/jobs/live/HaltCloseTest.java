@@ -1,6 +1,5 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.BitstampSample;
 import dev.tradingbatch.model.Candle;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -59,12 +57,7 @@ class HaltCloseTest {
         declare("btc-paper", "paper");
         assertThat(cli.run("markets").exitCode()).isZero();
         candles = BitstampSample.candles();
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(cli.url(), true);
-        try {
-            new CandleRepository(ds).insertNew(MARKET, candles);
-        } finally {
-            ds.destroy();
-        }
+        cli.store(MARKET, candles);
         long first = candles.get(300).openTime();
         buy = BitstampSample.fills(candles, StrategySpec.of("rsi", RSI), first, candles.getLast().openTime()).getFirst();
         assertThat(buy.side()).isEqualTo(Side.BUY);

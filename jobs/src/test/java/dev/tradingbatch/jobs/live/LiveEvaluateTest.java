@@ -1,6 +1,5 @@
 package dev.tradingbatch.jobs.live;
 
-import dev.tradingbatch.db.CandleRepository;
 import dev.tradingbatch.jobs.cli.CliRun;
 import dev.tradingbatch.jobs.support.BitstampSample;
 import dev.tradingbatch.model.Candle;
@@ -71,12 +70,7 @@ class LiveEvaluateTest {
                 HttpTimeouts.DEFAULT).balances();
         assertThat(cli.run("markets").exitCode()).isZero();
         candles = BitstampSample.candles();
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(cli.url(), true);
-        try {
-            new CandleRepository(ds).insertNew(MARKET, candles);
-        } finally {
-            ds.destroy();
-        }
+        cli.store(MARKET, candles);
     }
 
     @AfterEach

@@ -80,6 +80,14 @@ public final class IndicatorCache {
         return new From(first);
     }
 
+    /**
+     * Whether {@code indicator} reads its values back from a cache: computed over every candle already, so there is
+     * nothing to compute bar by bar (a {@link PaperTrader} skips it).
+     */
+    static boolean isShared(Indicator<?> indicator) {
+        return indicator instanceof Values;
+    }
+
     /** Doubles held now (the values of every indicator kept, and the bars every rule holds on as 64 to a long). */
     public synchronized long held() {
         return held;

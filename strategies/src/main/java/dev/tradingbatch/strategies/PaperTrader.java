@@ -52,6 +52,8 @@ public final class PaperTrader {
     private final DeferredBarSeries series;
     private final Strategy strategy;
     private final Indicator<?>[] indicators;
+    /** The indicators computed on every bar added: all but those read back from an {@link IndicatorCache}. */
+    private final Indicator<?>[] computed;
     private final TradingRecord record = new BaseTradingRecord();
     private final int window;
 
@@ -92,6 +94,8 @@ public final class PaperTrader {
         this.series.setMaximumBarCount(Integer.MAX_VALUE);
         this.strategy = composed.strategy();
         this.indicators = composed.indicators().toArray(Indicator<?>[]::new);
+        this.computed = composed.indicators().stream().filter(i -> !IndicatorCache.isShared(i))
+                .toArray(Indicator<?>[]::new);
     }
 
     /** Adds a candle of history without evaluating it. */
@@ -295,7 +299,7 @@ public final class PaperTrader {
     }
 
     private void computeIndicators(int index) {
-        for (Indicator<?> indicator : indicators) {
+        for (Indicator<?> indicator : computed) {
             indicator.getValue(index);
         }
     }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.ta4j.core.Bar;
-import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseTradingRecord;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.Strategy;
@@ -38,7 +37,8 @@ import org.ta4j.core.num.Num;
  *
  * <p>The series keeps a window of recent bars (at least twice the warm-up, and every bar since an open position's
  * entry) and drops older ones in chunks; every indicator is computed on every bar added, so no value is ever derived
- * from a dropped bar. Not thread-safe.
+ * from a dropped bar. A stored candle becomes a bar only once something reads the series ({@link DeferredBarSeries}):
+ * never, for a sweep's set whose indicators and rules are all shared. Not thread-safe.
  */
 public final class PaperTrader {
 
@@ -49,9 +49,11 @@ public final class PaperTrader {
     private final FillModel fillModel;
     /** Hears every buy signal the fill model turned down (below the market's minimums). */
     private final Consumer<SkippedOrder> skips;
-    private final BarSeries series;
+    private final DeferredBarSeries series;
     private final Strategy strategy;
     private final Indicator<?>[] indicators;
+    /** The indicators computed on every bar added: all but those read back from an {@link IndicatorCache}. */
+    private final Indicator<?>[] computed;
     private final TradingRecord record = new BaseTradingRecord();
     private final int window;
 
@@ -85,17 +87,21 @@ public final class PaperTrader {
         this.window = Math.max(2 * spec.warmUpBars(), MINIMUM_WINDOW);
         // The indicators size their caches from the series' maximum at construction: two windows, as many bars as
         // the series holds before it drops a chunk. Then the series itself is unlimited and trim() drops bars.
-        this.series = CandleBars.series(spec.type().code(), 2 * window);
+        // Stored candles become bars only when something reads them (DeferredBarSeries): a sweep's set whose
+        // indicators and rules are all shared reads none
+        this.series = new DeferredBarSeries(CandleBars.series(spec.type().code(), 2 * window), period);
         ComposedStrategy composed = spec.compose(series, shared);
         this.series.setMaximumBarCount(Integer.MAX_VALUE);
         this.strategy = composed.strategy();
         this.indicators = composed.indicators().toArray(Indicator<?>[]::new);
+        this.computed = composed.indicators().stream().filter(i -> !IndicatorCache.isShared(i))
+                .toArray(Indicator<?>[]::new);
     }
 
     /** Adds a candle of history without evaluating it. */
     public void warmUp(Candle candle) {
         requireNothingAhead();
-        append(candle.openTime(), CandleBars.bar(candle, period));
+        settle(add(candle.openTime(), CandleBars.bar(candle, period)), candle.openTime());
     }
 
     /**
@@ -104,7 +110,7 @@ public final class PaperTrader {
      */
     public void warmUp(StoredCandle candle) {
         requireNothingAhead();
-        append(candle.openTime(), CandleBars.bar(candle, period));
+        settle(add(candle), candle.openTime());
     }
 
     /** Adds a candle and evaluates it: a BUY when flat and the entry rule holds, a SELL when the exit rule does. */
@@ -114,7 +120,8 @@ public final class PaperTrader {
             throw new IllegalStateException("candle " + time(candle.openTime())
                     + " comes before the entry candle " + time(position.candleTime()) + " of the restored position");
         }
-        int index = append(candle.openTime(), CandleBars.bar(candle, period));
+        int index = add(candle.openTime(), CandleBars.bar(candle, period));
+        settle(index, candle.openTime());
         return decide(index, candle.openTime(), candle.close(), null);
     }
 
@@ -130,7 +137,7 @@ public final class PaperTrader {
         if (awaitingEntryCandle) {
             throw new IllegalStateException("a restored position waits for its entry candle: use onCandle");
         }
-        int index = add(candle.openTime(), CandleBars.bar(candle, period));
+        int index = add(candle);
         StoredCandle due = ahead;
         ahead = candle;
         if (due == null) {
@@ -148,7 +155,7 @@ public final class PaperTrader {
             return Optional.empty();
         }
         ahead = null;
-        int index = series.getEndIndex();
+        int index = series.lastIndex();
         computeIndicators(index);
         trim();
         return decide(index, due.openTime(), null, due);
@@ -251,8 +258,8 @@ public final class PaperTrader {
         return spec.warmUpBars();
     }
 
-    private int append(long openTime, Bar bar) {
-        int index = add(openTime, bar);
+    /** After adding the bar at {@code index}: its indicators computed, a restored position entered, the series trimmed. */
+    private void settle(int index, long openTime) {
         computeIndicators(index);
         if (awaitingEntryCandle) {
             if (openTime == position.candleTime()) {
@@ -265,23 +272,34 @@ public final class PaperTrader {
             }
         }
         trim();
-        return index;
     }
 
     /** Adds the bar to the series; its index. */
     private int add(long openTime, Bar bar) {
+        requireAfterLast(openTime);
+        series.addBar(bar);
+        lastOpenTime = openTime;
+        return series.lastIndex();
+    }
+
+    /** Adds the stored candle to the series, its bar built when something reads it; its index. */
+    private int add(StoredCandle candle) {
+        requireAfterLast(candle.openTime());
+        series.defer(candle);
+        lastOpenTime = candle.openTime();
+        return series.lastIndex();
+    }
+
+    private void requireAfterLast(long openTime) {
         if (openTime <= lastOpenTime) {
             throw new IllegalArgumentException("candle " + time(openTime)
                     + " does not open after the previous candle " + time(lastOpenTime)
                     + ": candles must come in strictly increasing open time");
         }
-        series.addBar(bar);
-        lastOpenTime = openTime;
-        return series.getEndIndex();
     }
 
     private void computeIndicators(int index) {
-        for (Indicator<?> indicator : indicators) {
+        for (Indicator<?> indicator : computed) {
             indicator.getValue(index);
         }
     }
@@ -293,18 +311,18 @@ public final class PaperTrader {
 
     /** Once two windows of bars are held, drops all but the last window, keeping an open position's entry bar. */
     private void trim() {
-        int count = series.getBarCount();
+        int count = series.heldCount();
         if (count < 2 * window) {
             return;
         }
-        int first = series.getEndIndex() - window + 1;
+        int last = series.lastIndex();
+        int first = last - window + 1;
         if (position != null && !awaitingEntryCandle) {
             first = Math.min(first, record.getCurrentPosition().getEntry().getIndex());
         }
-        int keep = series.getEndIndex() - first + 1;
+        int keep = last - first + 1;
         if (keep < count) {
-            series.setMaximumBarCount(keep);
-            series.setMaximumBarCount(Integer.MAX_VALUE);
+            series.keepLast(keep);
         }
     }
 

@@ -6,7 +6,9 @@ import dev.tradingbatch.strategy.api.ParamValues;
 import dev.tradingbatch.strategy.api.SharedIndicators;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
 import dev.tradingbatch.strategy.api.Stops;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Indicator;
@@ -56,18 +58,27 @@ final class RsiStrategy implements StrategyDefinition {
         return compose(series, params, SharedIndicators.NONE);
     }
 
-    /** The RSI of one period is the same for every pair of thresholds: a sweep computes it once ({@code shared}). */
+    /**
+     * The RSI of one period is the same for every pair of thresholds, and each crossing for every set of its period
+     * and threshold: a sweep computes them once ({@code shared}).
+     */
     @Override
     public ComposedStrategy compose(BarSeries series, ParamValues params, SharedIndicators shared) {
         var close = new ClosePriceIndicator(series);
         int period = params.integer("period");
-        Indicator<Num> rsi = shared.get(series, "rsi(close," + period + ")",
-                s -> new RSIIndicator(new ClosePriceIndicator(s), period));
+        String rsiKey = "rsi(close," + period + ")";
+        Function<BarSeries, Indicator<Num>> rsiOn = s -> shared.get(s, rsiKey,
+                on -> new RSIIndicator(new ClosePriceIndicator(on), period));
+        Indicator<Num> rsi = rsiOn.apply(series);
+        BigDecimal oversold = params.decimal("oversold");
+        BigDecimal overbought = params.decimal("overbought");
 
         // Buy when the RSI crosses down through oversold: above it on the previous bar, below it now
-        Rule entry = new CrossedDownIndicatorRule(rsi, params.decimal("oversold"));
-        // Sell when the RSI crosses up through overbought, or at a stop
-        Rule exit = Stops.orStops(new CrossedUpIndicatorRule(rsi, params.decimal("overbought")), close, params);
+        Rule entry = shared.rule(series, "crossed-down(" + rsiKey + "," + oversold + ")",
+                s -> new CrossedDownIndicatorRule(rsiOn.apply(s), oversold));
+        // Sell when the RSI crosses up through overbought, or at a stop (the stops read the position: never shared)
+        Rule exit = Stops.orStops(shared.rule(series, "crossed-up(" + rsiKey + "," + overbought + ")",
+                s -> new CrossedUpIndicatorRule(rsiOn.apply(s), overbought)), close, params);
 
         return new ComposedStrategy(new BaseStrategy("rsi", entry, exit), List.of(rsi));
     }

@@ -54,8 +54,11 @@ class IndicatorCacheTest {
             }
         }
         assertThat(trades).as("the sets trade").isGreaterThan(100);
-        assertThat(cache.held()).as("one RSI per period, each from its set's first candle")
-                .isEqualTo(3L * CANDLES.size() - (widest - 66) - (widest - 154) - (widest - 330));
+        long[] bars = {CANDLES.size() - (widest - 66), CANDLES.size() - (widest - 154), CANDLES.size() - (widest - 330)};
+        assertThat(cache.held()).as("per period, each from its set's first candle: one RSI (a double a bar), "
+                        + "three entry rules and one exit rule (a bit a bar, in longs)")
+                .isEqualTo(bars[0] + bars[1] + bars[2] + 4 * ((bars[0] + 63) / 64 + (bars[1] + 63) / 64
+                        + (bars[2] + 63) / 64));
     }
 
     @Test
@@ -78,6 +81,35 @@ class IndicatorCacheTest {
             }
         }
         assertThat(shared.toString()).isEqualTo(new RSIIndicator(new ClosePriceIndicator(series), 14).toString());
+    }
+
+    @Test
+    void shouldHoldASharedRuleOnExactlyTheBarsItsOwnRuleHoldsOn() {
+        IndicatorCache cache = new IndicatorCache(CANDLES, Timeframe.M1, IndicatorCache.defaultBound());
+        int first = 100;
+        SharedIndicators shared = cache.from(first);
+        BarSeries series = CandleBars.series("own", Integer.MAX_VALUE);
+        java.util.function.Function<BarSeries, Indicator<Num>> rsi = s -> shared.get(s, "rsi(close,14)",
+                on -> new RSIIndicator(new ClosePriceIndicator(on), 14));
+        org.ta4j.core.Rule down = shared.rule(series, "crossed-down(rsi(close,14),30)",
+                s -> new org.ta4j.core.rules.CrossedDownIndicatorRule(rsi.apply(s), 30));
+        org.ta4j.core.Rule up = shared.rule(series, "crossed-up(rsi(close,14),70)",
+                s -> new org.ta4j.core.rules.CrossedUpIndicatorRule(rsi.apply(s), 70));
+        BarSeries plain = CandleBars.series("plain", Integer.MAX_VALUE);
+        RSIIndicator own = new RSIIndicator(new ClosePriceIndicator(plain), 14);
+        var ownDown = new org.ta4j.core.rules.CrossedDownIndicatorRule(own, 30);
+        var ownUp = new org.ta4j.core.rules.CrossedUpIndicatorRule(own, 70);
+        for (int i = first; i < CANDLES.size(); i++) {
+            plain.addBar(CandleBars.bar(CANDLES.get(i), java.time.Duration.ofMinutes(1)));
+        }
+        int crossings = 0;
+        for (int i = 0; i <= plain.getEndIndex(); i++) {
+            assertThat(down.isSatisfied(i, null)).as("crossed down at bar %d", i).isEqualTo(ownDown.isSatisfied(i));
+            assertThat(up.isSatisfied(i, null)).as("crossed up at bar %d", i).isEqualTo(ownUp.isSatisfied(i));
+            crossings += ownDown.isSatisfied(i) ? 1 : 0;
+        }
+        assertThat(crossings).as("the RSI crosses down through 30").isGreaterThan(20);
+        assertThat(down.toString()).isEqualTo("crossed-down(rsi(close,14),30)");
     }
 
     @Test

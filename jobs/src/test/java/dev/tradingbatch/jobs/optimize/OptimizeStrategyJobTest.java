@@ -119,23 +119,49 @@ class OptimizeStrategyJobTest {
      */
     @Test
     void shouldStoreForEverySetWithSharedIndicatorsTheFiguresItGivesComputedOnItsOwn() throws Exception {
+        List<SweepResult> rows = sweepAndCompareWithEachSetAlone(List.of("period=10..16:2", "oversold=25,30,35"));
+
+        assertThat(rows).hasSize(SETS);
+        assertThat(rows.stream().mapToInt(SweepResult::trades).sum()).as("the sets trade").isGreaterThan(SETS);
+        assertThat(rows.stream().map(SweepResult::totalReturnPercent).distinct().count())
+                .as("the thresholds change the figures").isGreaterThan(PERIODS.size());
+    }
+
+    /**
+     * Sets that share their entry and exit rules (the crossings of one period's RSI through one threshold, decided
+     * once) and sets whose exits add a stop-loss read from the position (never shared): each stored row still what
+     * the set gives on its own.
+     */
+    @Test
+    void shouldStoreForSetsSharingTheirRulesAndSetsWithStopsTheFiguresTheyGiveOnTheirOwn() throws Exception {
+        List<SweepResult> rows = sweepAndCompareWithEachSetAlone(List.of("period=10,14", "oversold=25,35",
+                "overbought=60,65", "stop-loss=0.5,2"));
+
+        assertThat(rows).hasSize(16);
+        assertThat(rows.stream().mapToInt(SweepResult::trades).sum()).as("the sets trade").isGreaterThan(16);
+        assertThat(rows.stream().map(SweepResult::totalReturnPercent).distinct().count())
+                .as("the stops change the figures").isGreaterThan(8);
+    }
+
+    /** Sweeps {@code params} over [FROM, TO) and checks every stored row against the set's own backtest. */
+    private List<SweepResult> sweepAndCompareWithEachSetAlone(List<String> params) throws Exception {
         List<SweepResult> rows;
         List<ReplayFigures.Values> alone = new ArrayList<>();
         try (ConfigurableApplicationContext app = cli.start()) {
-            JobParameters parameters = grid(app);
+            OptimizeService sweeps = app.getBean(OptimizeService.class);
+            DeclaredStrategies declared = app.getBean(DeclaredStrategies.class);
+            OptimizeService.Plan plan = sweeps.plan(new OptimizeService.Request("rsi-bs-5m", params, null, null, null,
+                    null, 0, "2013-11-26", "2013-12-01", 10, false));
+            JobParameters parameters = OptimizeService.parameters(plan, declared.rules(plan.base()));
             JobExecution execution = JobTests.launcher(app, JobNames.OPTIMIZE_STRATEGY_JOB).startJob(parameters);
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             rows = app.getBean(SweepResultRepository.class).find(execution.getJobInstance().getInstanceId());
-            OptimizeService sweeps = app.getBean(OptimizeService.class);
-            DeclaredStrategies declared = app.getBean(DeclaredStrategies.class);
             DeclaredStrategy base = OptimizeParameters.base(declared, parameters);
             for (StrategySpec set : OptimizeParameters.sets(base, parameters).sets()) {
                 alone.add(ReplayFigures.Values.of(sweeps.backtest(base, set, declared.rules(base), FROM, TO).metrics()));
             }
         }
-
-        assertThat(rows).hasSize(SETS);
-        int trades = 0;
+        assertThat(rows).hasSameSizeAs(alone);
         for (SweepResult row : rows) {
             ReplayFigures.Values stored = new ReplayFigures.Values(row.totalReturnPercent(),
                     row.annualisedReturnPercent(), row.buyAndHoldPercent(), row.maxDrawdownPercent(), row.trades(),
@@ -144,11 +170,8 @@ class OptimizeStrategyJobTest {
             assertThat(stored).as("set %d %s", row.setIndex(), row.params()).usingRecursiveComparison()
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                     .isEqualTo(alone.get(row.setIndex()));
-            trades += row.trades();
         }
-        assertThat(trades).as("the sets trade").isGreaterThan(SETS);
-        assertThat(rows.stream().map(SweepResult::totalReturnPercent).distinct().count())
-                .as("the thresholds change the figures").isGreaterThan(PERIODS.size());
+        return rows;
     }
 
     @Test

@@ -3,15 +3,18 @@ package dev.tradingbatch.strategies;
 import dev.tradingbatch.strategy.api.ComposedStrategy;
 import dev.tradingbatch.strategy.api.Param;
 import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.SharedIndicators;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
 import dev.tradingbatch.strategy.api.Stops;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Indicator;
 import org.ta4j.core.Rule;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.averages.EMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
@@ -55,9 +58,26 @@ final class MacdStrategy implements StrategyDefinition {
 
     @Override
     public ComposedStrategy compose(BarSeries series, ParamValues params) {
+        return compose(series, params, SharedIndicators.NONE);
+    }
+
+    /**
+     * The MACD line depends on the two EMA periods alone, its signal on those and its own period: a sweep computes
+     * each once for every set that reads it ({@code shared}), whatever the stops. Sets of different slow or signal
+     * periods warm up on different candles, so they share nothing.
+     */
+    @Override
+    public ComposedStrategy compose(BarSeries series, ParamValues params, SharedIndicators shared) {
         var close = new ClosePriceIndicator(series);
-        var macd = new MACDIndicator(close, params.integer("fast"), params.integer("slow"));
-        var signal = new EMAIndicator(macd, params.integer("signal"));
+        int fast = params.integer("fast");
+        int slow = params.integer("slow");
+        int period = params.integer("signal");
+        String line = "macd(close," + fast + "," + slow + ")";
+        Indicator<Num> macd = shared.get(series, line, s -> new MACDIndicator(new ClosePriceIndicator(s), fast, slow));
+        // The signal EMA reads the MACD line: on this strategy's own series the line above (shared or not, so that
+        // nothing is computed twice), on the series a sweep computes it on a line of that series, read nowhere else
+        Indicator<Num> signal = shared.get(series, "ema(" + line + "," + period + ")", s -> new EMAIndicator(
+                s == series ? macd : new MACDIndicator(new ClosePriceIndicator(s), fast, slow), period));
 
         // Buy when the MACD line crosses above its signal line
         Rule entry = new CrossedUpIndicatorRule(macd, signal);

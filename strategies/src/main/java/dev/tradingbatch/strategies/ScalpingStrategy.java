@@ -3,14 +3,16 @@ package dev.tradingbatch.strategies;
 import dev.tradingbatch.strategy.api.ComposedStrategy;
 import dev.tradingbatch.strategy.api.Param;
 import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.SharedIndicators;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
 import dev.tradingbatch.strategy.api.Stops;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Indicator;
 import org.ta4j.core.Rule;
-import org.ta4j.core.indicators.averages.EMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
@@ -50,9 +52,19 @@ final class ScalpingStrategy implements StrategyDefinition {
 
     @Override
     public ComposedStrategy compose(BarSeries series, ParamValues params) {
+        return compose(series, params, SharedIndicators.NONE);
+    }
+
+    /**
+     * Each EMA depends on its period alone: a sweep computes the slow one once for every fast period and pair of
+     * stops, the fast one once for every pair of stops ({@code shared}; sets of different slow periods warm up on
+     * different candles, so they share nothing).
+     */
+    @Override
+    public ComposedStrategy compose(BarSeries series, ParamValues params, SharedIndicators shared) {
         var close = new ClosePriceIndicator(series);
-        var fast = new EMAIndicator(close, params.integer("fast"));
-        var slow = new EMAIndicator(close, params.integer("slow"));
+        Indicator<Num> fast = SharedAverages.closeEma(series, shared, params.integer("fast"));
+        Indicator<Num> slow = SharedAverages.closeEma(series, shared, params.integer("slow"));
 
         // Buy when the fast EMA crosses above the slow one
         Rule entry = new CrossedUpIndicatorRule(fast, slow);

@@ -3,6 +3,7 @@ package dev.tradingbatch.strategies;
 import dev.tradingbatch.strategy.api.ComposedStrategy;
 import dev.tradingbatch.strategy.api.Param;
 import dev.tradingbatch.strategy.api.ParamValues;
+import dev.tradingbatch.strategy.api.SharedIndicators;
 import dev.tradingbatch.strategy.api.StrategyDefinition;
 import dev.tradingbatch.strategy.api.Stops;
 import dev.tradingbatch.strategy.api.TrailingStopRule;
@@ -10,10 +11,11 @@ import dev.tradingbatch.strategy.api.TurnsTrueRule;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Indicator;
 import org.ta4j.core.Rule;
 import org.ta4j.core.indicators.adx.ADXIndicator;
-import org.ta4j.core.indicators.averages.EMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.OverIndicatorRule;
 
@@ -63,10 +65,22 @@ final class TrendStrategy implements StrategyDefinition {
 
     @Override
     public ComposedStrategy compose(BarSeries series, ParamValues params) {
+        return compose(series, params, SharedIndicators.NONE);
+    }
+
+    /**
+     * Each EMA depends on its period alone and the ADX on its own: a sweep computes each once for every set that
+     * reads it ({@code shared}), whatever the threshold and stops (sets warm up on the candles their slow EMA or
+     * ADX needs, and only sets of the same warm-up share).
+     */
+    @Override
+    public ComposedStrategy compose(BarSeries series, ParamValues params, SharedIndicators shared) {
         var close = new ClosePriceIndicator(series);
-        var fast = new EMAIndicator(close, params.integer("fast"));
-        var slow = new EMAIndicator(close, params.integer("slow"));
-        var adx = new ADXIndicator(series, params.integer("adx-period"));
+        Indicator<Num> fast = SharedAverages.closeEma(series, shared, params.integer("fast"));
+        Indicator<Num> slow = SharedAverages.closeEma(series, shared, params.integer("slow"));
+        int adxPeriod = params.integer("adx-period");
+        // The ADX reads each bar's high, low and close: its period is all its key needs
+        Indicator<Num> adx = shared.get(series, "adx(" + adxPeriod + ")", s -> new ADXIndicator(s, adxPeriod));
 
         // Buy on the bar where "fast above slow, and a strong trend" starts to hold
         Rule uptrend = new OverIndicatorRule(fast, slow).and(new OverIndicatorRule(adx, params.decimal("adx-threshold")));

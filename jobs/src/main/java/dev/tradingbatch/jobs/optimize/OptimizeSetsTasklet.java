@@ -12,6 +12,7 @@ import dev.tradingbatch.model.MarketRules;
 import dev.tradingbatch.model.RunIds;
 import dev.tradingbatch.model.StoredCandle;
 import dev.tradingbatch.strategies.StrategySpec;
+import dev.tradingbatch.strategies.SweepSharing;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -29,10 +30,11 @@ import java.util.List;
 /**
  * {@code optimizeSetsStep}, one partition of a sweep: each of its sets run as a replay runs it ({@link Backtest}, from
  * the sweep's first candle, after the set's own warm-up), on the sweep's candles read once per process
- * ({@link SweepCandles}), the indicators that sets fed the same candles share computed once for all of them, and the
- * evaluated candles' closes the metrics read kept once (the same values, so the same figures as its replay); its sets'
- * figures stored together in one short transaction at the end, so a partition that fails stores nothing and its
- * restart computes it whole. Counts: a set computed is an item read, a row stored one written.
+ * ({@link SweepCandles}), the indicators that sets fed the same candles share computed once for all of them (those
+ * that two sets of the sweep or more read: {@link SweepSharing}), and the evaluated candles' closes the metrics read
+ * kept once (the same values, so the same figures as its replay); its sets' figures stored together in one short
+ * transaction at the end, so a partition that fails stores nothing and its restart computes it whole. Counts: a set
+ * computed is an item read, a row stored one written.
  */
 class OptimizeSetsTasklet implements Tasklet {
 
@@ -69,15 +71,16 @@ class OptimizeSetsTasklet implements Tasklet {
         long sweepId = job.getJobInstance().getInstanceId();
         int first = step.getExecutionContext().getInt(SetPartitioner.FIRST);
         int end = step.getExecutionContext().getInt(SetPartitioner.END);
+        // what the sets of the whole sweep read alike, not only this partition's
+        SweepSharing sharing = SweepSharing.of(sets, i -> loadIndex(firstEvaluated, sets.get(i)));
         List<SweepResult> rows = new ArrayList<>();
         for (int i = first; i < end; i++) {
             hook.computing(i);
             DeclaredStrategy s = new DeclaredStrategy(base.id(), base.market(), sets.get(i), base.stake(),
                     base.feeRate(), base.slippageBps());
-            // the set's own warm-up, as its replay loads it: the warmUpBars candles stored before from
-            int loadIndex = Math.max(0, firstEvaluated - s.spec().warmUpBars());
+            int loadIndex = loadIndex(firstEvaluated, s.spec());
             Backtest.Result r = new Backtest(s, rules, from, shared.evaluated())
-                    .run(series.subList(loadIndex, series.size()), shared.indicators().from(loadIndex));
+                    .run(series.subList(loadIndex, series.size()), sharing.from(shared.indicators(), loadIndex));
             rows.add(row(sweepId, i, s, r, job.getId()));
             contribution.incrementReadCount();
         }
@@ -94,6 +97,14 @@ class OptimizeSetsTasklet implements Tasklet {
                 r.evaluation().evaluated(), v.totalReturnPercent(), v.annualisedReturnPercent(), v.buyAndHoldPercent(),
                 v.maxDrawdownPercent(), v.trades(), v.winRatePercent(), v.profitFactor(), v.sharpe(), v.sortino(),
                 v.exposurePercent(), v.finalEquity(), v.positionOpen(), executionId, clock.millis());
+    }
+
+    /**
+     * Index of the first candle a set is fed: its own warm-up, as its replay loads it, the {@code warmUpBars} candles
+     * stored before the first evaluated one.
+     */
+    private static int loadIndex(int firstEvaluated, StrategySpec set) {
+        return Math.max(0, firstEvaluated - set.warmUpBars());
     }
 
     /** Index of the first candle at or after {@code time} (the size when there is none). */

@@ -171,20 +171,7 @@ class IndicatorCacheTest {
 
     /** The fills of {@code spec} fed the candles from {@code first} on, the replay's way, warm-up first. */
     private static List<Fill> replay(StrategySpec spec, int first, SharedIndicators shared) {
-        PaperTrader trader = new PaperTrader(spec, Timeframe.M1, FILLS, skipped -> {
-        }, shared);
-        List<Fill> fills = new ArrayList<>();
-        for (int i = first; i < CANDLES.size(); i++) {
-            if (i - first < spec.warmUpBars()) {
-                trader.warmUp(CANDLES.get(i));
-            } else {
-                trader.onCandleAhead(CANDLES.get(i)).ifPresent(fills::add);
-            }
-        }
-        trader.finishAhead().ifPresent(fills::add);
-        Optional<Fill> open = trader.openPosition();
-        open.ifPresent(f -> fills.add(f));
-        return fills;
+        return SharedReplays.fills(spec, CANDLES, Timeframe.M1, FILLS, first, shared);
     }
 
     /** A seeded random walk of 1m candles, prices on a 0.01 tick, volume with 5 decimals. */

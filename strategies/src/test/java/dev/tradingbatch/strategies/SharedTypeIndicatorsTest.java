@@ -152,19 +152,7 @@ class SharedTypeIndicatorsTest {
 
     /** The fills of {@code spec} fed the candles from {@code first} on, the replay's way, warm-up first. */
     private static List<Fill> replay(StrategySpec spec, int first, SharedIndicators shared) {
-        PaperTrader trader = new PaperTrader(spec, Timeframe.M5, FILLS, skipped -> {
-        }, shared);
-        List<Fill> fills = new ArrayList<>();
-        for (int i = first; i < CANDLES.size(); i++) {
-            if (i - first < spec.warmUpBars()) {
-                trader.warmUp(CANDLES.get(i));
-            } else {
-                trader.onCandleAhead(CANDLES.get(i)).ifPresent(fills::add);
-            }
-        }
-        trader.finishAhead().ifPresent(fills::add);
-        trader.openPosition().ifPresent(fills::add);
-        return fills;
+        return SharedReplays.fills(spec, CANDLES, Timeframe.M5, FILLS, first, shared);
     }
 
     private static Map<String, List<String>> map(Object... pairs) {

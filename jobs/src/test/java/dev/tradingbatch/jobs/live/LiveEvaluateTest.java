@@ -289,18 +289,27 @@ class LiveEvaluateTest {
         assertThat(binance.free("BNB")).isLessThan(BigDecimal.ONE);
     }
 
-    @Test
-    void shouldSellWhatItsBuyBroughtOnceThatBuySettlesWhenTheSellWasDecidedBefore() {
+    /**
+     * A buy sent and filled whose BNB commission cannot be priced (not settled), the run before its candle completed
+     * (the trader runs every candle); the candles of the first two signals: the buy's and its sell's.
+     */
+    private long[] buyNotSettled() {
         binance.market("BNBUSDT", "BNB", "USDT", "300.5").balance("BNB", "1").feesIn("BNB").klinesUnavailable(true);
         long first = candles.get(300).openTime();
         assertThat(evaluate("btc-live", first).exitCode()).isZero();
         List<Fill> signals = signals(RSI, first, 2);
         long buyCandle = signals.get(0).candleTime();
-        long sellCandle = signals.get(1).candleTime();
-        // the trader runs every candle: the run before the buy's completes, the buy's and those after it fail
         assertThat(evaluate("btc-live", buyCandle - M5).exitCode()).isZero();
         priceAt(buyCandle);
         assertThat(evaluate("btc-live", buyCandle).exitCode()).isNotZero();
+        return new long[] {buyCandle, signals.get(1).candleTime()};
+    }
+
+    @Test
+    void shouldSellWhatItsBuyBroughtOnceThatBuySettlesWhenTheSellWasDecidedBefore() {
+        long[] at = buyNotSettled();
+        long buyCandle = at[0];
+        long sellCandle = at[1];
 
         // the sell is decided while the buy's fills cannot be valued (the run evaluating the buy's candle again, its
         // buy already committed and sent): committed unsized, not sent, neither refused nor taken for a round trip
@@ -334,15 +343,9 @@ class LiveEvaluateTest {
 
     @Test
     void shouldCarryABuyNotSettledYetIntoASegmentThatStartsAnewAndSellIt() {
-        binance.market("BNBUSDT", "BNB", "USDT", "300.5").balance("BNB", "1").feesIn("BNB").klinesUnavailable(true);
-        long first = candles.get(300).openTime();
-        assertThat(evaluate("btc-live", first).exitCode()).isZero();
-        List<Fill> signals = signals(RSI, first, 2);
-        long buyCandle = signals.get(0).candleTime();
-        long sellCandle = signals.get(1).candleTime();
-        assertThat(evaluate("btc-live", buyCandle - M5).exitCode()).isZero();
-        priceAt(buyCandle);
-        assertThat(evaluate("btc-live", buyCandle).exitCode()).isNotZero();
+        long[] at = buyNotSettled();
+        long buyCandle = at[0];
+        long sellCandle = at[1];
 
         // the declaration changes (not its signals) while the buy is not settled: a new segment starts at the sell's
         // candle, carrying the buy the ledger will hold, so the sell is still signalled

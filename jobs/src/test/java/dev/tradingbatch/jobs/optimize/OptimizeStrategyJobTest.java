@@ -162,6 +162,12 @@ class OptimizeStrategyJobTest {
             }
         }
         assertThat(rows).hasSameSizeAs(alone);
+        assertEachAsAlone(rows, alone);
+        return rows;
+    }
+
+    /** Every stored row's figures are those of its set computed alone ({@code alone}, by set index), exactly. */
+    static void assertEachAsAlone(List<SweepResult> rows, List<ReplayFigures.Values> alone) {
         for (SweepResult row : rows) {
             ReplayFigures.Values stored = new ReplayFigures.Values(row.totalReturnPercent(),
                     row.annualisedReturnPercent(), row.buyAndHoldPercent(), row.maxDrawdownPercent(), row.trades(),
@@ -171,7 +177,6 @@ class OptimizeStrategyJobTest {
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                     .isEqualTo(alone.get(row.setIndex()));
         }
-        return rows;
     }
 
     @Test

@@ -122,10 +122,13 @@ class SendOrdersTasklet implements Tasklet {
         return all;
     }
 
-    /** e.g. {@code order buy for 100 USDT on the candle of 2026-12-01T10:00:00Z (...): accepted, FILLED 0.0025 BTC for 100 USDT}. */
+    /**
+     * e.g. {@code order buy for 100 USDT on the candle of 2026-12-01T10:00:00Z (...): accepted, FILLED 0.0025 BTC for
+     * 100 USDT}.
+     */
     private static String line(LiveOrder o) {
-        String what = "order " + o.side() + " " + (o.side() == Side.BUY ? "for " : "") + o.requested() + " on the candle of " + iso(o.candleTime()) + " (" + o.clientOrderId()
-                + "): " + o.status();
+        String what = "order " + o.side() + " " + (o.side() == Side.BUY ? "for " : "") + o.requested()
+                + " on the candle of " + iso(o.candleTime()) + " (" + o.clientOrderId() + "): " + o.status();
         if (o.status().equals(LiveOrder.ACCEPTED)) {
             what += ", " + o.exchangeStatus() + " " + o.executed();
         }

@@ -59,8 +59,7 @@ public final class SubLedger {
      * the exchange ended without filling anything reserves nothing.
      */
     public static BigDecimal reserved(List<LiveOrder> orders, List<LiveFill> fills) {
-        Set<String> applied = new HashSet<>();
-        fills.forEach(f -> applied.add(f.clientOrderId()));
+        Set<String> applied = applied(fills);
         BigDecimal reserved = BigDecimal.ZERO;
         for (LiveOrder o : orders) {
             if (o.side() == Side.SELL && !o.status().equals(LiveOrder.REJECTED) && !applied.contains(o.clientOrderId())
@@ -83,11 +82,17 @@ public final class SubLedger {
      * once it is final, with its trade). What a sell decided after it must wait for to know what it sells.
      */
     public static Optional<LiveOrder> unsettledBuyBefore(List<LiveOrder> orders, List<LiveFill> fills, long candleTime) {
-        Set<String> applied = new HashSet<>();
-        fills.forEach(f -> applied.add(f.clientOrderId()));
+        Set<String> applied = applied(fills);
         return orders.stream().filter(o -> o.side() == Side.BUY && o.candleTime() < candleTime
                 && !o.status().equals(LiveOrder.REJECTED) && !endedEmpty(o) && !applied.contains(o.clientOrderId()))
                 .findFirst();
+    }
+
+    /** The client order ids of the orders {@code fills} belong to: the orders applied to the ledger. */
+    private static Set<String> applied(List<LiveFill> fills) {
+        Set<String> applied = new HashSet<>();
+        fills.forEach(f -> applied.add(f.clientOrderId()));
+        return applied;
     }
 
     /**
